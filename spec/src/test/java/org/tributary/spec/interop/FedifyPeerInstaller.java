@@ -21,12 +21,21 @@ final class FedifyPeerInstaller {
     /** Serializes installs of peers started by threads of this JVM; the file lock covers other JVMs. */
     private static final Object INSTALL_LOCK = new Object();
 
+    private static final List<String> NPM_CI = List.of("npm", "ci", "--no-audit", "--no-fund");
+
     private final Path peerDirectory;
     private final Path logDirectory;
+    private final List<String> installCommand;
 
     FedifyPeerInstaller(Path peerDirectory, Path logDirectory) {
+        this(peerDirectory, logDirectory, NPM_CI);
+    }
+
+    /** With another install command, so tests can show how a missing or failing npm is reported. */
+    FedifyPeerInstaller(Path peerDirectory, Path logDirectory, List<String> installCommand) {
         this.peerDirectory = peerDirectory;
         this.logDirectory = logDirectory;
+        this.installCommand = List.copyOf(installCommand);
     }
 
     /** The Node binary installed by the peer's own dependencies. */
@@ -60,10 +69,9 @@ final class FedifyPeerInstaller {
 
     private void runNpmCi() throws IOException {
         Path log = logDirectory.resolve("fedify-peer-npm.log");
-        List<String> command = List.of("npm", "ci", "--no-audit", "--no-fund");
         Process npm;
         try {
-            npm = new ProcessBuilder(command)
+            npm = new ProcessBuilder(installCommand)
                     .directory(peerDirectory.toFile())
                     .redirectErrorStream(true)
                     .redirectOutput(log.toFile())
