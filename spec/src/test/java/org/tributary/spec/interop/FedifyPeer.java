@@ -1,6 +1,7 @@
 package org.tributary.spec.interop;
 
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -42,7 +43,11 @@ public final class FedifyPeer implements AutoCloseable {
      * tests in), logging to {@code target/}.
      */
     public static FedifyPeer start() {
-        Path specModule = Path.of(System.getProperty("basedir", System.getProperty("user.dir")));
+        Path workingDirectory = Path.of(System.getProperty("basedir", System.getProperty("user.dir")));
+        // Maven runs tests in the module directory; an IDE may run them from the repository root.
+        Path specModule = Files.isDirectory(workingDirectory.resolve("interop"))
+                ? workingDirectory
+                : workingDirectory.resolve("spec");
         return start(specModule.resolve("interop").resolve("fedify-peer"), specModule.resolve("target"));
     }
 
