@@ -20,12 +20,22 @@ final class CavageScheme {
     private CavageScheme() {
     }
 
+    private static final String AUTHORIZATION_PREFIX = "signature ";
+
+    /** Signed in the fediverse's {@code Signature} header, or the draft's {@code Authorization: Signature} form. */
     static boolean isPresent(HttpRequestParts request) {
-        return request.headers().has("signature");
+        return request.headers().has("signature") || authorizationSignature(request).isPresent();
     }
 
     static CavageSignatureHeader parse(HttpRequestParts request) throws SignatureFailure {
-        return CavageSignatureHeader.parse(request.headers().first("signature").orElse(null));
+        Optional<String> value = request.headers().first("signature").or(() -> authorizationSignature(request));
+        return CavageSignatureHeader.parse(value.orElse(null));
+    }
+
+    private static Optional<String> authorizationSignature(HttpRequestParts request) {
+        return request.headers().first("authorization")
+                .filter(v -> v.regionMatches(true, 0, AUTHORIZATION_PREFIX, 0, AUTHORIZATION_PREFIX.length()))
+                .map(v -> v.substring(AUTHORIZATION_PREFIX.length()));
     }
 
     /** Adds {@code Digest} (when there is content) and {@code Signature}; Date and Host are already set. */
