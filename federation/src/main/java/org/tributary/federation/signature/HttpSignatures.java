@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import org.tributary.federation.FederationError;
 import org.tributary.federation.http.HeaderMap;
 import org.tributary.federation.http.HttpRequestParts;
@@ -65,7 +66,7 @@ public final class HttpSignatures {
         try {
             if (Rfc9421Signature.isPresent(request.headers())) {
                 return new SignatureInspection.Signed(Rfc9421Scheme.describe(
-                        Rfc9421Signature.select(request.headers(), java.util.Optional.empty())));
+                        Rfc9421Signature.select(request.headers(), Optional.empty())));
             }
             if (CavageScheme.isPresent(request)) {
                 return new SignatureInspection.Signed(CavageScheme.describe(CavageScheme.parse(request)));
