@@ -17,7 +17,9 @@ import org.tributary.federation.delivery.JobDelivery;
 import org.tributary.federation.delivery.PeerCircuitBreaker;
 import org.tributary.federation.delivery.SignatureSchemeMemory;
 import org.tributary.federation.discovery.WebFingerClient;
+import java.net.URI;
 import org.tributary.federation.fetch.FetchLimits;
+import org.tributary.federation.fetch.FetchResult;
 import org.tributary.federation.fetch.SignedFetcher;
 import org.tributary.federation.inbox.InboxLimits;
 import org.tributary.federation.inbox.InboxPipeline;
@@ -97,6 +99,8 @@ public final class NodeAssembly implements AutoCloseable {
     private final ScheduledExecutorService deliveryScheduler;
     private final ExecutorService deliverySenders;
     private final NodeServer server;
+    private final SignedFetcher fetcher;
+    private final LocalUris uris;
 
     private NodeAssembly(NodeConfig config, DataSource dataSource, Clock clock) {
         this.config = config;
@@ -105,7 +109,7 @@ public final class NodeAssembly implements AutoCloseable {
         new Migrations(database, clock).apply();
         SecureRandom random = new SecureRandom();
         IdGenerator ids = new IdGenerator(clock);
-        LocalUris uris = new LocalUris(config);
+        this.uris = new LocalUris(config);
 
         // Stores.
         AccountStore accountStore = new AccountStore();
@@ -132,7 +136,7 @@ public final class NodeAssembly implements AutoCloseable {
         this.accounts = new AccountService(database, accountStore, keyStore, credentials, hasher, uris, ids, clock);
         WebFingerClient webFinger = new WebFingerClient(httpClient, peers, config.baseUrl().getScheme());
         LocalSigningKeys signingKeys = new LocalSigningKeys(database, keyStore);
-        SignedFetcher fetcher = new SignedFetcher(sender, signingKeys, peers, FetchLimits.defaults());
+        this.fetcher = new SignedFetcher(sender, signingKeys, peers, FetchLimits.defaults());
         RemoteAccountService remoteAccounts = new RemoteAccountService(database, accountStore, keyStore, fetcher,
                 webFinger::actorOf, codec, uris, ids, clock);
         PeerKeyResolver keys = new PeerKeyResolver(database, keyStore, remoteAccounts);
@@ -228,6 +232,11 @@ public final class NodeAssembly implements AutoCloseable {
 
     public InboxProcessor inboxProcessor() {
         return inboxProcessor;
+    }
+
+    /** A signed GET by this node's instance actor, under the same peer and origin rules as every fetch. */
+    public FetchResult fetch(URI url) {
+        return fetcher.fetch(url, uris.rsaKeyId(LocalUris.INSTANCE_ACTOR_USERNAME));
     }
 
     public int port() {

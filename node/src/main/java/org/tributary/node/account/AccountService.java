@@ -78,9 +78,9 @@ public final class AccountService {
                 credentials.set(connection, account.id(), passwordHash, now);
             }
             keys.upsert(connection, new ActorKey(uris.rsaKeyId(username), account.uri(), account.id(),
-                    KeyAlgorithm.RSA, KeyCodec.toPem(rsa.getPublic()), KeyCodec.toPem(rsa.getPrivate()), now));
+                    KeyAlgorithm.RSA, KeyCodec.encodePublicKeyPem(rsa.getPublic()), KeyCodec.encodePrivateKeyPem(rsa.getPrivate()), now));
             keys.upsert(connection, new ActorKey(uris.ed25519KeyId(username), account.uri(), account.id(),
-                    KeyAlgorithm.ED25519, KeyCodec.toPem(ed25519.getPublic()), KeyCodec.toPem(ed25519.getPrivate()),
+                    KeyAlgorithm.ED25519, KeyCodec.encodePublicKeyPem(ed25519.getPublic()), KeyCodec.encodePrivateKeyPem(ed25519.getPrivate()),
                     now));
             return account;
         });

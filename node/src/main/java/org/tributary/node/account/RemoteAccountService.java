@@ -8,6 +8,7 @@ import org.tributary.federation.fetch.FetchResult;
 import org.tributary.federation.fetch.SignedFetcher;
 import org.tributary.federation.signature.KeyAlgorithm;
 import org.tributary.federation.signature.KeyCodec;
+import org.tributary.federation.signature.KeyFormatException;
 import org.tributary.federation.spi.PeerPolicy;
 import org.tributary.federation.vocab.Actor;
 import org.tributary.federation.vocab.Multikey;
@@ -115,19 +116,34 @@ public final class RemoteAccountService {
             } else {
                 accounts.insert(connection, account);
             }
-            if (actor.publicKey() != null && sameOrigin(actor.publicKey().id(), actor.id())) {
+            if (actor.publicKey() != null && sameOrigin(actor.publicKey().id(), actor.id())
+                    && actor.id().equals(actor.publicKey().owner())) {
                 keys.upsert(connection, new ActorKey(actor.publicKey().id(), actor.id(), account.id(), KeyAlgorithm.RSA,
                         actor.publicKey().publicKeyPem(), null, now));
             }
             for (Multikey multikey : actor.assertionMethod()) {
                 if (sameOrigin(multikey.id(), actor.id())) {
-                    java.security.PublicKey key = KeyCodec.parseMultibase(multikey.publicKeyMultibase());
-                    keys.upsert(connection, new ActorKey(multikey.id(), actor.id(), account.id(),
-                            KeyCodec.algorithmOf(key), KeyCodec.toPem(key), null, now));
+                    storeMultikey(connection, multikey, account, actor, now);
                 }
             }
             return account;
         });
+    }
+
+    /** Stores a Multikey we can read; one we cannot read is skipped, the actor's other keys still count. */
+    private void storeMultikey(java.sql.Connection connection, Multikey multikey, Account account, Actor actor,
+            Instant now) throws java.sql.SQLException {
+        java.security.PublicKey key;
+        try {
+            key = KeyCodec.decodeMultikey(multikey.publicKeyMultibase());
+        } catch (KeyFormatException e) {
+            return;
+        }
+        Optional<KeyAlgorithm> algorithm = KeyCodec.algorithmOf(key);
+        if (algorithm.isPresent()) {
+            keys.upsert(connection, new ActorKey(multikey.id(), actor.id(), account.id(), algorithm.get(),
+                    KeyCodec.encodePublicKeyPem(key), null, now));
+        }
     }
 
     private static boolean sameOrigin(URI a, URI b) {

@@ -4,7 +4,6 @@ import java.net.URI;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
-import org.tributary.federation.signature.KeyCodec;
 import org.tributary.federation.signature.SigningKey;
 import org.tributary.federation.spi.LocalKeys;
 import org.tributary.node.store.Database;
@@ -31,7 +30,7 @@ public final class LocalSigningKeys implements LocalKeys {
         }
         Optional<SigningKey> loaded = database.inTransaction(connection -> store.find(connection, keyId))
                 .filter(ActorKey::hasPrivateKey)
-                .map(key -> new SigningKey(key.keyId(), KeyCodec.parsePrivateKeyPem(key.privatePem()), key.algorithm()));
+                .map(key -> new SigningKey(key.keyId(), KeyPems.privateKey(key.privatePem()), key.algorithm()));
         loaded.ifPresent(key -> parsed.put(keyId, key));
         return loaded;
     }

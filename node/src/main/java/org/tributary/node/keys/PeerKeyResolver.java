@@ -7,6 +7,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import org.tributary.federation.FederationError;
 import org.tributary.federation.signature.KeyCodec;
+import org.tributary.federation.signature.KeyFormatException;
 import org.tributary.federation.spi.KeyLookup;
 import org.tributary.federation.spi.KeyResolver;
 import org.tributary.federation.spi.ResolvedKey;
@@ -41,7 +42,10 @@ public final class PeerKeyResolver implements KeyResolver {
         }
         Optional<ActorKey> stored = database.inTransaction(connection -> store.find(connection, keyId));
         if (stored.isPresent()) {
-            return new KeyLookup.Found(remember(stored.get()), true);
+            Optional<ResolvedKey> decoded = remember(stored.get());
+            if (decoded.isPresent()) {
+                return new KeyLookup.Found(decoded.get(), true);
+            }
         }
         return refresh(keyId);
     }
@@ -56,19 +60,25 @@ public final class PeerKeyResolver implements KeyResolver {
             return new KeyLookup.NotFound(FederationError.KEY_UNAVAILABLE, e.getMessage());
         }
         return database.inTransaction(connection -> store.find(connection, keyId))
-                .<KeyLookup>map(key -> new KeyLookup.Found(remember(key), false))
+                .flatMap(this::remember)
+                .<KeyLookup>map(key -> new KeyLookup.Found(key, false))
                 .orElseGet(() -> new KeyLookup.NotFound(FederationError.KEY_UNAVAILABLE,
                         "the actor document at " + owner + " does not list key " + keyId));
     }
 
-    private ResolvedKey remember(ActorKey key) {
-        PublicKey publicKey = KeyCodec.parsePublicKeyPem(key.publicPem());
+    private Optional<ResolvedKey> remember(ActorKey key) {
+        PublicKey publicKey;
+        try {
+            publicKey = KeyCodec.decodePublicKeyPem(key.publicPem());
+        } catch (KeyFormatException e) {
+            return Optional.empty(); // a peer published a key we cannot read: treat it as unavailable
+        }
         ResolvedKey resolved = new ResolvedKey(key.keyId(), key.owner(), publicKey);
         if (parsed.size() >= MAX_CACHED) {
             parsed.clear(); // bounded; a refill costs one query per key
         }
         parsed.put(key.keyId(), resolved);
-        return resolved;
+        return Optional.of(resolved);
     }
 
     private static URI withoutFragment(URI uri) {

@@ -4,7 +4,7 @@ import jakarta.json.Json;
 import java.util.ArrayList;
 import java.util.List;
 import org.tributary.federation.signature.KeyAlgorithm;
-import org.tributary.federation.signature.KeyCodec;
+import org.tributary.node.keys.KeyPems;
 import org.tributary.federation.vocab.Actor;
 import org.tributary.federation.vocab.Multikey;
 import org.tributary.federation.vocab.PublicKeyPem;
@@ -31,7 +31,7 @@ public final class ActorDocuments {
         List<Multikey> multikeys = new ArrayList<>();
         for (ActorKey key : keys) {
             multikeys.add(new Multikey(key.keyId(), account.uri(),
-                    KeyCodec.toMultibase(KeyCodec.parsePublicKeyPem(key.publicPem()))));
+                    KeyPems.multikey(key.publicPem())));
         }
         return new Actor(account.uri(), instance ? "Application" : "Person",
                 instance ? account.uri().getHost() : account.username(), account.displayName(), account.summary(),

@@ -29,7 +29,11 @@ public final class DerbyDataSources {
         if (dataSource instanceof EmbeddedDataSource embedded) {
             EmbeddedDataSource stopper = new EmbeddedDataSource();
             stopper.setDatabaseName(embedded.getDatabaseName());
-            stopper.setShutdownDatabase("shutdown");
+            if (embedded.getDatabaseName().startsWith("memory:")) {
+                stopper.setConnectionAttributes("drop=true"); // an in-memory store ends with its node
+            } else {
+                stopper.setShutdownDatabase("shutdown");
+            }
             try {
                 stopper.getConnection().close();
             } catch (java.sql.SQLException expected) {

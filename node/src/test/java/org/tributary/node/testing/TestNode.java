@@ -1,0 +1,108 @@
+package org.tributary.node.testing;
+
+import static io.restassured.RestAssured.given;
+
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.UUID;
+import org.tributary.node.NodeAssembly;
+import org.tributary.node.account.Account;
+import org.tributary.node.account.Role;
+import org.tributary.node.config.NodeConfig;
+import org.tributary.node.store.DerbyDataSources;
+
+/**
+ * A real node for tests: Jetty on a free loopback port, a real in-memory Derby store, real keys.
+ * Employees get the password {@link #PASSWORD}.
+ */
+public final class TestNode implements AutoCloseable {
+    public static final String PASSWORD = "correct horse battery";
+
+    private final NodeAssembly assembly;
+    private final URI baseUrl;
+
+    private TestNode(NodeAssembly assembly, URI baseUrl) {
+        this.assembly = assembly;
+        this.baseUrl = baseUrl;
+    }
+
+    /** Builds and starts a node named after its department. */
+    public static TestNode start(String department) {
+        return start(department, Clock.systemUTC());
+    }
+
+    public static TestNode start(String department, Clock clock) {
+        int port = freePort();
+        URI baseUrl = URI.create("http://127.0.0.1:" + port);
+        NodeConfig config = new NodeConfig(baseUrl, "127.0.0.1", port, Path.of("target", "nodes", department),
+                department, 256 * 1024, Duration.ofHours(1), Duration.ofMinutes(5));
+        NodeAssembly assembly = NodeAssembly.create(config,
+                DerbyDataSources.inMemory(department + "-" + UUID.randomUUID()), clock);
+        assembly.start();
+        return new TestNode(assembly, baseUrl);
+    }
+
+    public NodeAssembly assembly() {
+        return assembly;
+    }
+
+    public URI baseUrl() {
+        return baseUrl;
+    }
+
+    /** {@code host:port}, as peers name this node. */
+    public String authority() {
+        return baseUrl.getAuthority();
+    }
+
+    public Account addEmployee(String username) {
+        return assembly.accounts().createEmployee(username, PASSWORD, null, Role.EMPLOYEE);
+    }
+
+    /** Allowlists the other nodes on this one. */
+    public TestNode allow(TestNode... others) {
+        for (TestNode other : others) {
+            assembly.peers().add(other.authority(), "test peer");
+        }
+        return this;
+    }
+
+    /** Logs an employee in through the OAuth password grant and returns the bearer token. */
+    public String login(String username) {
+        return given().baseUri(baseUrl.toString()).contentType(ContentType.URLENC)
+                .formParam("grant_type", "password").formParam("username", username).formParam("password", PASSWORD)
+                .post("/oauth/token").then().statusCode(200).extract().path("access_token");
+    }
+
+    /** A REST Assured request against this node, authenticated as the token's owner. */
+    public RequestSpecification api(String token) {
+        return given().baseUri(baseUrl.toString()).header("Authorization", "Bearer " + token);
+    }
+
+    public RequestSpecification anonymous() {
+        return given().baseUri(baseUrl.toString());
+    }
+
+    public URI actorUri(String username) {
+        return URI.create(baseUrl + "/users/" + username);
+    }
+
+    @Override
+    public void close() {
+        assembly.close();
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException("no free port", e);
+        }
+    }
+}
