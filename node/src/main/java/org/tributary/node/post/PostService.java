@@ -75,6 +75,10 @@ public final class PostService {
         return database.inTransaction(connection -> statuses.byAccount(connection, author.id(), visibilities, page));
     }
 
+    public long countLocal() {
+        return database.inTransaction(statuses::countLocal);
+    }
+
     public java.util.Optional<Status> find(long id) {
         return database.inTransaction(connection -> statuses.findById(connection, id));
     }
