@@ -1,0 +1,254 @@
+package org.tributary.node;
+
+import java.net.http.HttpClient;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import javax.sql.DataSource;
+import org.glassfish.jersey.server.ResourceConfig;
+import org.tributary.federation.delivery.BackoffSchedule;
+import org.tributary.federation.delivery.DeliveryPlanner;
+import org.tributary.federation.delivery.DeliveryWorker;
+import org.tributary.federation.delivery.DoubleKnockSender;
+import org.tributary.federation.delivery.JobDelivery;
+import org.tributary.federation.delivery.PeerCircuitBreaker;
+import org.tributary.federation.delivery.SignatureSchemeMemory;
+import org.tributary.federation.discovery.WebFingerClient;
+import org.tributary.federation.fetch.FetchLimits;
+import org.tributary.federation.fetch.SignedFetcher;
+import org.tributary.federation.inbox.InboxLimits;
+import org.tributary.federation.inbox.InboxPipeline;
+import org.tributary.federation.signature.HttpSignatures;
+import org.tributary.federation.spi.FederationEventListener;
+import org.tributary.federation.vocab.Contexts;
+import org.tributary.federation.vocab.VocabCodec;
+import org.tributary.node.account.AccountService;
+import org.tributary.node.account.AccountStore;
+import org.tributary.node.account.RemoteAccountService;
+import org.tributary.node.activitypub.ActorResource;
+import org.tributary.node.activitypub.InboxResource;
+import org.tributary.node.activitypub.OutboxResource;
+import org.tributary.node.activitypub.RequestParts;
+import org.tributary.node.activitypub.SignedGetVerifier;
+import org.tributary.node.activitypub.WellKnownResource;
+import org.tributary.node.api.AccountsResource;
+import org.tributary.node.api.ClientModels;
+import org.tributary.node.api.InstanceResource;
+import org.tributary.node.api.JsonbConfig;
+import org.tributary.node.api.OAuthResource;
+import org.tributary.node.api.StatusesResource;
+import org.tributary.node.api.TimelinesResource;
+import org.tributary.node.auth.AuthService;
+import org.tributary.node.auth.CredentialStore;
+import org.tributary.node.auth.PasswordHasher;
+import org.tributary.node.auth.TokenStore;
+import org.tributary.node.config.LocalUris;
+import org.tributary.node.config.NodeConfig;
+import org.tributary.node.delivery.DeliveryStore;
+import org.tributary.node.delivery.Outbox;
+import org.tributary.node.follow.FollowService;
+import org.tributary.node.follow.FollowStore;
+import org.tributary.node.http.ExceptionMappers;
+import org.tributary.node.http.NodeServer;
+import org.tributary.node.inbound.AcceptFollowHandler;
+import org.tributary.node.inbound.CreateNoteHandler;
+import org.tributary.node.inbound.FollowHandler;
+import org.tributary.node.inbound.InboundHandlers;
+import org.tributary.node.inbound.UndoFollowHandler;
+import org.tributary.node.inbox.InboxActivityStore;
+import org.tributary.node.inbox.InboxProcessor;
+import org.tributary.node.keys.ActorKeyStore;
+import org.tributary.node.keys.LocalSigningKeys;
+import org.tributary.node.keys.PeerKeyResolver;
+import org.tributary.node.outbound.ActorDocuments;
+import org.tributary.node.outbound.CollectionDocuments;
+import org.tributary.node.outbound.FollowActivities;
+import org.tributary.node.outbound.NoteActivities;
+import org.tributary.node.peer.PeerService;
+import org.tributary.node.peer.PeerStore;
+import org.tributary.node.post.HtmlSanitizer;
+import org.tributary.node.post.PlainTextFormatter;
+import org.tributary.node.post.PostService;
+import org.tributary.node.post.StatusStore;
+import org.tributary.node.store.Database;
+import org.tributary.node.store.DerbyDataSources;
+import org.tributary.node.store.IdGenerator;
+import org.tributary.node.store.Migrations;
+import org.tributary.node.timeline.StatusVisibility;
+import org.tributary.node.timeline.TimelineService;
+
+/**
+ * The composition root: builds every part of a node once, with final fields and constructor
+ * injection, in dependency order. Nothing else in the node constructs a service.
+ */
+public final class NodeAssembly implements AutoCloseable {
+    private static final Duration HTTP_TIMEOUT = Duration.ofSeconds(10);
+
+    private final NodeConfig config;
+    private final DataSource dataSource;
+    private final AccountService accounts;
+    private final PeerService peers;
+    private final InboxProcessor inboxProcessor;
+    private final DeliveryStore deliveries;
+    private final DeliveryWorker deliveryWorker;
+    private final ScheduledExecutorService deliveryScheduler;
+    private final ExecutorService deliverySenders;
+    private final NodeServer server;
+
+    private NodeAssembly(NodeConfig config, DataSource dataSource, Clock clock) {
+        this.config = config;
+        this.dataSource = dataSource;
+        Database database = new Database(dataSource);
+        new Migrations(database, clock).apply();
+        SecureRandom random = new SecureRandom();
+        IdGenerator ids = new IdGenerator(clock);
+        LocalUris uris = new LocalUris(config);
+
+        // Stores.
+        AccountStore accountStore = new AccountStore();
+        ActorKeyStore keyStore = new ActorKeyStore();
+        CredentialStore credentials = new CredentialStore();
+        TokenStore tokens = new TokenStore();
+        FollowStore followStore = new FollowStore();
+        StatusStore statusStore = new StatusStore();
+        this.deliveries = new DeliveryStore(database, ids, clock);
+        InboxActivityStore inboxStore = new InboxActivityStore(database, ids, clock);
+        this.peers = new PeerService(database, new PeerStore(), clock);
+
+        // Protocol machinery.
+        VocabCodec codec = new VocabCodec(uris.context());
+        HttpSignatures signatures = new HttpSignatures(clock, config.signatureMaxAge(), config.signatureMaxFuture());
+        HttpClient httpClient = HttpClient.newBuilder().connectTimeout(HTTP_TIMEOUT)
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+        SignatureSchemeMemory schemes = new SignatureSchemeMemory();
+        DoubleKnockSender sender = new DoubleKnockSender(httpClient, signatures, schemes, HTTP_TIMEOUT);
+        FederationEventListener events = FederationEventListener.ignoring();
+        PasswordHasher hasher = new PasswordHasher(random);
+
+        // Accounts and keys.
+        this.accounts = new AccountService(database, accountStore, keyStore, credentials, hasher, uris, ids, clock);
+        WebFingerClient webFinger = new WebFingerClient(httpClient, peers, config.baseUrl().getScheme());
+        LocalSigningKeys signingKeys = new LocalSigningKeys(database, keyStore);
+        SignedFetcher fetcher = new SignedFetcher(sender, signingKeys, peers, FetchLimits.defaults());
+        RemoteAccountService remoteAccounts = new RemoteAccountService(database, accountStore, keyStore, fetcher,
+                webFinger::actorOf, codec, uris, ids, clock);
+        PeerKeyResolver keys = new PeerKeyResolver(database, keyStore, remoteAccounts);
+
+        // Social services.
+        DeliveryPlanner planner = new DeliveryPlanner(peers, clock);
+        Outbox outbox = new Outbox(deliveries, planner, codec, uris);
+        FollowActivities followActivities = new FollowActivities(codec);
+        NoteActivities noteActivities = new NoteActivities(codec);
+        FollowService follows = new FollowService(database, followStore, accountStore, followActivities, outbox, uris,
+                ids, clock);
+        PostService posts = new PostService(database, statusStore, followStore, accountStore, noteActivities, outbox,
+                new PlainTextFormatter(), uris, ids, clock);
+        TimelineService timelines = new TimelineService(database, statusStore);
+        AuthService auth = new AuthService(database, accountStore, credentials, tokens, hasher, random, clock);
+
+        // Inbound.
+        InboxPipeline pipeline = new InboxPipeline(new InboxLimits(config.maxBodyBytes()), peers, signatures, keys,
+                inboxStore, events, clock);
+        this.inboxProcessor = new InboxProcessor(inboxStore, InboundHandlers.dispatcher(
+                new FollowHandler(database, accountStore, followStore, remoteAccounts, followActivities, outbox, codec,
+                        uris, ids, clock),
+                new AcceptFollowHandler(database, accountStore, followStore, codec),
+                new UndoFollowHandler(database, accountStore, followStore, codec),
+                new CreateNoteHandler(database, statusStore, followStore, remoteAccounts, new HtmlSanitizer(), codec,
+                        uris, ids, clock)));
+
+        // Outbound.
+        this.deliveryScheduler = Executors.newSingleThreadScheduledExecutor(daemon("tributary-delivery"));
+        this.deliverySenders = Executors.newFixedThreadPool(8, daemon("tributary-sender"));
+        JobDelivery jobDelivery = new JobDelivery(deliveries, signingKeys, peers, sender,
+                BackoffSchedule.mastodonLike(random), PeerCircuitBreaker.mastodonLike(clock), events, clock);
+        this.deliveryWorker = new DeliveryWorker(deliveries, jobDelivery, deliveryScheduler, deliverySenders, clock,
+                DeliveryWorker.Settings.defaults());
+
+        // HTTP.
+        RequestParts requestParts = new RequestParts(uris);
+        SignedGetVerifier signedGets = new SignedGetVerifier(signatures, keys, peers, requestParts);
+        ClientModels models = new ClientModels(follows);
+        CollectionDocuments collections = new CollectionDocuments();
+        ResourceConfig application = new ResourceConfig()
+                .register(new JsonbConfig())
+                .register(new ExceptionMappers.ApiExceptionMapper())
+                .register(new ExceptionMappers.WebApplicationExceptionMapper())
+                .register(new ExceptionMappers.UnexpectedExceptionMapper())
+                .register(new InboxResource(pipeline, inboxProcessor, accounts, requestParts, config.maxBodyBytes()))
+                .register(new ActorResource(accounts, follows, new ActorDocuments(uris), collections, signedGets, codec,
+                        uris))
+                .register(new OutboxResource(accounts, posts, follows, noteActivities, collections, signedGets, codec,
+                        uris))
+                .register(new WellKnownResource(accounts, posts, new Contexts(), uris, config))
+                .register(new OAuthResource(auth, clock))
+                .register(new AccountsResource(auth, accounts, remoteAccounts, follows, models))
+                .register(new StatusesResource(auth, accounts, posts, new StatusVisibility(follows, accounts), models))
+                .register(new TimelinesResource(auth, accounts, timelines, models))
+                .register(new InstanceResource(config, accounts));
+        this.server = new NodeServer(config.bindHost(), config.port(), application);
+    }
+
+    /** Builds a node over the given store, applying pending migrations. */
+    public static NodeAssembly create(NodeConfig config, DataSource dataSource, Clock clock) {
+        return new NodeAssembly(config, dataSource, clock);
+    }
+
+    /** Starts the workers and the HTTP server; re-queues deliveries a previous run left half-sent. */
+    public void start() {
+        accounts.ensureInstanceActor();
+        deliveries.requeueAbandoned();
+        inboxProcessor.start();
+        deliveryWorker.start();
+        server.start();
+    }
+
+    public void join() throws InterruptedException {
+        server.join();
+    }
+
+    public NodeConfig config() {
+        return config;
+    }
+
+    public AccountService accounts() {
+        return accounts;
+    }
+
+    public PeerService peers() {
+        return peers;
+    }
+
+    public DeliveryStore deliveries() {
+        return deliveries;
+    }
+
+    public InboxProcessor inboxProcessor() {
+        return inboxProcessor;
+    }
+
+    public int port() {
+        return server.port();
+    }
+
+    @Override
+    public void close() {
+        server.close();
+        deliveryWorker.stop();
+        deliveryScheduler.shutdownNow();
+        deliverySenders.shutdownNow();
+        inboxProcessor.close();
+        DerbyDataSources.shutdown(dataSource);
+    }
+
+    private static java.util.concurrent.ThreadFactory daemon(String name) {
+        return runnable -> {
+            Thread thread = new Thread(runnable, name);
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}

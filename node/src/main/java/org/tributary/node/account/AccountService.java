@@ -1,0 +1,106 @@
+package org.tributary.node.account;
+
+import java.security.KeyPair;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.tributary.federation.signature.KeyAlgorithm;
+import org.tributary.federation.signature.KeyCodec;
+import org.tributary.node.auth.CredentialStore;
+import org.tributary.node.auth.PasswordHasher;
+import org.tributary.node.config.LocalUris;
+import org.tributary.node.http.ApiException;
+import org.tributary.node.keys.ActorKey;
+import org.tributary.node.keys.ActorKeyStore;
+import org.tributary.node.store.Database;
+import org.tributary.node.store.IdGenerator;
+
+/** Creates and looks up this node's own accounts: employees, and the instance actor. */
+public final class AccountService {
+    private static final Pattern USERNAME = Pattern.compile("[a-z0-9_]{1,30}");
+    private static final int MIN_PASSWORD_LENGTH = 8;
+
+    private final Database database;
+    private final AccountStore accounts;
+    private final ActorKeyStore keys;
+    private final CredentialStore credentials;
+    private final PasswordHasher hasher;
+    private final LocalUris uris;
+    private final IdGenerator ids;
+    private final Clock clock;
+
+    public AccountService(Database database, AccountStore accounts, ActorKeyStore keys, CredentialStore credentials,
+            PasswordHasher hasher, LocalUris uris, IdGenerator ids, Clock clock) {
+        this.database = database;
+        this.accounts = accounts;
+        this.keys = keys;
+        this.credentials = credentials;
+        this.hasher = hasher;
+        this.uris = uris;
+        this.ids = ids;
+        this.clock = clock;
+    }
+
+    /** Creates an employee with an RSA and an Ed25519 key pair; refuses taken or invalid usernames. */
+    public Account createEmployee(String username, String password, String displayName, Role role) {
+        if (!USERNAME.matcher(username).matches()) {
+            throw ApiException.badRequest("invalid_username",
+                    "usernames are 1-30 characters of lower-case letters, digits and underscores");
+        }
+        if (password == null || password.length() < MIN_PASSWORD_LENGTH) {
+            throw ApiException.badRequest("weak_password", "passwords need at least " + MIN_PASSWORD_LENGTH + " characters");
+        }
+        String passwordHash = hasher.hash(password);
+        return create(username, displayName, role, passwordHash);
+    }
+
+    /** Creates the instance actor once; it signs the node's own fetches. Returns it either way. */
+    public Account ensureInstanceActor() {
+        return findLocal(LocalUris.INSTANCE_ACTOR_USERNAME)
+                .orElseGet(() -> create(LocalUris.INSTANCE_ACTOR_USERNAME, uris.base().getHost(), Role.EMPLOYEE, null));
+    }
+
+    private Account create(String username, String displayName, Role role, String passwordHash) {
+        KeyPair rsa = KeyCodec.generate(KeyAlgorithm.RSA);
+        KeyPair ed25519 = KeyCodec.generate(KeyAlgorithm.ED25519);
+        Instant now = clock.instant();
+        Account account = new Account(ids.next(), username, "", uris.actor(username),
+                displayName == null || displayName.isBlank() ? username : displayName, "", uris.inbox(username),
+                uris.sharedInbox(), uris.followers(username), false, role, false, now);
+        return database.inTransaction(connection -> {
+            if (accounts.findLocal(connection, username).isPresent()) {
+                throw new ApiException(409, "username_taken", "the username " + username + " is taken");
+            }
+            accounts.insert(connection, account);
+            if (passwordHash != null) {
+                credentials.set(connection, account.id(), passwordHash, now);
+            }
+            keys.upsert(connection, new ActorKey(uris.rsaKeyId(username), account.uri(), account.id(),
+                    KeyAlgorithm.RSA, KeyCodec.toPem(rsa.getPublic()), KeyCodec.toPem(rsa.getPrivate()), now));
+            keys.upsert(connection, new ActorKey(uris.ed25519KeyId(username), account.uri(), account.id(),
+                    KeyAlgorithm.ED25519, KeyCodec.toPem(ed25519.getPublic()), KeyCodec.toPem(ed25519.getPrivate()),
+                    now));
+            return account;
+        });
+    }
+
+    public Optional<Account> findLocal(String username) {
+        return database.inTransaction(connection -> accounts.findLocal(connection, username));
+    }
+
+    public Optional<Account> findById(long id) {
+        return database.inTransaction(connection -> accounts.findById(connection, id));
+    }
+
+    /** Employees of this node, without the instance actor. */
+    public List<Account> listEmployees() {
+        return database.inTransaction(accounts::listLocal).stream()
+                .filter(account -> !account.username().equals(LocalUris.INSTANCE_ACTOR_USERNAME)).toList();
+    }
+
+    public List<ActorKey> keysOf(Account account) {
+        return database.inTransaction(connection -> keys.ofAccount(connection, account.id()));
+    }
+}

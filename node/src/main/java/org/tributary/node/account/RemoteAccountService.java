@@ -1,0 +1,137 @@
+package org.tributary.node.account;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import org.tributary.federation.fetch.FetchResult;
+import org.tributary.federation.fetch.SignedFetcher;
+import org.tributary.federation.signature.KeyAlgorithm;
+import org.tributary.federation.signature.KeyCodec;
+import org.tributary.federation.spi.PeerPolicy;
+import org.tributary.federation.vocab.Actor;
+import org.tributary.federation.vocab.Multikey;
+import org.tributary.federation.vocab.VocabCodec;
+import org.tributary.federation.vocab.VocabException;
+import org.tributary.node.config.LocalUris;
+import org.tributary.node.http.ApiException;
+import org.tributary.node.keys.ActorKey;
+import org.tributary.node.keys.ActorKeyStore;
+import org.tributary.node.store.Database;
+import org.tributary.node.store.IdGenerator;
+
+/**
+ * Knows colleagues on peer nodes: fetches their actor documents (signed, by our instance actor, only
+ * from allowlisted peers) and keeps an account row and their public keys for each.
+ */
+public final class RemoteAccountService {
+    private final Database database;
+    private final AccountStore accounts;
+    private final ActorKeyStore keys;
+    private final SignedFetcher fetcher;
+    private final WebFingerLookup webFinger;
+    private final VocabCodec codec;
+    private final LocalUris uris;
+    private final IdGenerator ids;
+    private final Clock clock;
+
+    /** Resolves {@code user@host:port} to an actor URI; the node wires the federation WebFinger client in. */
+    @FunctionalInterface
+    public interface WebFingerLookup {
+        URI actorOf(String acct);
+    }
+
+    public RemoteAccountService(Database database, AccountStore accounts, ActorKeyStore keys, SignedFetcher fetcher,
+            WebFingerLookup webFinger, VocabCodec codec, LocalUris uris, IdGenerator ids, Clock clock) {
+        this.database = database;
+        this.accounts = accounts;
+        this.keys = keys;
+        this.fetcher = fetcher;
+        this.webFinger = webFinger;
+        this.codec = codec;
+        this.uris = uris;
+        this.ids = ids;
+        this.clock = clock;
+    }
+
+    /** The account for an actor URI: from the cache, or fetched when unknown. */
+    public Account byUri(URI actorUri) {
+        Optional<Account> known = database.inTransaction(connection -> accounts.findByUri(connection, actorUri));
+        return known.orElseGet(() -> refresh(actorUri));
+    }
+
+    /** Looks up {@code user@host:port} by WebFinger, then fetches the actor. */
+    public Account byHandle(String acct) {
+        String handle = acct.startsWith("@") ? acct.substring(1) : acct;
+        int at = handle.indexOf('@');
+        if (at <= 0 || at == handle.length() - 1) {
+            throw ApiException.badRequest("invalid_handle", "expected user@host[:port]");
+        }
+        String username = handle.substring(0, at);
+        String authority = handle.substring(at + 1).toLowerCase(java.util.Locale.ROOT);
+        if (authority.equals(uris.base().getAuthority())) {
+            return database.inTransaction(connection -> accounts.findLocal(connection, username))
+                    .orElseThrow(() -> ApiException.notFound("account"));
+        }
+        Optional<Account> known = database.inTransaction(connection -> accounts.findByHandle(connection, username,
+                authority));
+        return known.orElseGet(() -> refresh(webFinger.actorOf(username + "@" + authority)));
+    }
+
+    /** Fetches the actor document again and stores what it says, keys included. */
+    public Account refresh(URI actorUri) {
+        if (uris.isLocal(actorUri)) {
+            throw ApiException.badRequest("local_actor", "not a remote actor: " + actorUri);
+        }
+        FetchResult result = fetcher.fetch(actorUri, uris.rsaKeyId(LocalUris.INSTANCE_ACTOR_USERNAME));
+        if (!(result instanceof FetchResult.Fetched fetched)) {
+            FetchResult.Failed failed = (FetchResult.Failed) result;
+            throw new ApiException(502, failed.error().code(), "cannot fetch " + actorUri + ": " + failed.detail());
+        }
+        Actor actor;
+        try {
+            actor = codec.readActor(fetched.document());
+        } catch (VocabException e) {
+            throw new ApiException(502, e.error().code(), "invalid actor document at " + actorUri);
+        }
+        if (!actor.id().equals(actorUri) || actor.inbox() == null || actor.preferredUsername() == null) {
+            throw new ApiException(502, "invalid_actor", "actor document at " + actorUri + " is incomplete");
+        }
+        return store(actor);
+    }
+
+    private Account store(Actor actor) {
+        Instant now = clock.instant();
+        String authority = PeerPolicy.authorityOf(actor.id());
+        return database.inTransaction(connection -> {
+            Optional<Account> existing = accounts.findByUri(connection, actor.id());
+            Account account = new Account(existing.map(Account::id).orElseGet(ids::next), actor.preferredUsername(),
+                    authority, actor.id(), actor.name() == null ? actor.preferredUsername() : actor.name(),
+                    actor.summary() == null ? "" : actor.summary(), actor.inbox(), actor.sharedInbox(),
+                    actor.followers(), actor.manuallyApprovesFollowers(), Role.EMPLOYEE, false,
+                    existing.map(Account::createdAt).orElse(now));
+            if (existing.isPresent()) {
+                accounts.updateRemote(connection, account, now);
+            } else {
+                accounts.insert(connection, account);
+            }
+            if (actor.publicKey() != null && sameOrigin(actor.publicKey().id(), actor.id())) {
+                keys.upsert(connection, new ActorKey(actor.publicKey().id(), actor.id(), account.id(), KeyAlgorithm.RSA,
+                        actor.publicKey().publicKeyPem(), null, now));
+            }
+            for (Multikey multikey : actor.assertionMethod()) {
+                if (sameOrigin(multikey.id(), actor.id())) {
+                    java.security.PublicKey key = KeyCodec.parseMultibase(multikey.publicKeyMultibase());
+                    keys.upsert(connection, new ActorKey(multikey.id(), actor.id(), account.id(),
+                            KeyCodec.algorithmOf(key), KeyCodec.toPem(key), null, now));
+                }
+            }
+            return account;
+        });
+    }
+
+    private static boolean sameOrigin(URI a, URI b) {
+        return a != null && b != null && PeerPolicy.authorityOf(a).equals(PeerPolicy.authorityOf(b))
+                && a.getScheme().equalsIgnoreCase(b.getScheme());
+    }
+}

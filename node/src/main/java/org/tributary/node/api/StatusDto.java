@@ -1,0 +1,10 @@
+package org.tributary.node.api;
+
+import java.util.List;
+
+/** A post as Mastodon clients read it ({@code /api/v1/statuses/:id}); field names become snake_case. */
+public record StatusDto(String id, String uri, String url, String createdAt, AccountDto account, String content,
+        String visibility, boolean sensitive, String spoilerText, String inReplyToId, String inReplyToAccountId,
+        String language, long repliesCount, long reblogsCount, long favouritesCount, List<Object> mediaAttachments,
+        List<Object> mentions, List<Object> tags, List<Object> emojis, Object reblog, Object poll, Object card) {
+}

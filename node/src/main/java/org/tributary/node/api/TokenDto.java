@@ -1,0 +1,5 @@
+package org.tributary.node.api;
+
+/** The OAuth 2 token response. */
+public record TokenDto(String accessToken, String tokenType, String scope, long createdAt) {
+}

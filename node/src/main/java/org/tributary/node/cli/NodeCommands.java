@@ -1,0 +1,29 @@
+package org.tributary.node.cli;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import org.tributary.node.NodeAssembly;
+import org.tributary.node.config.ConfigLoader;
+import org.tributary.node.config.NodeConfig;
+import org.tributary.node.store.DerbyDataSources;
+import org.tributary.node.store.StoreException;
+
+/** Opens the node in a data directory for a command, with a clear message when another process has it. */
+final class NodeCommands {
+    private NodeCommands() {
+    }
+
+    static NodeAssembly open(Path dataDir) {
+        NodeConfig config = new ConfigLoader(System.getenv()).load(dataDir);
+        System.setProperty("derby.stream.error.file", dataDir.resolve("derby.log").toAbsolutePath().toString());
+        try {
+            return NodeAssembly.create(config, DerbyDataSources.onDisk(dataDir.resolve("db")), Clock.systemUTC());
+        } catch (StoreException e) {
+            if (String.valueOf(e.getMessage()).contains("Another instance of Derby")
+                    || String.valueOf(e.getCause() == null ? null : e.getCause().getMessage()).contains("XSDB6")) {
+                throw new DataDirectoryLockedException("the node in " + dataDir + " is running; stop it first");
+            }
+            throw e;
+        }
+    }
+}

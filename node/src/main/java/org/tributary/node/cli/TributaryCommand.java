@@ -1,0 +1,35 @@
+package org.tributary.node.cli;
+
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code tributary} command: one executable jar for running and administering a node. */
+@Command(name = "tributary", mixinStandardHelpOptions = true, version = "tributary 0.1.0",
+        description = "A department node of the Tributary network.",
+        subcommands = {InitCommand.class, ServeCommand.class, UserCommand.class, PeerCommand.class, DemoCommand.class,
+                CommandLine.HelpCommand.class})
+public final class TributaryCommand implements Callable<Integer> {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(System.out);
+        return 0;
+    }
+
+    public static void main(String[] args) {
+        int exit = new CommandLine(new TributaryCommand())
+                .setExecutionExceptionHandler(new CliErrors())
+                .execute(args);
+        if (exit != 0 || !isLongRunning(args)) {
+            System.exit(exit);
+        }
+    }
+
+    private static boolean isLongRunning(String[] args) {
+        return args.length > 0 && (args[0].equals("serve") || args[0].equals("demo"));
+    }
+}

@@ -1,0 +1,109 @@
+package org.tributary.node.delivery;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.tributary.federation.spi.DeliveryJob;
+import org.tributary.federation.spi.DeliveryQueue;
+import org.tributary.node.store.Database;
+import org.tributary.node.store.IdGenerator;
+import org.tributary.node.store.Jdbc;
+
+/**
+ * The durable outbound queue in the {@code deliveries} table. Services enqueue in their own
+ * transaction (the post and its deliveries commit together); the delivery worker claims due rows.
+ * A claimed row is marked {@code sending}; rows left in that state by a crash are re-queued at start.
+ */
+public final class DeliveryStore implements DeliveryQueue {
+    private static final String COLUMNS = "id, activity_id, inbox_uri, body, signing_key_id, attempts, next_attempt_at";
+    private static final int MAX_ERROR_LENGTH = 500;
+
+    private final Database database;
+    private final IdGenerator ids;
+    private final Clock clock;
+
+    public DeliveryStore(Database database, IdGenerator ids, Clock clock) {
+        this.database = database;
+        this.ids = ids;
+        this.clock = clock;
+    }
+
+    /** Enqueues inside the caller's transaction. */
+    public List<DeliveryJob> enqueue(Connection connection, List<DeliveryJob> jobs) throws SQLException {
+        List<DeliveryJob> saved = new ArrayList<>(jobs.size());
+        for (DeliveryJob job : jobs) {
+            DeliveryJob withId = job.withId(ids.next());
+            Jdbc.update(connection, "INSERT INTO deliveries (" + COLUMNS + ", state, updated_at) "
+                    + "VALUES (?,?,?,?,?,?,?,'queued',?)", withId.id(), withId.activityId(), withId.inbox(),
+                    withId.body(), withId.signingKeyId(), withId.attempts(), withId.nextAttemptAt(), clock.instant());
+            saved.add(withId);
+        }
+        return saved;
+    }
+
+    @Override
+    public List<DeliveryJob> enqueue(List<DeliveryJob> jobs) {
+        return database.inTransaction(connection -> enqueue(connection, jobs));
+    }
+
+    @Override
+    public List<DeliveryJob> claimDue(Instant now, int max) {
+        return database.inTransaction(connection -> {
+            List<DeliveryJob> due = Jdbc.query(connection, "SELECT " + COLUMNS + " FROM deliveries WHERE state = "
+                    + "'queued' AND next_attempt_at <= ? ORDER BY next_attempt_at FETCH FIRST " + max + " ROWS ONLY",
+                    DeliveryStore::map, now);
+            List<DeliveryJob> claimed = new ArrayList<>();
+            for (DeliveryJob job : due) {
+                if (Jdbc.update(connection, "UPDATE deliveries SET state = 'sending', updated_at = ? WHERE id = ? "
+                        + "AND state = 'queued'", now, job.id()) == 1) {
+                    claimed.add(job);
+                }
+            }
+            return claimed;
+        });
+    }
+
+    @Override
+    public void markDelivered(DeliveryJob job) {
+        setState(job, "delivered", job.attempts() + 1, job.nextAttemptAt(), null);
+    }
+
+    @Override
+    public void reschedule(DeliveryJob job, Instant nextAttemptAt, String lastError) {
+        setState(job, "queued", job.attempts() + 1, nextAttemptAt, lastError);
+    }
+
+    @Override
+    public void deadLetter(DeliveryJob job, String lastError) {
+        setState(job, "dead", job.attempts() + 1, job.nextAttemptAt(), lastError);
+    }
+
+    /** Puts rows a crashed worker had claimed back in the queue. */
+    public int requeueAbandoned() {
+        return database.inTransaction(connection -> Jdbc.update(connection,
+                "UPDATE deliveries SET state = 'queued' WHERE state = 'sending'"));
+    }
+
+    /** Counts rows per state, e.g. for the admin view and tests. */
+    public long count(String state) {
+        return database.inTransaction(connection -> Jdbc.count(connection,
+                "SELECT COUNT(*) FROM deliveries WHERE state = ?", state));
+    }
+
+    private void setState(DeliveryJob job, String state, int attempts, Instant next, String error) {
+        String trimmed = error == null ? null : error.substring(0, Math.min(error.length(), MAX_ERROR_LENGTH));
+        database.inTransactionVoid(connection -> Jdbc.update(connection, "UPDATE deliveries SET state = ?, "
+                + "attempts = ?, next_attempt_at = ?, last_error = ?, updated_at = ? WHERE id = ?", state, attempts,
+                next, trimmed, clock.instant(), job.id()));
+    }
+
+    private static DeliveryJob map(ResultSet row) throws SQLException {
+        return new DeliveryJob(row.getLong("id"), Jdbc.uri(row, "activity_id"), Jdbc.uri(row, "inbox_uri"),
+                row.getBytes("body"), Jdbc.uri(row, "signing_key_id"), row.getInt("attempts"),
+                Jdbc.instant(row, "next_attempt_at"));
+    }
+}

@@ -1,0 +1,46 @@
+package org.tributary.node.delivery;
+
+import java.net.URI;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import org.tributary.federation.delivery.DeliveryPlanner;
+import org.tributary.federation.delivery.RecipientInbox;
+import org.tributary.federation.spi.DeliveryJob;
+import org.tributary.federation.vocab.Activity;
+import org.tributary.federation.vocab.VocabCodec;
+import org.tributary.node.account.Account;
+import org.tributary.node.config.LocalUris;
+
+/**
+ * Queues an outgoing activity for the remote recipients, inside the caller's transaction: one job per
+ * peer node (its shared inbox), never one per follower, and none for local or non-allowlisted actors.
+ */
+public final class Outbox {
+    private final DeliveryStore deliveries;
+    private final DeliveryPlanner planner;
+    private final VocabCodec codec;
+    private final LocalUris uris;
+
+    public Outbox(DeliveryStore deliveries, DeliveryPlanner planner, VocabCodec codec, LocalUris uris) {
+        this.deliveries = deliveries;
+        this.planner = planner;
+        this.codec = codec;
+        this.uris = uris;
+    }
+
+    /** Signs as the author's RSA/Ed25519 key chosen by the delivery worker; returns the jobs queued. */
+    public List<DeliveryJob> send(Connection connection, Activity activity, Account author, List<Account> recipients)
+            throws SQLException {
+        List<RecipientInbox> remote = recipients.stream().filter(account -> !account.isLocal())
+                .map(account -> account.sharedInbox() == null ? RecipientInbox.personal(account.inbox())
+                        : RecipientInbox.withShared(account.inbox(), account.sharedInbox()))
+                .toList();
+        if (remote.isEmpty()) {
+            return List.of();
+        }
+        byte[] body = codec.toBytes(activity);
+        URI signingKey = uris.rsaKeyId(author.username());
+        return deliveries.enqueue(connection, planner.plan(activity.id(), body, signingKey, remote).jobs());
+    }
+}

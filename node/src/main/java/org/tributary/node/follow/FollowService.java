@@ -1,0 +1,110 @@
+package org.tributary.node.follow;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.tributary.federation.vocab.Activity;
+import org.tributary.node.account.Account;
+import org.tributary.node.account.AccountStore;
+import org.tributary.node.config.LocalUris;
+import org.tributary.node.delivery.Outbox;
+import org.tributary.node.http.ApiException;
+import org.tributary.node.outbound.FollowActivities;
+import org.tributary.node.store.Database;
+import org.tributary.node.store.IdGenerator;
+
+/**
+ * Following, from the follower's side: follow and unfollow a colleague on this node or another one.
+ * A local target is followed at once (or pending when locked); a remote one stays pending until its
+ * node sends Accept.
+ */
+public final class FollowService {
+    private final Database database;
+    private final FollowStore follows;
+    private final AccountStore accounts;
+    private final FollowActivities activities;
+    private final Outbox outbox;
+    private final LocalUris uris;
+    private final IdGenerator ids;
+    private final Clock clock;
+
+    public FollowService(Database database, FollowStore follows, AccountStore accounts, FollowActivities activities,
+            Outbox outbox, LocalUris uris, IdGenerator ids, Clock clock) {
+        this.database = database;
+        this.follows = follows;
+        this.accounts = accounts;
+        this.activities = activities;
+        this.outbox = outbox;
+        this.uris = uris;
+        this.ids = ids;
+        this.clock = clock;
+    }
+
+    public Follow follow(Account follower, Account target) {
+        if (follower.id() == target.id()) {
+            throw ApiException.badRequest("self_follow", "you cannot follow yourself");
+        }
+        return database.inTransaction(connection -> {
+            Optional<Follow> existing = follows.find(connection, follower.id(), target.id());
+            if (existing.isPresent()) {
+                return existing.get();
+            }
+            long id = ids.next();
+            Instant now = clock.instant();
+            java.net.URI activityUri = uris.activity(follower.username(), "follows", id);
+            FollowState state = target.isLocal() && !target.locked() ? FollowState.ACCEPTED : FollowState.PENDING;
+            Follow follow = new Follow(id, follower.id(), target.id(), activityUri, state, now);
+            follows.insert(connection, follow);
+            if (!target.isLocal()) {
+                outbox.send(connection, activities.follow(activityUri, follower.uri(), target.uri(), now), follower,
+                        List.of(target));
+            }
+            return follow;
+        });
+    }
+
+    public void unfollow(Account follower, Account target) {
+        database.inTransactionVoid(connection -> {
+            Optional<Follow> existing = follows.find(connection, follower.id(), target.id());
+            if (existing.isEmpty()) {
+                return;
+            }
+            follows.delete(connection, follower.id(), target.id());
+            if (!target.isLocal()) {
+                Follow follow = existing.get();
+                Activity original = activities.follow(follow.activityUri(), follower.uri(), target.uri(),
+                        follow.createdAt());
+                Activity undo = activities.undo(uris.activity(follower.username(), "undos", ids.next()), original,
+                        clock.instant());
+                outbox.send(connection, undo, follower, List.of(target));
+            }
+        });
+    }
+
+    public Optional<Follow> relation(Account follower, Account target) {
+        return database.inTransaction(connection -> follows.find(connection, follower.id(), target.id()));
+    }
+
+    /** Accepted followers of an account. */
+    public List<Account> followers(Account account) {
+        return database.inTransaction(connection -> {
+            List<Account> result = new java.util.ArrayList<>();
+            for (long id : follows.followerIds(connection, account.id())) {
+                accounts.findById(connection, id).ifPresent(result::add);
+            }
+            return result;
+        });
+    }
+
+    /** Accounts an account follows (accepted). */
+    public List<Account> following(Account account) {
+        return database.inTransaction(connection -> {
+            List<Account> result = new java.util.ArrayList<>();
+            for (long id : follows.followingIds(connection, account.id())) {
+                accounts.findById(connection, id).ifPresent(result::add);
+            }
+            return result;
+        });
+    }
+}

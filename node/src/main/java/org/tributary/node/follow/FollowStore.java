@@ -1,0 +1,57 @@
+package org.tributary.node.follow;
+
+import java.net.URI;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.tributary.node.store.Jdbc;
+
+/** Follow relations in the {@code follows} table. */
+public final class FollowStore {
+    private static final String COLUMNS = "id, follower_id, target_id, activity_uri, state, created_at";
+
+    public void insert(Connection connection, Follow follow) throws SQLException {
+        Jdbc.update(connection, "INSERT INTO follows (" + COLUMNS + ") VALUES (?,?,?,?,?,?)", follow.id(),
+                follow.followerId(), follow.targetId(), follow.activityUri(), follow.state(), follow.createdAt());
+    }
+
+    public Optional<Follow> find(Connection connection, long followerId, long targetId) throws SQLException {
+        return Jdbc.queryOne(connection, "SELECT " + COLUMNS + " FROM follows WHERE follower_id = ? AND target_id = ?",
+                FollowStore::map, followerId, targetId);
+    }
+
+    public Optional<Follow> findByActivity(Connection connection, URI activityUri) throws SQLException {
+        return Jdbc.queryOne(connection, "SELECT " + COLUMNS + " FROM follows WHERE activity_uri = ?",
+                FollowStore::map, activityUri);
+    }
+
+    public void setState(Connection connection, long id, FollowState state) throws SQLException {
+        Jdbc.update(connection, "UPDATE follows SET state = ? WHERE id = ?", state, id);
+    }
+
+    public boolean delete(Connection connection, long followerId, long targetId) throws SQLException {
+        return Jdbc.update(connection, "DELETE FROM follows WHERE follower_id = ? AND target_id = ?",
+                followerId, targetId) > 0;
+    }
+
+    /** Accepted followers of an account, oldest first. */
+    public List<Long> followerIds(Connection connection, long targetId) throws SQLException {
+        return Jdbc.query(connection, "SELECT follower_id FROM follows WHERE target_id = ? AND state = 'accepted' "
+                + "ORDER BY id", row -> row.getLong(1), targetId);
+    }
+
+    /** Accounts an account follows (accepted), oldest first. */
+    public List<Long> followingIds(Connection connection, long followerId) throws SQLException {
+        return Jdbc.query(connection, "SELECT target_id FROM follows WHERE follower_id = ? AND state = 'accepted' "
+                + "ORDER BY id", row -> row.getLong(1), followerId);
+    }
+
+    private static Follow map(ResultSet row) throws SQLException {
+        return new Follow(row.getLong("id"), row.getLong("follower_id"), row.getLong("target_id"),
+                Jdbc.uri(row, "activity_uri"),
+                FollowState.valueOf(row.getString("state").toUpperCase(Locale.ROOT)), Jdbc.instant(row, "created_at"));
+    }
+}

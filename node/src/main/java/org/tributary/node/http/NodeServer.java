@@ -1,0 +1,52 @@
+package org.tributary.node.http;
+
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.glassfish.jersey.jetty.JettyHttpContainer;
+import org.glassfish.jersey.server.ContainerFactory;
+import org.glassfish.jersey.server.ResourceConfig;
+
+/** The node's HTTP server: Jetty with one Jersey application holding every resource. */
+public final class NodeServer implements AutoCloseable {
+    private final Server server;
+    private final ServerConnector connector;
+
+    public NodeServer(String bindHost, int port, ResourceConfig application) {
+        QueuedThreadPool threads = new QueuedThreadPool(200, 8);
+        threads.setName("tributary-http");
+        this.server = new Server(threads);
+        this.connector = new ServerConnector(server);
+        connector.setHost(bindHost);
+        connector.setPort(port);
+        server.addConnector(connector);
+        server.setHandler(ContainerFactory.createContainer(JettyHttpContainer.class, application));
+        server.setStopTimeout(2000);
+    }
+
+    public void start() {
+        try {
+            server.start();
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot start the HTTP server: " + e.getMessage(), e);
+        }
+    }
+
+    /** The port actually bound (useful when configured with port 0). */
+    public int port() {
+        return connector.getLocalPort();
+    }
+
+    public void join() throws InterruptedException {
+        server.join();
+    }
+
+    @Override
+    public void close() {
+        try {
+            server.stop();
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot stop the HTTP server", e);
+        }
+    }
+}

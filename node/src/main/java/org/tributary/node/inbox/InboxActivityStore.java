@@ -1,0 +1,100 @@
+package org.tributary.node.inbox;
+
+import java.net.URI;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import org.tributary.federation.spi.InboundActivity;
+import org.tributary.federation.spi.InboxStore;
+import org.tributary.node.store.Database;
+import org.tributary.node.store.Hashes;
+import org.tributary.node.store.IdGenerator;
+import org.tributary.node.store.Jdbc;
+import org.tributary.node.store.StoreException;
+
+/**
+ * The durable inbox. An activity is committed here before the node answers 202; the unique activity
+ * id hash makes storing and de-duplicating one atomic step, so a replay is never applied twice.
+ */
+public final class InboxActivityStore implements InboxStore {
+    private static final int MAX_RESULT_LENGTH = 500;
+
+    /** A stored activity waiting for (or done with) its handler. */
+    public record StoredActivity(long id, URI activityId, String type, URI actor, byte[] body, int attempts) {
+    }
+
+    private final Database database;
+    private final IdGenerator ids;
+    private final Clock clock;
+
+    public InboxActivityStore(Database database, IdGenerator ids, Clock clock) {
+        this.database = database;
+        this.ids = ids;
+        this.clock = clock;
+    }
+
+    @Override
+    public boolean storeIfAbsent(InboundActivity activity, Instant receivedAt, URI verifiedKeyId) {
+        String hash = Hashes.sha256Hex(activity.id().toString());
+        try {
+            return database.inTransaction(connection -> {
+                if (Jdbc.count(connection, "SELECT COUNT(*) FROM inbox_activities WHERE activity_id_hash = ?", hash) > 0) {
+                    return false;
+                }
+                Jdbc.update(connection, "INSERT INTO inbox_activities (id, activity_id_hash, activity_id, "
+                        + "activity_type, actor_uri, key_id, body, received_at, state) VALUES (?,?,?,?,?,?,?,?,'pending')",
+                        ids.next(), hash, activity.id(), activity.type(), activity.actor(), verifiedKeyId,
+                        activity.raw(), receivedAt);
+                return true;
+            });
+        } catch (StoreException e) {
+            if (e.isDuplicateKey()) {
+                return false; // a concurrent delivery of the same id won the race
+            }
+            throw e;
+        }
+    }
+
+    /** The oldest activities still waiting for their handler. */
+    public List<StoredActivity> pending(int max) {
+        return database.inTransaction(connection -> Jdbc.query(connection, "SELECT id, activity_id, activity_type, "
+                + "actor_uri, body, attempts FROM inbox_activities WHERE state = 'pending' ORDER BY id "
+                + "FETCH FIRST " + max + " ROWS ONLY", InboxActivityStore::map));
+    }
+
+    public void markDone(long id, String result) {
+        finish(id, "done", result);
+    }
+
+    public void markFailed(long id, String result) {
+        finish(id, "failed", result);
+    }
+
+    /** Leaves an activity pending for another try, counting the attempt. */
+    public void markRetry(long id, String result) {
+        database.inTransactionVoid(connection -> Jdbc.update(connection, "UPDATE inbox_activities SET "
+                + "attempts = attempts + 1, result = ? WHERE id = ?", trim(result), id));
+    }
+
+    public long countPending() {
+        return database.inTransaction(connection -> Jdbc.count(connection,
+                "SELECT COUNT(*) FROM inbox_activities WHERE state = 'pending'"));
+    }
+
+    private void finish(long id, String state, String result) {
+        database.inTransactionVoid(connection -> Jdbc.update(connection, "UPDATE inbox_activities SET state = ?, "
+                + "attempts = attempts + 1, result = ?, processed_at = ? WHERE id = ?", state, trim(result),
+                clock.instant(), id));
+    }
+
+    private static String trim(String value) {
+        return value == null ? null : value.substring(0, Math.min(value.length(), MAX_RESULT_LENGTH));
+    }
+
+    private static StoredActivity map(ResultSet row) throws SQLException {
+        return new StoredActivity(row.getLong("id"), Jdbc.uri(row, "activity_id"), row.getString("activity_type"),
+                Jdbc.uri(row, "actor_uri"), row.getBytes("body"), row.getInt("attempts"));
+    }
+}

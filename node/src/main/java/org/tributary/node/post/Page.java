@@ -1,0 +1,49 @@
+package org.tributary.node.post;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import org.tributary.node.store.Jdbc;
+
+/**
+ * Mastodon-style paging over time-ordered ids: {@code max_id} (older than), {@code since_id} (newer
+ * than, newest first) and {@code min_id} (newer than, the page just after it). Results are newest first.
+ */
+public record Page(Long maxId, Long sinceId, Long minId, int limit) {
+    public static final int DEFAULT_LIMIT = 20;
+    public static final int MAX_LIMIT = 40;
+
+    public Page {
+        limit = Math.max(1, Math.min(limit, MAX_LIMIT));
+    }
+
+    public static Page latest(int limit) {
+        return new Page(null, null, null, limit);
+    }
+
+    <T> List<T> run(Connection connection, StringBuilder sql, List<Object> params, Jdbc.RowMapper<T> mapper)
+            throws SQLException {
+        if (maxId != null) {
+            sql.append(" AND id < ?");
+            params.add(maxId);
+        }
+        if (sinceId != null) {
+            sql.append(" AND id > ?");
+            params.add(sinceId);
+        }
+        boolean ascending = minId != null && sinceId == null;
+        if (ascending) {
+            sql.append(" AND id > ?");
+            params.add(minId);
+        }
+        sql.append(ascending ? " ORDER BY id ASC" : " ORDER BY id DESC");
+        sql.append(" FETCH FIRST ").append(limit).append(" ROWS ONLY");
+        List<T> rows = new ArrayList<>(Jdbc.query(connection, sql.toString(), mapper, params.toArray()));
+        if (ascending) {
+            Collections.reverse(rows);
+        }
+        return rows;
+    }
+}

@@ -1,0 +1,107 @@
+package org.tributary.node.store;
+
+import java.net.URI;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Small helpers that bind parameters by their Java type and map rows, so repositories read as SQL
+ * plus a row mapper. {@code null} binds as a VARCHAR null; use {@link #nullOf(int)} for other types.
+ */
+public final class Jdbc {
+    private Jdbc() {
+    }
+
+    /** Maps the current row of a result set. */
+    @FunctionalInterface
+    public interface RowMapper<T> {
+        T map(ResultSet row) throws SQLException;
+    }
+
+    /** A typed SQL NULL parameter. */
+    public record SqlNull(int sqlType) {
+    }
+
+    public static SqlNull nullOf(int sqlType) {
+        return new SqlNull(sqlType);
+    }
+
+    public static <T> List<T> query(Connection connection, String sql, RowMapper<T> mapper, Object... params)
+            throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            bind(statement, params);
+            try (ResultSet rows = statement.executeQuery()) {
+                List<T> result = new ArrayList<>();
+                while (rows.next()) {
+                    result.add(mapper.map(rows));
+                }
+                return result;
+            }
+        }
+    }
+
+    public static <T> Optional<T> queryOne(Connection connection, String sql, RowMapper<T> mapper,
+            Object... params) throws SQLException {
+        List<T> rows = query(connection, sql, mapper, params);
+        return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
+    }
+
+    public static int update(Connection connection, String sql, Object... params) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            bind(statement, params);
+            return statement.executeUpdate();
+        }
+    }
+
+    public static long count(Connection connection, String sql, Object... params) throws SQLException {
+        return queryOne(connection, sql, row -> row.getLong(1), params).orElse(0L);
+    }
+
+    private static void bind(PreparedStatement statement, Object... params) throws SQLException {
+        for (int i = 0; i < params.length; i++) {
+            Object value = params[i];
+            int index = i + 1;
+            if (value == null) {
+                statement.setNull(index, Types.VARCHAR);
+            } else if (value instanceof SqlNull typed) {
+                statement.setNull(index, typed.sqlType());
+            } else if (value instanceof String text) {
+                statement.setString(index, text);
+            } else if (value instanceof Long number) {
+                statement.setLong(index, number);
+            } else if (value instanceof Integer number) {
+                statement.setInt(index, number);
+            } else if (value instanceof Boolean flag) {
+                statement.setBoolean(index, flag);
+            } else if (value instanceof Instant instant) {
+                statement.setTimestamp(index, Timestamp.from(instant));
+            } else if (value instanceof URI uri) {
+                statement.setString(index, uri.toString());
+            } else if (value instanceof byte[] bytes) {
+                statement.setBytes(index, bytes);
+            } else if (value instanceof Enum<?> constant) {
+                statement.setString(index, constant.name().toLowerCase(java.util.Locale.ROOT));
+            } else {
+                throw new IllegalArgumentException("unsupported parameter type " + value.getClass());
+            }
+        }
+    }
+
+    public static Instant instant(ResultSet row, String column) throws SQLException {
+        Timestamp value = row.getTimestamp(column);
+        return value == null ? null : value.toInstant();
+    }
+
+    public static URI uri(ResultSet row, String column) throws SQLException {
+        String value = row.getString(column);
+        return value == null ? null : URI.create(value);
+    }
+}
