@@ -1,0 +1,40 @@
+package org.tributary.federation.inbox;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import org.junit.jupiter.api.Test;
+
+class OriginTest {
+
+    @Test
+    void defaultPortsAndCaseDoNotMakeADifference() {
+        assertTrue(Origin.same(URI.create("https://Sales.Example.com/users/bob"), URI.create("https://sales.example.com:443/x")));
+        assertTrue(Origin.same(URI.create("http://127.0.0.1:8080/a"), URI.create("http://127.0.0.1:8080/b")));
+    }
+
+    @Test
+    void portSchemeAndHostEachMakeAnotherOrigin() {
+        assertFalse(Origin.same(URI.create("https://a.example/x"), URI.create("https://a.example:8443/x")));
+        assertFalse(Origin.same(URI.create("http://a.example/x"), URI.create("https://a.example/x")));
+        assertFalse(Origin.same(URI.create("https://a.example/x"), URI.create("https://b.example/x")));
+        assertFalse(Origin.same(URI.create("https://a.example.evil/x"), URI.create("https://a.example/x")));
+    }
+
+    @Test
+    void onlyAbsoluteHttpUrisHaveAnOrigin() {
+        assertTrue(Origin.of(URI.create("ftp://a.example/x")).isEmpty());
+        assertTrue(Origin.of(URI.create("/relative")).isEmpty());
+        assertTrue(Origin.of(URI.create("urn:uuid:1234")).isEmpty());
+        assertEquals(new Origin("https", "a.example", 443), Origin.of(URI.create("HTTPS://A.example/")).orElseThrow());
+    }
+
+    @Test
+    void oddHostFormsHaveNoOrigin() {
+        // java.net.URI does not treat a non-ASCII authority as a host, so such ids are refused outright.
+        assertTrue(Origin.of(URI.create("https://b\u00fccher.example/x")).isEmpty());
+        assertTrue(Origin.of(URI.create("https://under_score.example/x")).isEmpty());
+    }
+}
