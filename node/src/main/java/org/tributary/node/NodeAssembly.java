@@ -138,7 +138,7 @@ public final class NodeAssembly implements AutoCloseable {
         LocalSigningKeys signingKeys = new LocalSigningKeys(database, keyStore);
         this.fetcher = new SignedFetcher(sender, signingKeys, peers, FetchLimits.defaults());
         RemoteAccountService remoteAccounts = new RemoteAccountService(database, accountStore, keyStore, fetcher,
-                webFinger::actorOf, codec, uris, ids, clock);
+                webFinger, codec, uris, ids, clock);
         PeerKeyResolver keys = new PeerKeyResolver(database, keyStore, remoteAccounts);
 
         // Social services.

@@ -4,6 +4,10 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
+import org.tributary.federation.FederationError;
+import org.tributary.federation.discovery.DiscoveryException;
+import org.tributary.federation.discovery.WebFingerClient;
+import org.tributary.federation.discovery.WebFingerResource;
 import org.tributary.federation.fetch.FetchResult;
 import org.tributary.federation.fetch.SignedFetcher;
 import org.tributary.federation.signature.KeyAlgorithm;
@@ -30,20 +34,14 @@ public final class RemoteAccountService {
     private final AccountStore accounts;
     private final ActorKeyStore keys;
     private final SignedFetcher fetcher;
-    private final WebFingerLookup webFinger;
+    private final WebFingerClient webFinger;
     private final VocabCodec codec;
     private final LocalUris uris;
     private final IdGenerator ids;
     private final Clock clock;
 
-    /** Resolves {@code user@host:port} to an actor URI; the node wires the federation WebFinger client in. */
-    @FunctionalInterface
-    public interface WebFingerLookup {
-        URI actorOf(String acct);
-    }
-
     public RemoteAccountService(Database database, AccountStore accounts, ActorKeyStore keys, SignedFetcher fetcher,
-            WebFingerLookup webFinger, VocabCodec codec, LocalUris uris, IdGenerator ids, Clock clock) {
+            WebFingerClient webFinger, VocabCodec codec, LocalUris uris, IdGenerator ids, Clock clock) {
         this.database = database;
         this.accounts = accounts;
         this.keys = keys;
@@ -76,7 +74,16 @@ public final class RemoteAccountService {
         }
         Optional<Account> known = database.inTransaction(connection -> accounts.findByHandle(connection, username,
                 authority));
-        return known.orElseGet(() -> refresh(webFinger.actorOf(username + "@" + authority)));
+        return known.orElseGet(() -> refresh(resolveByWebFinger(username, authority)));
+    }
+
+    private URI resolveByWebFinger(String username, String authority) {
+        try {
+            return webFinger.resolveActor(new WebFingerResource.Account(username, authority));
+        } catch (DiscoveryException e) {
+            int status = e.error() == FederationError.PEER_NOT_ALLOWED ? 403 : 502;
+            throw new ApiException(status, e.error().code(), e.getMessage());
+        }
     }
 
     /** Fetches the actor document again and stores what it says, keys included. */

@@ -28,7 +28,7 @@ import org.tributary.node.post.Visibility;
  * The outbox and single posts, for signed GETs from peers. A peer sees organization posts, and
  * followers-only posts when the signing actor follows the author; department and direct posts never.
  */
-@Path("/users/{username}")
+@Path("/")
 @Produces({"application/activity+json", "application/ld+json", "application/json"})
 public final class OutboxResource {
     private static final int OUTBOX_SIZE = 20;
@@ -55,7 +55,7 @@ public final class OutboxResource {
     }
 
     @GET
-    @Path("outbox")
+    @Path("users/{username}/outbox")
     public Response outbox(@PathParam("username") String username, @Context UriInfo uri, @Context HttpHeaders headers) {
         URI signer = signedGets.requireSigner(uri, headers);
         Account author = employee(username);
@@ -68,7 +68,7 @@ public final class OutboxResource {
     }
 
     @GET
-    @Path("statuses/{id}")
+    @Path("users/{username}/statuses/{id}")
     public Response status(@PathParam("username") String username, @PathParam("id") long id, @Context UriInfo uri,
             @Context HttpHeaders headers) {
         URI signer = signedGets.requireSigner(uri, headers);

@@ -56,9 +56,10 @@ public final class AuthService {
             return Optional.empty();
         }
         String token = authorizationHeader.substring(7).strip();
-        return database.inTransaction(connection -> tokens.accountOf(connection, token)
-                .flatMap(id -> accounts.findById(connection, id)))
-                .filter(account -> !account.suspended());
+        return database.inTransaction(connection -> {
+            Optional<Long> accountId = tokens.accountOf(connection, token);
+            return accountId.isEmpty() ? Optional.<Account>empty() : accounts.findById(connection, accountId.get());
+        }).filter(account -> !account.suspended());
     }
 
     /** Like {@link #authenticate} but refuses with 401 when there is no valid token. */

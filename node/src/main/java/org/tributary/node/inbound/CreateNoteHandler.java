@@ -5,7 +5,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.List;
-import java.util.Optional;
 import org.tributary.federation.inbox.ActivityHandler;
 import org.tributary.federation.inbox.HandlerResult;
 import org.tributary.federation.spi.InboundActivity;
@@ -15,7 +14,6 @@ import org.tributary.federation.vocab.Note;
 import org.tributary.federation.vocab.ObjectRef;
 import org.tributary.federation.vocab.VocabCodec;
 import org.tributary.node.account.Account;
-import org.tributary.node.account.AccountStore;
 import org.tributary.node.account.RemoteAccountService;
 import org.tributary.node.config.LocalUris;
 import org.tributary.node.follow.FollowStore;
@@ -33,7 +31,6 @@ import org.tributary.node.store.IdGenerator;
  */
 public final class CreateNoteHandler implements ActivityHandler {
     private final Database database;
-    private final AccountStore accounts;
     private final StatusStore statuses;
     private final FollowStore follows;
     private final RemoteAccountService remoteAccounts;
@@ -43,11 +40,10 @@ public final class CreateNoteHandler implements ActivityHandler {
     private final IdGenerator ids;
     private final Clock clock;
 
-    public CreateNoteHandler(Database database, AccountStore accounts, StatusStore statuses, FollowStore follows,
+    public CreateNoteHandler(Database database, StatusStore statuses, FollowStore follows,
             RemoteAccountService remoteAccounts, HtmlSanitizer sanitizer, VocabCodec codec, LocalUris uris,
             IdGenerator ids, Clock clock) {
         this.database = database;
-        this.accounts = accounts;
         this.statuses = statuses;
         this.follows = follows;
         this.remoteAccounts = remoteAccounts;
@@ -95,7 +91,7 @@ public final class CreateNoteHandler implements ActivityHandler {
 
     private static Visibility visibilityOf(Note note, Account author) {
         List<URI> audience = concat(note.to(), note.cc());
-        if (audience.stream().anyMatch(uri -> As2.isPublic(uri))) {
+        if (audience.stream().anyMatch(As2.PUBLIC::equals)) {
             return Visibility.ORGANIZATION;
         }
         if (author.followers() != null && audience.contains(author.followers())) {

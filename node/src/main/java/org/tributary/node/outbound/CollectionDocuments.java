@@ -15,7 +15,7 @@ public final class CollectionDocuments {
         JsonArrayBuilder ordered = Json.createArrayBuilder();
         items.forEach(item -> ordered.add(item.toString()));
         return Json.createObjectBuilder()
-                .add("@context", As2.CONTEXT)
+                .add("@context", As2.ACTIVITYSTREAMS_CONTEXT.toString())
                 .add("id", id.toString())
                 .add("type", "OrderedCollection")
                 .add("totalItems", items.size())
@@ -28,7 +28,7 @@ public final class CollectionDocuments {
         JsonArrayBuilder ordered = Json.createArrayBuilder();
         items.forEach(ordered::add);
         return Json.createObjectBuilder()
-                .add("@context", As2.CONTEXT)
+                .add("@context", As2.ACTIVITYSTREAMS_CONTEXT.toString())
                 .add("id", id.toString())
                 .add("type", "OrderedCollection")
                 .add("totalItems", items.size())

@@ -28,7 +28,7 @@ public final class NoteActivities {
     }
 
     public Audience audienceOf(Status status, Account author, List<URI> mentioned) {
-        URI publicCollection = URI.create(As2.PUBLIC);
+        URI publicCollection = As2.PUBLIC;
         return switch (status.visibility()) {
             case ORGANIZATION -> new Audience(List.of(publicCollection), concat(author.followers(), mentioned));
             case FOLLOWERS -> new Audience(List.of(author.followers()), mentioned);

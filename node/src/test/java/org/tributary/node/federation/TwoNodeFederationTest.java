@@ -53,7 +53,7 @@ class TwoNodeFederationTest {
         String bob = sales.login("bob");
 
         String bobId = finance.api(alice).queryParam("acct", "bob@" + sales.authority())
-                .get("/api/v1/accounts/lookup").then().statusCode(200)
+                .get("/api/v1/accounts/lookup").then().log().ifValidationFails().statusCode(200)
                 .body("acct", equalTo("bob@" + sales.authority())).extract().path("id");
 
         finance.api(alice).post("/api/v1/accounts/" + bobId + "/follow").then().statusCode(200)
