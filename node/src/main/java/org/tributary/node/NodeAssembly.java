@@ -94,6 +94,7 @@ public final class NodeAssembly implements AutoCloseable {
     private final AccountService accounts;
     private final PeerService peers;
     private final InboxProcessor inboxProcessor;
+    private final InboxActivityStore inboxStore;
     private final DeliveryStore deliveries;
     private final DeliveryWorker deliveryWorker;
     private final ScheduledExecutorService deliveryScheduler;
@@ -119,7 +120,7 @@ public final class NodeAssembly implements AutoCloseable {
         FollowStore followStore = new FollowStore();
         StatusStore statusStore = new StatusStore();
         this.deliveries = new DeliveryStore(database, ids, clock);
-        InboxActivityStore inboxStore = new InboxActivityStore(database, ids, clock);
+        this.inboxStore = new InboxActivityStore(database, ids, clock);
         this.peers = new PeerService(database, new PeerStore(), clock);
 
         // Protocol machinery.
@@ -201,13 +202,26 @@ public final class NodeAssembly implements AutoCloseable {
         return new NodeAssembly(config, dataSource, clock);
     }
 
-    /** Starts the workers and the HTTP server; re-queues deliveries a previous run left half-sent. */
+    /** Starts the HTTP server and the workers. */
     public void start() {
+        startWorkers();
+        startHttp();
+    }
+
+    /** Starts serving HTTP only: activities are received and stored, but no handler or delivery runs. */
+    public void startHttp() {
         accounts.ensureInstanceActor();
+        server.start();
+    }
+
+    /**
+     * Starts the inbox processor and the delivery worker; first re-queues deliveries a previous run left
+     * half-sent. Activities stored by an earlier run and never handled are picked up here.
+     */
+    public void startWorkers() {
         deliveries.requeueAbandoned();
         inboxProcessor.start();
         deliveryWorker.start();
-        server.start();
     }
 
     public void join() throws InterruptedException {
@@ -230,8 +244,8 @@ public final class NodeAssembly implements AutoCloseable {
         return deliveries;
     }
 
-    public InboxProcessor inboxProcessor() {
-        return inboxProcessor;
+    public InboxActivityStore inbox() {
+        return inboxStore;
     }
 
     /** A signed GET by this node's instance actor, under the same peer and origin rules as every fetch. */

@@ -1,18 +1,29 @@
 package org.tributary.node.http;
 
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.glassfish.jersey.jetty.JettyHttpContainer;
 import org.glassfish.jersey.server.ContainerFactory;
 import org.glassfish.jersey.server.ResourceConfig;
+import org.glassfish.jersey.server.ServerProperties;
 
 /** The node's HTTP server: Jetty with one Jersey application holding every resource. */
 public final class NodeServer implements AutoCloseable {
+    /**
+     * Jersey warns at start-up for every resource registered as an instance (which is how the composition
+     * root injects dependencies without a container); the warning is about provider contracts that
+     * resources do not have. Held in a field because java.util.logging keeps loggers weakly.
+     */
+    private final Logger jerseyProviderChecks = Logger.getLogger("org.glassfish.jersey.internal.inject.Providers");
     private final Server server;
     private final ServerConnector connector;
 
     public NodeServer(String bindHost, int port, ResourceConfig application) {
+        jerseyProviderChecks.setLevel(Level.SEVERE);
+        application.property(ServerProperties.WADL_FEATURE_DISABLE, true);
         QueuedThreadPool threads = new QueuedThreadPool(200, 8);
         threads.setName("tributary-http");
         this.server = new Server(threads);
