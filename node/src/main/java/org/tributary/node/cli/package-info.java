@@ -1,0 +1,4 @@
+/**
+ * The tributary command line: init, serve, user, peer and demo (picocli).
+ */
+package org.tributary.node.cli;

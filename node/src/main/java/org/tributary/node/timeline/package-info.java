@@ -1,0 +1,4 @@
+/**
+ * Reading timelines, and the one rule for who may read a post.
+ */
+package org.tributary.node.timeline;
