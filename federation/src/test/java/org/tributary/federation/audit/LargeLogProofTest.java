@@ -76,10 +76,6 @@ class LargeLogProofTest {
         CountingSource counting = new CountingSource();
         TreeHash older = MerkleTree.rootOf(counting, 999_000);
         assertTrue(counting.lookups.get() <= 20);
-        CompactMerkleTree replay = new CompactMerkleTree();
-        for (int i = 0; i < 999_000; i++) {
-            replay.append(sampleLeaves[i]);
-        }
-        assertEquals(replay.root(), older);
+        assertEquals(MerkleTree.rootOf(java.util.Arrays.asList(sampleLeaves).subList(0, 999_000)), older);
     }
 }
