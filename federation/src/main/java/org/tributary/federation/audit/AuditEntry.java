@@ -13,8 +13,8 @@ import java.util.Objects;
  * <h2>Canonical encoding, version 1</h2>
  * {@link #canonicalBytes()} is the concatenation of:
  * <ol>
- *   <li>the 25 ASCII bytes {@code tributary-audit-entry-v1} followed by a line feed (domain separation and
- *       version: no other structure hashed by this project starts with them);</li>
+ *   <li>the 24 ASCII bytes {@code tributary-audit-entry-v1} and a line feed, 25 bytes in all (domain
+ *       separation and version: no other structure hashed by this project starts with them);</li>
  *   <li>{@code sequence}: 8 bytes, big-endian (equal to the entry's leaf index);</li>
  *   <li>{@code time}: milliseconds since 1970-01-01T00:00:00Z, 8 bytes, big-endian;</li>
  *   <li>eight strings, each a 4-byte big-endian length of its UTF-8 bytes followed by those bytes:

@@ -126,4 +126,11 @@ class SignedCheckpointTest {
             assertEquals(FederationError.MALFORMED_AUDIT_DATA, e.error());
         }
     }
+
+    @Test
+    void signingWithAKeyOfTheWrongTypeFailsWithAStableCode() {
+        AuditFormatException e = assertThrows(AuditFormatException.class,
+                () -> SignedCheckpoint.sign(CHECKPOINT, TestKeys.signingKey(rsa, KeyAlgorithm.ED25519)));
+        assertEquals(FederationError.SIGNATURE_ALGORITHM_UNSUPPORTED, e.error());
+    }
 }
