@@ -22,7 +22,9 @@ public enum FederationError {
     ORIGIN_MISMATCH(403),
     NOT_OBJECT_OWNER(403),
     UNSUPPORTED_ACTIVITY(422),
-    FETCH_FAILED(502);
+    FETCH_FAILED(502),
+    /** An audit-log artefact (checkpoint, proof, entry or bundle line) that cannot be read. */
+    MALFORMED_AUDIT_DATA(400);
 
     private final int httpStatus;
 
