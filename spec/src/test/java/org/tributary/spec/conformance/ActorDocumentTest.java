@@ -41,7 +41,10 @@ class ActorDocumentTest {
                 SignatureScheme.RFC9421));
         String id = rig.url(path).toString();
         assertEquals(id, actor.getString("id"));
-        assertEquals("https://www.w3.org/ns/activitystreams", actor.getJsonArray("@context").getString(0));
+        assertEquals(List.of("https://www.w3.org/ns/activitystreams", "https://w3id.org/security/v1",
+                "https://w3id.org/security/multikey/v1", rig.url("/ns/tributary").toString()),
+                actor.getJsonArray("@context").getValuesAs(jakarta.json.JsonString.class).stream()
+                        .map(jakarta.json.JsonString::getString).toList());
         assertTrue(actor.containsKey("inbox"), actor::toString);
 
         JsonObject publicKey = actor.getJsonObject("publicKey");
