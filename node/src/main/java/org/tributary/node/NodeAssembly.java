@@ -126,8 +126,9 @@ public final class NodeAssembly implements AutoCloseable {
         // Protocol machinery.
         VocabCodec codec = new VocabCodec(uris.context());
         HttpSignatures signatures = new HttpSignatures(clock, config.signatureMaxAge(), config.signatureMaxFuture());
-        HttpClient httpClient = HttpClient.newBuilder().connectTimeout(HTTP_TIMEOUT)
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+        // HTTP/1.1 only: peers get plain requests, without an h2c upgrade offer that strict servers refuse.
+        HttpClient httpClient = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(HTTP_TIMEOUT).followRedirects(HttpClient.Redirect.NEVER).build();
         SignatureSchemeMemory schemes = new SignatureSchemeMemory();
         DoubleKnockSender sender = new DoubleKnockSender(httpClient, signatures, schemes, HTTP_TIMEOUT);
         FederationEventListener events = FederationEventListener.ignoring();
