@@ -11,7 +11,8 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.tributary.node.account.Account;
@@ -21,13 +22,13 @@ import org.tributary.node.testing.TestServices;
 
 class FollowServiceTest {
     private static final Instant NOW = Instant.parse("2025-03-05T09:15:00Z");
-    private TestServices node;
-    private Account alice;
-    private Account frank;
-    private Account bob;
+    private static TestServices node;
+    private static Account alice;
+    private static Account frank;
+    private static Account bob;
 
-    @BeforeEach
-    void createNode() {
+    @BeforeAll
+    static void createNode() {
         node = new TestServices(Clock.fixed(NOW, ZoneOffset.UTC));
         node.peers.add("sales.example", "");
         alice = node.employee("alice");
@@ -35,9 +36,14 @@ class FollowServiceTest {
         bob = node.remote("bob", "sales.example");
     }
 
-    @AfterEach
-    void dropNode() {
+    @AfterAll
+    static void dropNode() {
         node.close();
+    }
+
+    @BeforeEach
+    void startFromNoFollows() {
+        node.resetSocialState();
     }
 
     @Test

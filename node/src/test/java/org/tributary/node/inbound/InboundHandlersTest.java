@@ -17,7 +17,8 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.tributary.federation.delivery.DoubleKnockSender;
@@ -48,14 +49,14 @@ import org.tributary.node.testing.TestServices;
 class InboundHandlersTest {
     private static final Instant NOW = Instant.parse("2025-03-05T09:15:00Z");
     private static final String PUBLIC = "https://www.w3.org/ns/activitystreams#Public";
-    private TestServices node;
-    private InboxDispatcher dispatcher;
-    private Account alice;
-    private Account bob;
-    private Account sasha;
+    private static TestServices node;
+    private static InboxDispatcher dispatcher;
+    private static Account alice;
+    private static Account bob;
+    private static Account sasha;
 
-    @BeforeEach
-    void createNode() {
+    @BeforeAll
+    static void createNode() {
         Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
         node = new TestServices(clock);
         node.peers.add("sales.example", "");
@@ -79,9 +80,14 @@ class InboundHandlersTest {
         sasha = node.remote("sasha", "sales.example");
     }
 
-    @AfterEach
-    void dropNode() {
+    @AfterAll
+    static void dropNode() {
         node.close();
+    }
+
+    @BeforeEach
+    void startFromNoFollowsOrPosts() {
+        node.resetSocialState();
     }
 
     @Test

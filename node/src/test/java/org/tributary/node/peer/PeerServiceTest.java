@@ -10,29 +10,37 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.tributary.node.store.Jdbc;
 import org.tributary.node.testing.TestDatabase;
 
 class PeerServiceTest {
     private static final Instant NOW = Instant.parse("2025-03-05T09:15:00Z");
     private final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
-    private TestDatabase store;
+    private static TestDatabase store;
     private PeerService peers;
 
-    @BeforeEach
-    void createStore() {
-        store = TestDatabase.migrated(clock);
-        peers = new PeerService(store.database(), new PeerStore(), clock);
+    @BeforeAll
+    static void createStore() {
+        store = TestDatabase.migrated(Clock.systemUTC());
     }
 
-    @AfterEach
-    void dropStore() {
+    @AfterAll
+    static void dropStore() {
         store.close();
+    }
+
+    /** Every test starts from an empty allowlist. */
+    @BeforeEach
+    void emptyAllowlist() {
+        store.database().inTransactionVoid(connection -> Jdbc.update(connection, "DELETE FROM peers"));
+        peers = new PeerService(store.database(), new PeerStore(), clock);
     }
 
     @ParameterizedTest

@@ -32,6 +32,7 @@ import org.tributary.node.post.PostService;
 import org.tributary.node.post.StatusStore;
 import org.tributary.node.store.Database;
 import org.tributary.node.store.IdGenerator;
+import org.tributary.node.store.Jdbc;
 import org.tributary.node.timeline.TimelineService;
 
 /**
@@ -108,6 +109,19 @@ public final class TestServices implements AutoCloseable {
                 URI.create(actor + "/followers"), false, Role.EMPLOYEE, false, clock.instant());
         database.inTransactionVoid(connection -> accountStore.insert(connection, account));
         return account;
+    }
+
+    /**
+     * Forgets follows, posts and queued deliveries and unlocks every account, so test classes can share one
+     * rig (and its slowly generated keys) while each test starts from the same social state.
+     */
+    public void resetSocialState() {
+        database.inTransactionVoid(connection -> {
+            Jdbc.update(connection, "DELETE FROM deliveries");
+            Jdbc.update(connection, "DELETE FROM statuses");
+            Jdbc.update(connection, "DELETE FROM follows");
+            Jdbc.update(connection, "UPDATE accounts SET locked = FALSE");
+        });
     }
 
     @Override
