@@ -37,6 +37,11 @@ import org.tributary.node.activitypub.RequestParts;
 import org.tributary.node.activitypub.SignedGetVerifier;
 import org.tributary.node.activitypub.WellKnownResource;
 import org.tributary.node.api.AccountsResource;
+import org.tributary.node.api.AppsResource;
+import org.tributary.node.api.AuthorizeResource;
+import org.tributary.node.api.CsrfTokens;
+import org.tributary.node.api.OAuthErrorMapper;
+import org.tributary.node.api.ScopeFilter;
 import org.tributary.node.api.ClientModels;
 import org.tributary.node.api.InstanceResource;
 import org.tributary.node.api.JsonbConfig;
@@ -69,6 +74,9 @@ import org.tributary.node.outbound.ActorDocuments;
 import org.tributary.node.outbound.CollectionDocuments;
 import org.tributary.node.outbound.FollowActivities;
 import org.tributary.node.outbound.NoteActivities;
+import org.tributary.node.oauth.AppStore;
+import org.tributary.node.oauth.AuthorizationCodeStore;
+import org.tributary.node.oauth.OAuthService;
 import org.tributary.node.peer.PeerService;
 import org.tributary.node.peer.PeerStore;
 import org.tributary.node.post.HtmlSanitizer;
@@ -153,6 +161,8 @@ public final class NodeAssembly implements AutoCloseable {
                 new PlainTextFormatter(), uris, ids, clock);
         TimelineService timelines = new TimelineService(database, statusStore);
         AuthService auth = new AuthService(database, accountStore, credentials, tokens, hasher, random, clock);
+        OAuthService oauth = new OAuthService(database, new AppStore(), new AuthorizationCodeStore(), auth, ids, random,
+                clock);
 
         // Inbound.
         InboxPipeline pipeline = new InboxPipeline(new InboxLimits(config.maxBodyBytes()), peers, signatures, keys,
@@ -189,7 +199,12 @@ public final class NodeAssembly implements AutoCloseable {
                 .register(new OutboxResource(accounts, posts, follows, noteActivities, collections, signedGets, codec,
                         uris))
                 .register(new WellKnownResource(accounts, posts, new Contexts(), uris, config))
-                .register(new OAuthResource(auth, clock))
+                .register(new OAuthErrorMapper())
+                .register(new ScopeFilter(auth))
+                .register(new OAuthResource(oauth))
+                .register(new AuthorizeResource(oauth, auth, new CsrfTokens(random, clock), config.department(),
+                        "https".equalsIgnoreCase(config.baseUrl().getScheme())))
+                .register(new AppsResource(oauth, auth))
                 .register(new AccountsResource(auth, accounts, remoteAccounts, follows, models))
                 .register(new StatusesResource(auth, accounts, posts, new StatusVisibility(follows, accounts), models))
                 .register(new TimelinesResource(auth, accounts, timelines, models))
