@@ -29,6 +29,7 @@ import org.tributary.federation.vocab.Contexts;
 import org.tributary.federation.vocab.VocabCodec;
 import org.tributary.node.account.AccountService;
 import org.tributary.node.account.AccountStore;
+import org.tributary.node.account.ProfileService;
 import org.tributary.node.account.RemoteAccountService;
 import org.tributary.node.activitypub.ActorResource;
 import org.tributary.node.activitypub.InboxResource;
@@ -38,6 +39,11 @@ import org.tributary.node.activitypub.SignedGetVerifier;
 import org.tributary.node.activitypub.WellKnownResource;
 import org.tributary.node.api.AccountsResource;
 import org.tributary.node.api.AppsResource;
+import org.tributary.node.api.FollowRequestsResource;
+import org.tributary.node.api.InstanceV2Resource;
+import org.tributary.node.api.MarkersResource;
+import org.tributary.node.api.NodeTimelinesResource;
+import org.tributary.node.api.PreferencesResource;
 import org.tributary.node.api.AuthorizeResource;
 import org.tributary.node.api.CsrfTokens;
 import org.tributary.node.api.OAuthErrorMapper;
@@ -56,6 +62,7 @@ import org.tributary.node.config.LocalUris;
 import org.tributary.node.config.NodeConfig;
 import org.tributary.node.delivery.DeliveryStore;
 import org.tributary.node.delivery.Outbox;
+import org.tributary.node.follow.FollowLists;
 import org.tributary.node.follow.FollowService;
 import org.tributary.node.follow.FollowStore;
 import org.tributary.node.http.ExceptionMappers;
@@ -80,6 +87,7 @@ import org.tributary.node.oauth.OAuthService;
 import org.tributary.node.peer.PeerService;
 import org.tributary.node.peer.PeerStore;
 import org.tributary.node.post.HtmlSanitizer;
+import org.tributary.node.post.NodeTimelineStore;
 import org.tributary.node.post.PlainTextFormatter;
 import org.tributary.node.post.PostService;
 import org.tributary.node.post.StatusStore;
@@ -87,6 +95,9 @@ import org.tributary.node.store.Database;
 import org.tributary.node.store.DerbyDataSources;
 import org.tributary.node.store.IdGenerator;
 import org.tributary.node.store.Migrations;
+import org.tributary.node.timeline.MarkerStore;
+import org.tributary.node.timeline.Markers;
+import org.tributary.node.timeline.NodeTimelines;
 import org.tributary.node.timeline.StatusVisibility;
 import org.tributary.node.timeline.TimelineService;
 
@@ -187,6 +198,8 @@ public final class NodeAssembly implements AutoCloseable {
         RequestParts requestParts = new RequestParts(uris);
         SignedGetVerifier signedGets = new SignedGetVerifier(signatures, keys, peers, requestParts);
         ClientModels models = new ClientModels(follows);
+        FollowLists followLists = new FollowLists(database, followStore, accountStore);
+        StatusVisibility statusVisibility = new StatusVisibility(follows, accounts);
         CollectionDocuments collections = new CollectionDocuments();
         ResourceConfig application = new ResourceConfig()
                 .register(new JsonbConfig())
@@ -205,10 +218,17 @@ public final class NodeAssembly implements AutoCloseable {
                 .register(new AuthorizeResource(oauth, auth, new CsrfTokens(random, clock), config.department(),
                         "https".equalsIgnoreCase(config.baseUrl().getScheme())))
                 .register(new AppsResource(oauth, auth))
-                .register(new AccountsResource(auth, accounts, remoteAccounts, follows, models))
-                .register(new StatusesResource(auth, accounts, posts, new StatusVisibility(follows, accounts), models))
+                .register(new AccountsResource(auth, accounts, remoteAccounts, follows, models, followLists, posts,
+                        statusVisibility, new ProfileService(database, accountStore, new PlainTextFormatter())))
+                .register(new StatusesResource(auth, accounts, posts, statusVisibility, models))
                 .register(new TimelinesResource(auth, accounts, timelines, models))
-                .register(new InstanceResource(config, accounts));
+                .register(new InstanceResource(config, accounts))
+                .register(new NodeTimelinesResource(auth, accounts, new NodeTimelines(database, new NodeTimelineStore(),
+                        statusVisibility), models))
+                .register(new InstanceV2Resource(config, accounts))
+                .register(new FollowRequestsResource(auth, accounts, followLists, models))
+                .register(new MarkersResource(auth, new Markers(database, new MarkerStore(), clock)))
+                .register(new PreferencesResource(auth));
         this.server = new NodeServer(config.bindHost(), config.port(), application);
     }
 
