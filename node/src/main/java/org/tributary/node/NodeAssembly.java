@@ -29,6 +29,7 @@ import org.tributary.federation.vocab.Contexts;
 import org.tributary.federation.vocab.VocabCodec;
 import org.tributary.node.account.AccountService;
 import org.tributary.node.account.AccountStore;
+import org.tributary.node.account.ProfileService;
 import org.tributary.node.account.RemoteAccountService;
 import org.tributary.node.activitypub.ActorResource;
 import org.tributary.node.activitypub.InboxResource;
@@ -37,6 +38,16 @@ import org.tributary.node.activitypub.RequestParts;
 import org.tributary.node.activitypub.SignedGetVerifier;
 import org.tributary.node.activitypub.WellKnownResource;
 import org.tributary.node.api.AccountsResource;
+import org.tributary.node.api.AppsResource;
+import org.tributary.node.api.FollowRequestsResource;
+import org.tributary.node.api.InstanceV2Resource;
+import org.tributary.node.api.MarkersResource;
+import org.tributary.node.api.NodeTimelinesResource;
+import org.tributary.node.api.PreferencesResource;
+import org.tributary.node.api.AuthorizeResource;
+import org.tributary.node.api.CsrfTokens;
+import org.tributary.node.api.OAuthErrorMapper;
+import org.tributary.node.api.ScopeFilter;
 import org.tributary.node.api.ClientModels;
 import org.tributary.node.api.InstanceResource;
 import org.tributary.node.api.JsonbConfig;
@@ -51,6 +62,7 @@ import org.tributary.node.config.LocalUris;
 import org.tributary.node.config.NodeConfig;
 import org.tributary.node.delivery.DeliveryStore;
 import org.tributary.node.delivery.Outbox;
+import org.tributary.node.follow.FollowLists;
 import org.tributary.node.follow.FollowService;
 import org.tributary.node.follow.FollowStore;
 import org.tributary.node.http.ExceptionMappers;
@@ -69,9 +81,13 @@ import org.tributary.node.outbound.ActorDocuments;
 import org.tributary.node.outbound.CollectionDocuments;
 import org.tributary.node.outbound.FollowActivities;
 import org.tributary.node.outbound.NoteActivities;
+import org.tributary.node.oauth.AppStore;
+import org.tributary.node.oauth.AuthorizationCodeStore;
+import org.tributary.node.oauth.OAuthService;
 import org.tributary.node.peer.PeerService;
 import org.tributary.node.peer.PeerStore;
 import org.tributary.node.post.HtmlSanitizer;
+import org.tributary.node.post.NodeTimelineStore;
 import org.tributary.node.post.PlainTextFormatter;
 import org.tributary.node.post.PostService;
 import org.tributary.node.post.StatusStore;
@@ -79,6 +95,9 @@ import org.tributary.node.store.Database;
 import org.tributary.node.store.DerbyDataSources;
 import org.tributary.node.store.IdGenerator;
 import org.tributary.node.store.Migrations;
+import org.tributary.node.timeline.MarkerStore;
+import org.tributary.node.timeline.Markers;
+import org.tributary.node.timeline.NodeTimelines;
 import org.tributary.node.timeline.StatusVisibility;
 import org.tributary.node.timeline.TimelineService;
 
@@ -154,6 +173,8 @@ public final class NodeAssembly implements AutoCloseable {
                 new PlainTextFormatter(), uris, ids, clock);
         TimelineService timelines = new TimelineService(database, statusStore);
         AuthService auth = new AuthService(database, accountStore, credentials, tokens, hasher, random, clock);
+        OAuthService oauth = new OAuthService(database, new AppStore(), new AuthorizationCodeStore(), auth, ids, random,
+                clock);
 
         // Inbound.
         InboxPipeline pipeline = new InboxPipeline(new InboxLimits(config.maxBodyBytes()), peers, signatures, keys,
@@ -178,6 +199,8 @@ public final class NodeAssembly implements AutoCloseable {
         RequestParts requestParts = new RequestParts(uris);
         SignedGetVerifier signedGets = new SignedGetVerifier(signatures, keys, peers, requestParts);
         ClientModels models = new ClientModels(follows);
+        FollowLists followLists = new FollowLists(database, followStore, accountStore);
+        StatusVisibility statusVisibility = new StatusVisibility(follows, accounts);
         CollectionDocuments collections = new CollectionDocuments();
         ResourceConfig application = new ResourceConfig()
                 .register(new JsonbConfig())
@@ -190,11 +213,23 @@ public final class NodeAssembly implements AutoCloseable {
                 .register(new OutboxResource(accounts, posts, follows, noteActivities, collections, signedGets, codec,
                         uris))
                 .register(new WellKnownResource(accounts, posts, new Contexts(), uris, config))
-                .register(new OAuthResource(auth, clock))
-                .register(new AccountsResource(auth, accounts, remoteAccounts, follows, models))
-                .register(new StatusesResource(auth, accounts, posts, new StatusVisibility(follows, accounts), models))
+                .register(new OAuthErrorMapper())
+                .register(new ScopeFilter(auth))
+                .register(new OAuthResource(oauth))
+                .register(new AuthorizeResource(oauth, auth, new CsrfTokens(random, clock), config.department(),
+                        "https".equalsIgnoreCase(config.baseUrl().getScheme())))
+                .register(new AppsResource(oauth, auth))
+                .register(new AccountsResource(auth, accounts, remoteAccounts, follows, models, followLists, posts,
+                        statusVisibility, new ProfileService(database, accountStore, new PlainTextFormatter())))
+                .register(new StatusesResource(auth, accounts, posts, statusVisibility, models))
                 .register(new TimelinesResource(auth, accounts, timelines, models))
-                .register(new InstanceResource(config, accounts));
+                .register(new InstanceResource(config, accounts))
+                .register(new NodeTimelinesResource(auth, accounts, new NodeTimelines(database, new NodeTimelineStore(),
+                        statusVisibility), models))
+                .register(new InstanceV2Resource(config, accounts))
+                .register(new FollowRequestsResource(auth, accounts, followLists, models))
+                .register(new MarkersResource(auth, new Markers(database, new MarkerStore(), clock)))
+                .register(new PreferencesResource(auth));
         this.server = new NodeServer(config.bindHost(), config.port(), application);
     }
 
