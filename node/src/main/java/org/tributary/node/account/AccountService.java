@@ -91,6 +91,11 @@ public final class AccountService {
         return database.inTransaction(connection -> accounts.findLocal(connection, username));
     }
 
+    /** An employee of this node by username (never the instance actor). */
+    public Optional<Account> findEmployee(String username) {
+        return findLocal(username).filter(account -> !account.isInstanceActor());
+    }
+
     public Optional<Account> findById(long id) {
         return database.inTransaction(connection -> accounts.findById(connection, id));
     }
@@ -98,7 +103,7 @@ public final class AccountService {
     /** Employees of this node, without the instance actor. */
     public List<Account> listEmployees() {
         return database.inTransaction(accounts::listLocal).stream()
-                .filter(account -> !account.username().equals(LocalUris.INSTANCE_ACTOR_USERNAME)).toList();
+                .filter(account -> !account.isInstanceActor()).toList();
     }
 
     public List<ActorKey> keysOf(Account account) {

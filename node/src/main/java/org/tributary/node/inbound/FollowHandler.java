@@ -58,7 +58,7 @@ public final class FollowHandler implements ActivityHandler {
         Activity follow = codec.readActivity(inbound.json());
         Optional<Account> target = database.inTransaction(connection -> accounts.findByUri(connection,
                 follow.object().id())).filter(Account::isLocal)
-                .filter(account -> !account.username().equals(LocalUris.INSTANCE_ACTOR_USERNAME));
+                .filter(account -> !account.isInstanceActor());
         if (target.isEmpty()) {
             return new HandlerResult.Ignored("the followed actor is not an employee of this node");
         }
