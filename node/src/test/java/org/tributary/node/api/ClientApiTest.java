@@ -67,10 +67,12 @@ class ClientApiTest {
                 .body("created_at", notNullValue());
         node.anonymous().contentType(ContentType.JSON).body(Map.of("grant_type", "password", "username", "alice",
                 "password", TestNode.PASSWORD)).post("/oauth/token").then().statusCode(200)
-                .body("scope", equalTo("read write follow"));
+                .body("scope", equalTo("follow read write"));
 
-        node.anonymous().contentType(ContentType.URLENC).formParam("grant_type", "client_credentials")
+        node.anonymous().contentType(ContentType.URLENC).formParam("grant_type", "implicit")
                 .post("/oauth/token").then().statusCode(400).body("code", equalTo("unsupported_grant_type"));
+        node.anonymous().contentType(ContentType.URLENC).formParam("grant_type", "client_credentials")
+                .post("/oauth/token").then().statusCode(401).body("code", equalTo("invalid_client"));
         node.anonymous().contentType(ContentType.URLENC).formParam("grant_type", "password")
                 .formParam("username", "alice").formParam("password", "wrong password")
                 .post("/oauth/token").then().statusCode(400).body("code", equalTo("invalid_grant"));

@@ -22,14 +22,16 @@ class MigrationsTest {
         try (TestDatabase store = TestDatabase.empty()) {
             Migrations migrations = new Migrations(store.database(), clock);
 
-            assertEquals(List.of("V001__foundation.sql"), migrations.apply());
+            List<String> listed = listedMigrations();
+            assertEquals("V001__foundation.sql", listed.get(0));
+            assertEquals(listed, migrations.apply());
             assertEquals(List.of(), migrations.apply(), "a second run has nothing left to apply");
             assertEquals(List.of(), new Migrations(store.database(), clock).apply(), "nor does a fresh instance");
 
             List<String> history = store.database().inTransaction(connection -> Jdbc.query(connection,
-                    "SELECT name, applied_at FROM schema_migrations", row -> row.getString(1) + "@"
+                    "SELECT name, applied_at FROM schema_migrations ORDER BY name", row -> row.getString(1) + "@"
                             + Jdbc.instant(row, "applied_at")));
-            assertEquals(List.of("V001__foundation.sql@" + NOW), history);
+            assertEquals(listed.stream().sorted().map(name -> name + "@" + NOW).toList(), history);
         }
     }
 
@@ -78,5 +80,16 @@ class MigrationsTest {
     void anEmptyOrCommentOnlyScriptHasNoStatements() {
         assertEquals(List.of(), Migrations.statementsOf(""));
         assertEquals(List.of(), Migrations.statementsOf("-- nothing here\n\n   -- still nothing\n"));
+    }
+
+    /** The migrations the node ships, in order, as listed in its index. */
+    static List<String> listedMigrations() {
+        try (java.io.InputStream in = MigrationsTest.class.getClassLoader()
+                .getResourceAsStream("db/migration/index.txt")) {
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines().map(String::strip)
+                    .filter(line -> !line.isEmpty()).toList();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 }
