@@ -42,8 +42,8 @@ public final class StatusStore {
     }
 
     public Optional<String> sourceText(Connection connection, long id) throws SQLException {
-        return Jdbc.queryOne(connection, "SELECT source_text FROM statuses WHERE id = ? AND" + LIVE,
-                row -> row.getString(1), id).filter(text -> text != null);
+        return Jdbc.queryOne(connection, "SELECT source_text FROM statuses WHERE id = ? AND source_text IS NOT NULL "
+                + "AND" + LIVE, row -> row.getString(1), id);
     }
 
     /** Writes an edit: content, content warning, language and the edit time. */
