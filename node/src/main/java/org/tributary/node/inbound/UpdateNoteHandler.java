@@ -5,7 +5,6 @@ import org.tributary.federation.inbox.ActivityHandler;
 import org.tributary.federation.inbox.HandlerResult;
 import org.tributary.federation.spi.InboundActivity;
 import org.tributary.federation.vocab.Activity;
-import org.tributary.federation.vocab.As2;
 import org.tributary.federation.vocab.Note;
 import org.tributary.federation.vocab.ObjectRef;
 import org.tributary.federation.vocab.VocabCodec;

@@ -83,26 +83,22 @@ class NotificationsApiTest {
 
     @Test
     void dismissRemovesOneAndClearRemovesAllOfTheCallersOwn() {
-        TestNode node = TestNode.start("legal");
-        try {
-            node.addEmployee("lea");
-            node.addEmployee("leo");
-            Api lea = Api.as(node, "lea");
-            Api leo = Api.as(node, "leo");
-            leo.post(Map.of("status", "@lea one", "visibility", "public"));
-            leo.post(Map.of("status", "@lea two", "visibility", "public"));
-            lea.post(Map.of("status", "@leo hi", "visibility", "public"));
-            List<String> leas = lea.notifications().getList("id");
-            assertEquals(2, leas.size());
-            node.api(lea.token).post("/api/v1/notifications/" + leas.get(0) + "/dismiss").then().statusCode(200);
-            assertEquals(List.of(leas.get(1)), lea.notifications().getList("id"));
-            node.api(lea.token).post("/api/v1/notifications/" + leas.get(0) + "/dismiss").then().statusCode(404);
-            node.api(lea.token).post("/api/v1/notifications/clear").then().statusCode(200);
-            assertEquals(List.of(), lea.notifications().getList("id"));
-            assertEquals(1, leo.notifications().getList("id").size(), "clearing lea's leaves leo's alone");
-        } finally {
-            node.close();
-        }
+        finance.addEmployee("lea");
+        finance.addEmployee("leo");
+        Api lea = Api.as(finance, "lea");
+        Api leo = Api.as(finance, "leo");
+        leo.post(Map.of("status", "@lea one", "visibility", "public"));
+        leo.post(Map.of("status", "@lea two", "visibility", "public"));
+        lea.post(Map.of("status", "@leo hi", "visibility", "public"));
+        List<String> leas = lea.notifications().getList("id");
+        assertEquals(2, leas.size());
+        finance.api(lea.token).post("/api/v1/notifications/" + leas.get(0) + "/dismiss").then().statusCode(200);
+        assertEquals(List.of(leas.get(1)), lea.notifications().getList("id"));
+        finance.api(lea.token).post("/api/v1/notifications/" + leas.get(0) + "/dismiss").then().statusCode(404);
+        finance.api(leo.token).post("/api/v1/notifications/" + leas.get(1) + "/dismiss").then().statusCode(404);
+        finance.api(lea.token).post("/api/v1/notifications/clear").then().statusCode(200);
+        assertEquals(List.of(), lea.notifications().getList("id"));
+        assertEquals(1, leo.notifications().getList("id").size(), "clearing lea's leaves leo's alone");
     }
 
     private static List<String> ids(Map<String, Object> query) {
