@@ -89,6 +89,21 @@ import org.tributary.node.peer.PeerStore;
 import org.tributary.node.post.HtmlSanitizer;
 import org.tributary.node.post.NodeTimelineStore;
 import org.tributary.node.post.PlainTextFormatter;
+import org.tributary.node.api.NotificationsResource;
+import org.tributary.node.inbound.DeleteNoteHandler;
+import org.tributary.node.inbound.IncomingNotes;
+import org.tributary.node.inbound.UpdateNoteHandler;
+import org.tributary.node.notification.NotificationService;
+import org.tributary.node.notification.NotificationStore;
+import org.tributary.node.outbound.NoteTags;
+import org.tributary.node.post.HandleResolver;
+import org.tributary.node.post.PostDelivery;
+import org.tributary.node.post.StatusRecipientStore;
+import org.tributary.node.post.StatusTagStore;
+import org.tributary.node.post.StatusTextFormatter;
+import org.tributary.node.post.StatusViews;
+import org.tributary.node.thread.AncestorFetcher;
+import org.tributary.node.thread.ThreadService;
 import org.tributary.node.post.PostService;
 import org.tributary.node.post.StatusStore;
 import org.tributary.node.store.Database;
@@ -167,11 +182,22 @@ public final class NodeAssembly implements AutoCloseable {
         Outbox outbox = new Outbox(deliveries, planner, codec, uris);
         FollowActivities followActivities = new FollowActivities(codec);
         NoteActivities noteActivities = new NoteActivities(codec);
-        FollowService follows = new FollowService(database, followStore, accountStore, followActivities, outbox, uris,
+        NotificationService notifications = new NotificationService(database, new NotificationStore(), accountStore,
                 ids, clock);
-        PostService posts = new PostService(database, statusStore, followStore, accountStore, noteActivities, outbox,
-                new PlainTextFormatter(), uris, ids, clock);
-        TimelineService timelines = new TimelineService(database, statusStore);
+        FollowService follows = new FollowService(database, followStore, accountStore, followActivities, outbox,
+                notifications, uris, ids, clock);
+        StatusRecipientStore recipientStore = new StatusRecipientStore();
+        StatusTagStore tagStore = new StatusTagStore();
+        StatusVisibility statusVisibility = new StatusVisibility(database, followStore, recipientStore);
+        StatusViews statusViews = new StatusViews(database, statusStore, recipientStore, tagStore, accountStore);
+        PostDelivery postDelivery = new PostDelivery(followStore, accountStore, noteActivities, new NoteTags(uris),
+                outbox);
+        PostService posts = new PostService(database, statusStore, recipientStore, tagStore, accountStore,
+                statusViews, postDelivery, noteActivities, new StatusTextFormatter(uris),
+                new HandleResolver(database, accountStore, remoteAccounts, uris), statusVisibility, notifications,
+                uris, ids, clock);
+        TimelineService timelines = new TimelineService(database, statusStore, statusVisibility);
+        ThreadService threads = new ThreadService(database, statusStore, statusVisibility);
         AuthService auth = new AuthService(database, accountStore, credentials, tokens, hasher, random, clock);
         OAuthService oauth = new OAuthService(database, new AppStore(), new AuthorizationCodeStore(), auth, ids, random,
                 clock);
@@ -179,13 +205,18 @@ public final class NodeAssembly implements AutoCloseable {
         // Inbound.
         InboxPipeline pipeline = new InboxPipeline(new InboxLimits(config.maxBodyBytes()), peers, signatures, keys,
                 inboxStore, events, clock);
+        IncomingNotes incomingNotes = new IncomingNotes(statusStore, recipientStore, tagStore, accountStore,
+                new HtmlSanitizer(), statusVisibility, notifications, ids, clock);
+        AncestorFetcher ancestors = new AncestorFetcher(database, statusStore, incomingNotes, remoteAccounts, fetcher,
+                peers, codec, uris);
         this.inboxProcessor = new InboxProcessor(inboxStore, InboundHandlers.dispatcher(
-                new FollowHandler(database, accountStore, followStore, remoteAccounts, followActivities, outbox, codec,
-                        uris, ids, clock),
+                new FollowHandler(database, accountStore, followStore, remoteAccounts, followActivities, outbox,
+                        notifications, codec, uris, ids, clock),
                 new AcceptFollowHandler(database, accountStore, followStore, codec),
                 new UndoFollowHandler(database, accountStore, followStore, codec),
-                new CreateNoteHandler(database, statusStore, followStore, remoteAccounts, new HtmlSanitizer(), codec,
-                        uris, ids, clock)));
+                new CreateNoteHandler(database, followStore, remoteAccounts, incomingNotes, ancestors, codec, uris),
+                new UpdateNoteHandler(database, statusStore, accountStore, incomingNotes, codec),
+                new DeleteNoteHandler(database, statusStore, tagStore, accountStore, notifications, codec, clock)));
 
         // Outbound.
         this.deliveryScheduler = Executors.newSingleThreadScheduledExecutor(daemon("tributary-delivery"));
@@ -198,9 +229,8 @@ public final class NodeAssembly implements AutoCloseable {
         // HTTP.
         RequestParts requestParts = new RequestParts(uris);
         SignedGetVerifier signedGets = new SignedGetVerifier(signatures, keys, peers, requestParts);
-        ClientModels models = new ClientModels(follows);
+        ClientModels models = new ClientModels(follows, uris);
         FollowLists followLists = new FollowLists(database, followStore, accountStore);
-        StatusVisibility statusVisibility = new StatusVisibility(follows, accounts);
         CollectionDocuments collections = new CollectionDocuments();
         ResourceConfig application = new ResourceConfig()
                 .register(new JsonbConfig())
@@ -210,8 +240,8 @@ public final class NodeAssembly implements AutoCloseable {
                 .register(new InboxResource(pipeline, inboxProcessor, accounts, requestParts, config.maxBodyBytes()))
                 .register(new ActorResource(accounts, follows, new ActorDocuments(uris), collections, signedGets, codec,
                         uris))
-                .register(new OutboxResource(accounts, posts, follows, noteActivities, collections, signedGets, codec,
-                        uris))
+                .register(new OutboxResource(accounts, posts, statusViews, statusVisibility, postDelivery,
+                        noteActivities, collections, signedGets, codec, uris))
                 .register(new WellKnownResource(accounts, posts, new Contexts(), uris, config))
                 .register(new OAuthErrorMapper())
                 .register(new ScopeFilter(auth))
@@ -220,11 +250,13 @@ public final class NodeAssembly implements AutoCloseable {
                         "https".equalsIgnoreCase(config.baseUrl().getScheme())))
                 .register(new AppsResource(oauth, auth))
                 .register(new AccountsResource(auth, accounts, remoteAccounts, follows, models, followLists, posts,
-                        statusVisibility, new ProfileService(database, accountStore, new PlainTextFormatter())))
-                .register(new StatusesResource(auth, accounts, posts, statusVisibility, models))
-                .register(new TimelinesResource(auth, accounts, timelines, models))
+                        statusVisibility, new ProfileService(database, accountStore, new PlainTextFormatter()), statusViews))
+                .register(new StatusesResource(auth, posts, statusViews, threads, statusVisibility, models))
+                .register(new TimelinesResource(auth, timelines, statusViews, models))
+                .register(new NotificationsResource(auth, accounts, notifications, posts, statusViews, statusVisibility,
+                        models))
                 .register(new InstanceResource(config, accounts))
-                .register(new NodeTimelinesResource(auth, accounts, new NodeTimelines(database, new NodeTimelineStore(),
+                .register(new NodeTimelinesResource(auth, statusViews, new NodeTimelines(database, new NodeTimelineStore(),
                         statusVisibility), models))
                 .register(new InstanceV2Resource(config, accounts))
                 .register(new FollowRequestsResource(auth, accounts, followLists, models))
@@ -287,6 +319,11 @@ public final class NodeAssembly implements AutoCloseable {
     /** A signed GET by this node's instance actor, under the same peer and origin rules as every fetch. */
     public FetchResult fetch(URI url) {
         return fetcher.fetch(url, uris.rsaKeyId(LocalUris.INSTANCE_ACTOR_USERNAME));
+    }
+
+    /** A signed GET by one of this node's employees, as their node would fetch on their behalf. */
+    public FetchResult fetchAs(String username, URI url) {
+        return fetcher.fetch(url, uris.rsaKeyId(username));
     }
 
     public int port() {

@@ -100,6 +100,11 @@ public final class AccountService {
         return database.inTransaction(connection -> accounts.findById(connection, id));
     }
 
+    /** A known account (local or cached remote) by its actor URI. */
+    public Optional<Account> findByUri(java.net.URI uri) {
+        return database.inTransaction(connection -> accounts.findByUri(connection, uri));
+    }
+
     /** Employees of this node, without the instance actor. */
     public List<Account> listEmployees() {
         return database.inTransaction(accounts::listLocal).stream()

@@ -26,6 +26,7 @@ import org.tributary.node.follow.FollowService;
 import org.tributary.node.http.ApiException;
 import org.tributary.node.post.PostService;
 import org.tributary.node.post.Status;
+import org.tributary.node.post.StatusViews;
 import org.tributary.node.post.Visibility;
 import org.tributary.node.timeline.StatusVisibility;
 
@@ -46,10 +47,12 @@ public final class AccountsResource {
     private final StatusVisibility visibility;
     private final ProfileService profiles;
     private final Paging paging;
+    private final StatusViews views;
 
     public AccountsResource(AuthService auth, AccountService accounts, RemoteAccountService remoteAccounts,
             FollowService follows, ClientModels models, FollowLists followLists, PostService posts,
-            StatusVisibility visibility, ProfileService profiles) {
+            StatusVisibility visibility, ProfileService profiles, StatusViews views) {
+        this.views = views;
         this.auth = auth;
         this.accounts = accounts;
         this.remoteAccounts = remoteAccounts;
@@ -59,7 +62,7 @@ public final class AccountsResource {
         this.posts = posts;
         this.visibility = visibility;
         this.profiles = profiles;
-        this.paging = new Paging(accounts, models);
+        this.paging = new Paging(models);
     }
 
     @GET
@@ -158,7 +161,7 @@ public final class AccountsResource {
                 Paging.page(maxId, sinceId, minId, limit));
         List<Status> shown = page.stream().filter(status -> visibility.canSee(viewer, status))
                 .filter(status -> !excludeReplies || status.inReplyTo() == null).toList();
-        return paging.statuses(shown, uri);
+        return paging.statuses(views.of(shown), uri);
     }
 
     /** Mastodon clients send a multipart form here; forms and JSON work too. Only text fields for now. */

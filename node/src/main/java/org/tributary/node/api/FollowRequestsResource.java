@@ -29,7 +29,7 @@ public final class FollowRequestsResource {
             ClientModels models) {
         this.auth = auth;
         this.follows = follows;
-        this.paging = new Paging(accounts, models);
+        this.paging = new Paging(models);
     }
 
     @GET

@@ -13,7 +13,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import org.tributary.node.account.Account;
-import org.tributary.node.account.AccountService;
+import org.tributary.node.post.StatusViews;
 import org.tributary.node.auth.AuthService;
 import org.tributary.node.timeline.NodeTimelines;
 
@@ -26,13 +26,14 @@ import org.tributary.node.timeline.NodeTimelines;
 public final class NodeTimelinesResource {
     private final AuthService auth;
     private final NodeTimelines timelines;
+    private final StatusViews views;
     private final Paging paging;
 
-    public NodeTimelinesResource(AuthService auth, AccountService accounts, NodeTimelines timelines,
-            ClientModels models) {
+    public NodeTimelinesResource(AuthService auth, StatusViews views, NodeTimelines timelines, ClientModels models) {
         this.auth = auth;
+        this.views = views;
         this.timelines = timelines;
-        this.paging = new Paging(accounts, models);
+        this.paging = new Paging(models);
     }
 
     @GET
@@ -48,7 +49,7 @@ public final class NodeTimelinesResource {
         }
         NodeTimelines.Scope scope = local ? NodeTimelines.Scope.DEPARTMENT
                 : remote ? NodeTimelines.Scope.REMOTE : NodeTimelines.Scope.ORGANIZATION;
-        return paging.statuses(timelines.read(viewer, scope, Paging.page(maxId, sinceId, minId, limit)), uri);
+        return paging.statuses(views.of(timelines.read(viewer, scope, Paging.page(maxId, sinceId, minId, limit))), uri);
     }
 
     /** Posts with a hashtag. Hashtags are not recorded yet, so no post has one and the list is empty. */

@@ -2,26 +2,20 @@ package org.tributary.node.api;
 
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.ToLongFunction;
-import org.tributary.node.account.Account;
-import org.tributary.node.account.AccountService;
 import org.tributary.node.follow.FollowLists;
 import org.tributary.node.post.Page;
-import org.tributary.node.post.Status;
+import org.tributary.node.post.StatusView;
 
 /**
  * Every list of the client API answers the same way: a JSON array, newest first, with Mastodon's
  * {@code Link} header ({@link PageLinks}) computed from the ids the page was cut by.
  */
 final class Paging {
-    private final AccountService accounts;
     private final ClientModels models;
 
-    Paging(AccountService accounts, ClientModels models) {
-        this.accounts = accounts;
+    Paging(ClientModels models) {
         this.models = models;
     }
 
@@ -29,12 +23,10 @@ final class Paging {
         return new Page(maxId, sinceId, minId, limit == null ? Page.DEFAULT_LIMIT : limit);
     }
 
-    /** Posts, each with its author. */
-    Response statuses(List<Status> statuses, UriInfo uri) {
-        Map<Long, Account> authors = new HashMap<>();
-        List<StatusDto> body = statuses.stream().map(status -> models.status(status, authors.computeIfAbsent(
-                status.accountId(), id -> accounts.findById(id).orElseThrow()))).toList();
-        return respond(body, statuses, Status::id, uri);
+    /** Posts, each as the viewer's client sees it (author, mentions, tags, media). */
+    Response statuses(List<StatusView> statuses, UriInfo uri) {
+        List<StatusDto> body = statuses.stream().map(models::status).toList();
+        return respond(body, statuses, view -> view.status().id(), uri);
     }
 
     /** Accounts from follow relations, paged by the follow's id as Mastodon does. */

@@ -37,6 +37,7 @@ import org.tributary.node.follow.Follow;
 import org.tributary.node.follow.FollowState;
 import org.tributary.node.keys.LocalSigningKeys;
 import org.tributary.node.post.HtmlSanitizer;
+import org.tributary.node.thread.AncestorFetcher;
 import org.tributary.node.post.Status;
 import org.tributary.node.post.Visibility;
 import org.tributary.node.store.Jdbc;
@@ -60,21 +61,21 @@ class InboundHandlersTest {
         Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
         node = new TestServices(clock);
         node.peers.add("sales.example", "");
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
-        HttpSignatures signatures = new HttpSignatures(clock, Duration.ofHours(1), Duration.ofMinutes(5));
-        SignedFetcher fetcher = new SignedFetcher(new DoubleKnockSender(http, signatures, new SignatureSchemeMemory(),
-                Duration.ofSeconds(1)), new LocalSigningKeys(node.database, node.keyStore), node.peers,
-                FetchLimits.defaults());
-        RemoteAccountService remoteAccounts = new RemoteAccountService(node.database, node.accountStore,
-                node.keyStore, fetcher, new WebFingerClient(http, node.peers, "https"), node.codec, node.uris,
-                node.ids, clock);
+        RemoteAccountService remoteAccounts = node.remoteAccounts;
+        IncomingNotes incomingNotes = new IncomingNotes(node.statusStore, node.recipientStore, node.tagStore,
+                node.accountStore, new HtmlSanitizer(), node.visibility, node.notifications, node.ids, clock);
+        AncestorFetcher ancestors = new AncestorFetcher(node.database, node.statusStore, incomingNotes,
+                remoteAccounts, node.fetcher, node.peers, node.codec, node.uris);
         dispatcher = InboundHandlers.dispatcher(
                 new FollowHandler(node.database, node.accountStore, node.followStore, remoteAccounts,
-                        node.followActivities, node.outbox, node.codec, node.uris, node.ids, clock),
+                        node.followActivities, node.outbox, node.notifications, node.codec, node.uris, node.ids, clock),
                 new AcceptFollowHandler(node.database, node.accountStore, node.followStore, node.codec),
                 new UndoFollowHandler(node.database, node.accountStore, node.followStore, node.codec),
-                new CreateNoteHandler(node.database, node.statusStore, node.followStore, remoteAccounts,
-                        new HtmlSanitizer(), node.codec, node.uris, node.ids, clock));
+                new CreateNoteHandler(node.database, node.followStore, remoteAccounts, incomingNotes, ancestors,
+                        node.codec, node.uris),
+                new UpdateNoteHandler(node.database, node.statusStore, node.accountStore, incomingNotes, node.codec),
+                new DeleteNoteHandler(node.database, node.statusStore, node.tagStore, node.accountStore,
+                        node.notifications, node.codec, clock));
         alice = node.employee("alice");
         bob = node.remote("bob", "sales.example");
         sasha = node.remote("sasha", "sales.example");

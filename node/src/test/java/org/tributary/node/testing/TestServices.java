@@ -27,7 +27,25 @@ import org.tributary.node.outbound.FollowActivities;
 import org.tributary.node.outbound.NoteActivities;
 import org.tributary.node.peer.PeerService;
 import org.tributary.node.peer.PeerStore;
-import org.tributary.node.post.PlainTextFormatter;
+import org.tributary.node.post.HandleResolver;
+import org.tributary.node.post.PostDelivery;
+import org.tributary.node.post.StatusRecipientStore;
+import org.tributary.node.post.StatusTagStore;
+import org.tributary.node.post.StatusTextFormatter;
+import org.tributary.node.post.StatusViews;
+import org.tributary.node.notification.NotificationService;
+import org.tributary.node.notification.NotificationStore;
+import org.tributary.node.outbound.NoteTags;
+import org.tributary.node.timeline.StatusVisibility;
+import org.tributary.node.account.RemoteAccountService;
+import org.tributary.node.keys.LocalSigningKeys;
+import org.tributary.federation.delivery.DoubleKnockSender;
+import org.tributary.federation.delivery.SignatureSchemeMemory;
+import org.tributary.federation.discovery.WebFingerClient;
+import org.tributary.federation.fetch.FetchLimits;
+import org.tributary.federation.fetch.SignedFetcher;
+import org.tributary.federation.signature.HttpSignatures;
+import java.net.http.HttpClient;
 import org.tributary.node.post.PostService;
 import org.tributary.node.post.StatusStore;
 import org.tributary.node.store.Database;
@@ -69,6 +87,13 @@ public final class TestServices implements AutoCloseable {
     public final FollowService follows;
     public final PostService posts;
     public final TimelineService timelines;
+    public final NotificationService notifications;
+    public final StatusRecipientStore recipientStore = new StatusRecipientStore();
+    public final StatusTagStore tagStore = new StatusTagStore();
+    public final StatusVisibility visibility;
+    public final StatusViews statusViews;
+    public final SignedFetcher fetcher;
+    public final RemoteAccountService remoteAccounts;
 
     public TestServices(Clock clock) {
         this.clock = clock;
@@ -87,11 +112,26 @@ public final class TestServices implements AutoCloseable {
         this.noteActivities = new NoteActivities(codec);
         this.accounts = new AccountService(database, accountStore, keyStore, credentials, hasher, uris, ids, clock);
         this.auth = new AuthService(database, accountStore, credentials, tokens, hasher, new SecureRandom(), clock);
-        this.follows = new FollowService(database, followStore, accountStore, followActivities, outbox, uris, ids,
+        // Remote look-ups go nowhere in unit tests (no peer answers), but the services need the real parts.
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(1)).build();
+        HttpSignatures signatures = new HttpSignatures(clock, Duration.ofHours(1), Duration.ofMinutes(5));
+        this.fetcher = new SignedFetcher(new DoubleKnockSender(http, signatures, new SignatureSchemeMemory(),
+                Duration.ofSeconds(1)), new LocalSigningKeys(database, keyStore), peers, FetchLimits.defaults());
+        this.remoteAccounts = new RemoteAccountService(database, accountStore, keyStore, fetcher,
+                new WebFingerClient(http, peers, "https"), codec, uris, ids, clock);
+        this.notifications = new NotificationService(database, new NotificationStore(), accountStore, ids, clock);
+        this.follows = new FollowService(database, followStore, accountStore, followActivities, outbox, notifications,
+                uris, ids, clock);
+        this.visibility = new StatusVisibility(database, followStore, recipientStore);
+        this.statusViews = new StatusViews(database, statusStore, recipientStore, tagStore, accountStore);
+        PostDelivery postDelivery = new PostDelivery(followStore, accountStore, noteActivities, new NoteTags(uris),
+                outbox);
+        this.posts = new PostService(database, statusStore, recipientStore, tagStore, accountStore, statusViews,
+                postDelivery, noteActivities, new StatusTextFormatter(uris),
+                new HandleResolver(database, accountStore, remoteAccounts, uris), visibility, notifications, uris, ids,
                 clock);
-        this.posts = new PostService(database, statusStore, followStore, accountStore, noteActivities, outbox,
-                new PlainTextFormatter(), uris, ids, clock);
-        this.timelines = new TimelineService(database, statusStore);
+        this.timelines = new TimelineService(database, statusStore, visibility);
     }
 
     public Account employee(String username) {

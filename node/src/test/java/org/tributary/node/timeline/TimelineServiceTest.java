@@ -43,7 +43,7 @@ class TimelineServiceTest {
         node.follows.follow(alice, frank);
         follow(alice, bob, FollowState.ACCEPTED);
         follow(alice, sasha, FollowState.PENDING);
-        visibility = new StatusVisibility(node.follows, node.accounts);
+        visibility = node.visibility;
     }
 
     @AfterAll
