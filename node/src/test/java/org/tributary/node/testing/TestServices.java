@@ -152,12 +152,15 @@ public final class TestServices implements AutoCloseable {
     }
 
     /**
-     * Forgets follows, posts and queued deliveries and unlocks every account, so test classes can share one
+     * Forgets follows, posts (with their recipients, tags and notifications), queued deliveries and unlocks every account, so test classes can share one
      * rig (and its slowly generated keys) while each test starts from the same social state.
      */
     public void resetSocialState() {
         database.inTransactionVoid(connection -> {
             Jdbc.update(connection, "DELETE FROM deliveries");
+            Jdbc.update(connection, "DELETE FROM notifications");
+            Jdbc.update(connection, "DELETE FROM status_recipients");
+            Jdbc.update(connection, "DELETE FROM status_tags");
             Jdbc.update(connection, "DELETE FROM statuses");
             Jdbc.update(connection, "DELETE FROM follows");
             Jdbc.update(connection, "UPDATE accounts SET locked = FALSE");
