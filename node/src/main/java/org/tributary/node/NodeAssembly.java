@@ -30,6 +30,32 @@ import org.tributary.federation.vocab.VocabCodec;
 import org.tributary.node.account.AccountService;
 import org.tributary.node.account.AccountStore;
 import org.tributary.node.account.ProfileService;
+import org.tributary.node.account.ProfileStore;
+import org.tributary.node.admin.AccountAdministration;
+import org.tributary.node.admin.AdminAccess;
+import org.tributary.node.admin.AdminAccountsResource;
+import org.tributary.node.admin.AdminActionLog;
+import org.tributary.node.admin.AdminDeliveriesResource;
+import org.tributary.node.admin.AdminDtos;
+import org.tributary.node.admin.AdminPeersResource;
+import org.tributary.node.admin.LoggedAdminActions;
+import org.tributary.node.admin.PeerAdministration;
+import org.tributary.node.directory.Directory;
+import org.tributary.node.directory.DirectoryDocuments;
+import org.tributary.node.directory.DirectoryPeerResource;
+import org.tributary.node.directory.DirectoryResource;
+import org.tributary.node.directory.DirectorySearch;
+import org.tributary.node.directory.DirectoryStore;
+import org.tributary.node.inbound.UpdateActorHandler;
+import org.tributary.node.inbound.UpdateRouter;
+import org.tributary.node.outbound.ActorUpdates;
+import org.tributary.node.search.IndexLocation;
+import org.tributary.node.search.SearchExclusions;
+import org.tributary.node.search.SearchIndex;
+import org.tributary.node.search.SearchIndexer;
+import org.tributary.node.search.SearchResolver;
+import org.tributary.node.search.SearchResource;
+import org.tributary.node.search.SearchService;
 import org.tributary.node.account.RemoteAccountService;
 import org.tributary.node.activitypub.ActorResource;
 import org.tributary.node.activitypub.InboxResource;
@@ -122,6 +148,8 @@ import org.tributary.node.timeline.TimelineService;
  */
 public final class NodeAssembly implements AutoCloseable {
     private static final Duration HTTP_TIMEOUT = Duration.ofSeconds(10);
+    /** How long a directory search waits for peers before reporting them as timed out. */
+    private static final Duration DIRECTORY_TIME_LIMIT = Duration.ofSeconds(3);
 
     private final NodeConfig config;
     private final DataSource dataSource;
@@ -136,6 +164,10 @@ public final class NodeAssembly implements AutoCloseable {
     private final NodeServer server;
     private final SignedFetcher fetcher;
     private final LocalUris uris;
+    private final SearchIndex searchIndex;
+    private final SearchIndexer searchIndexer;
+    private final ExecutorService directoryAskers;
+    private final AccountAdministration accountAdministration;
 
     private NodeAssembly(NodeConfig config, DataSource dataSource, Clock clock) {
         this.config = config;
@@ -153,6 +185,8 @@ public final class NodeAssembly implements AutoCloseable {
         TokenStore tokens = new TokenStore();
         FollowStore followStore = new FollowStore();
         StatusStore statusStore = new StatusStore();
+        StatusTagStore tagStore = new StatusTagStore();
+        ProfileStore profileStore = new ProfileStore();
         this.deliveries = new DeliveryStore(database, ids, clock);
         this.inboxStore = new InboxActivityStore(database, ids, clock);
         this.peers = new PeerService(database, new PeerStore(), clock);
@@ -168,13 +202,20 @@ public final class NodeAssembly implements AutoCloseable {
         FederationEventListener events = FederationEventListener.ignoring();
         PasswordHasher hasher = new PasswordHasher(random);
 
+        // Search index: a derived view of the store, told of every change after it commits.
+        this.searchIndex = new SearchIndex(config.searchIndexDir().map(IndexLocation::onDisk)
+                .orElseGet(IndexLocation::inMemory));
+        this.searchIndexer = new SearchIndexer(database, searchIndex, statusStore, tagStore, accountStore,
+                profileStore);
+
         // Accounts and keys.
-        this.accounts = new AccountService(database, accountStore, keyStore, credentials, hasher, uris, ids, clock);
+        this.accounts = new AccountService(database, accountStore, keyStore, credentials, hasher, uris, ids, clock,
+                searchIndexer);
         WebFingerClient webFinger = new WebFingerClient(httpClient, peers, config.baseUrl().getScheme());
         LocalSigningKeys signingKeys = new LocalSigningKeys(database, keyStore);
         this.fetcher = new SignedFetcher(sender, signingKeys, peers, FetchLimits.defaults());
         RemoteAccountService remoteAccounts = new RemoteAccountService(database, accountStore, keyStore, fetcher,
-                webFinger, codec, uris, ids, clock);
+                webFinger, codec, uris, ids, clock, profileStore, searchIndexer);
         PeerKeyResolver keys = new PeerKeyResolver(database, keyStore, remoteAccounts);
 
         // Social services.
@@ -187,7 +228,6 @@ public final class NodeAssembly implements AutoCloseable {
         FollowService follows = new FollowService(database, followStore, accountStore, followActivities, outbox,
                 notifications, uris, ids, clock);
         StatusRecipientStore recipientStore = new StatusRecipientStore();
-        StatusTagStore tagStore = new StatusTagStore();
         StatusVisibility statusVisibility = new StatusVisibility(database, followStore, recipientStore);
         StatusViews statusViews = new StatusViews(database, statusStore, recipientStore, tagStore, accountStore);
         PostDelivery postDelivery = new PostDelivery(followStore, accountStore, noteActivities, new NoteTags(uris),
@@ -195,7 +235,7 @@ public final class NodeAssembly implements AutoCloseable {
         PostService posts = new PostService(database, statusStore, recipientStore, tagStore, accountStore,
                 statusViews, postDelivery, noteActivities, new StatusTextFormatter(uris),
                 new HandleResolver(database, accountStore, remoteAccounts, uris), statusVisibility, notifications,
-                uris, ids, clock);
+                uris, ids, clock, searchIndexer);
         TimelineService timelines = new TimelineService(database, statusStore, statusVisibility);
         ThreadService threads = new ThreadService(database, statusStore, statusVisibility);
         AuthService auth = new AuthService(database, accountStore, credentials, tokens, hasher, random, clock);
@@ -206,7 +246,7 @@ public final class NodeAssembly implements AutoCloseable {
         InboxPipeline pipeline = new InboxPipeline(new InboxLimits(config.maxBodyBytes()), peers, signatures, keys,
                 inboxStore, events, clock);
         IncomingNotes incomingNotes = new IncomingNotes(statusStore, recipientStore, tagStore, accountStore,
-                new HtmlSanitizer(), statusVisibility, notifications, ids, clock);
+                new HtmlSanitizer(), statusVisibility, notifications, ids, clock, searchIndexer);
         AncestorFetcher ancestors = new AncestorFetcher(database, statusStore, incomingNotes, remoteAccounts, fetcher,
                 peers, codec, uris);
         this.inboxProcessor = new InboxProcessor(inboxStore, InboundHandlers.dispatcher(
@@ -215,8 +255,10 @@ public final class NodeAssembly implements AutoCloseable {
                 new AcceptFollowHandler(database, accountStore, followStore, codec),
                 new UndoFollowHandler(database, accountStore, followStore, codec),
                 new CreateNoteHandler(database, followStore, remoteAccounts, incomingNotes, ancestors, codec, uris),
-                new UpdateNoteHandler(database, statusStore, accountStore, incomingNotes, codec),
-                new DeleteNoteHandler(database, statusStore, tagStore, accountStore, notifications, codec, clock)));
+                new UpdateRouter(new UpdateNoteHandler(database, statusStore, accountStore, incomingNotes, codec),
+                        new UpdateActorHandler(remoteAccounts, codec), codec),
+                new DeleteNoteHandler(database, statusStore, tagStore, accountStore, notifications, codec, clock,
+                        searchIndexer)));
 
         // Outbound.
         this.deliveryScheduler = Executors.newSingleThreadScheduledExecutor(daemon("tributary-delivery"));
@@ -229,7 +271,25 @@ public final class NodeAssembly implements AutoCloseable {
         // HTTP.
         RequestParts requestParts = new RequestParts(uris);
         SignedGetVerifier signedGets = new SignedGetVerifier(signatures, keys, peers, requestParts);
-        ClientModels models = new ClientModels(follows, uris);
+        ActorDocuments actorDocuments = new ActorDocuments(uris);
+        ProfileService profiles = new ProfileService(database, accountStore, profileStore, new PlainTextFormatter(),
+                new ActorUpdates(accountStore, keyStore, followStore, actorDocuments, outbox, codec, ids, clock),
+                searchIndexer, clock);
+        ClientModels models = new ClientModels(follows, uris, profiles);
+        AdminActionLog adminLog = new LoggedAdminActions();
+        this.accountAdministration = new AccountAdministration(database, accountStore, accounts, credentials, tokens,
+                hasher, random, searchIndexer, adminLog, clock);
+        PeerAdministration peerAdministration = new PeerAdministration(peers, deliveries, adminLog);
+        AdminAccess adminAccess = new AdminAccess(auth);
+        AdminDtos adminDtos = new AdminDtos(models);
+        Directory directory = new Directory(database, new DirectoryStore(), accountStore, profileStore);
+        DirectoryDocuments directoryDocuments = new DirectoryDocuments(uris.context());
+        this.directoryAskers = Executors.newCachedThreadPool(daemon("tributary-directory"));
+        DirectorySearch directorySearch = new DirectorySearch(directory, peers, fetcher, directoryDocuments, database,
+                accountStore, uris, directoryAskers, DIRECTORY_TIME_LIMIT);
+        SearchService search = new SearchService(database, searchIndex, accountStore, statusStore, statusViews,
+                statusVisibility, SearchExclusions.none(), new SearchResolver(database, accountStore, statusStore,
+                        remoteAccounts, ancestors, fetcher, peers, uris));
         FollowLists followLists = new FollowLists(database, followStore, accountStore);
         CollectionDocuments collections = new CollectionDocuments();
         ResourceConfig application = new ResourceConfig()
@@ -238,8 +298,9 @@ public final class NodeAssembly implements AutoCloseable {
                 .register(new ExceptionMappers.WebApplicationExceptionMapper())
                 .register(new ExceptionMappers.UnexpectedExceptionMapper())
                 .register(new InboxResource(pipeline, inboxProcessor, accounts, requestParts, config.maxBodyBytes()))
-                .register(new ActorResource(accounts, follows, new ActorDocuments(uris), collections, signedGets, codec,
-                        uris))
+                .register(new ActorResource(accounts, follows, actorDocuments, collections, signedGets, codec,
+                        uris, profiles))
+                .register(new DirectoryPeerResource(directory, directoryDocuments, signedGets, requestParts))
                 .register(new OutboxResource(accounts, posts, statusViews, statusVisibility, postDelivery,
                         noteActivities, collections, signedGets, codec, uris))
                 .register(new WellKnownResource(accounts, posts, new Contexts(), uris, config))
@@ -250,7 +311,12 @@ public final class NodeAssembly implements AutoCloseable {
                         "https".equalsIgnoreCase(config.baseUrl().getScheme())))
                 .register(new AppsResource(oauth, auth))
                 .register(new AccountsResource(auth, accounts, remoteAccounts, follows, models, followLists, posts,
-                        statusVisibility, new ProfileService(database, accountStore, new PlainTextFormatter()), statusViews))
+                        statusVisibility, profiles, statusViews))
+                .register(new DirectoryResource(auth, directory, directorySearch, models))
+                .register(new SearchResource(auth, search, models, uris))
+                .register(new AdminAccountsResource(adminAccess, accountAdministration, adminDtos))
+                .register(new AdminPeersResource(adminAccess, peerAdministration))
+                .register(new AdminDeliveriesResource(adminAccess, peerAdministration))
                 .register(new StatusesResource(auth, posts, statusViews, threads, statusVisibility, models))
                 .register(new TimelinesResource(auth, timelines, statusViews, models))
                 .register(new NotificationsResource(auth, accounts, notifications, posts, statusViews, statusVisibility,
@@ -279,6 +345,7 @@ public final class NodeAssembly implements AutoCloseable {
     /** Starts serving HTTP only: activities are received and stored, but no handler or delivery runs. */
     public void startHttp() {
         accounts.ensureInstanceActor();
+        searchIndexer.rebuildIfEmpty();
         server.start();
     }
 
@@ -326,6 +393,11 @@ public final class NodeAssembly implements AutoCloseable {
         return fetcher.fetch(url, uris.rsaKeyId(username));
     }
 
+    /** Account administration, as the CLI uses it (recorded like the admin API's actions). */
+    public AccountAdministration accountAdministration() {
+        return accountAdministration;
+    }
+
     public int port() {
         return server.port();
     }
@@ -337,6 +409,8 @@ public final class NodeAssembly implements AutoCloseable {
         deliveryScheduler.shutdownNow();
         deliverySenders.shutdownNow();
         inboxProcessor.close();
+        directoryAskers.shutdownNow();
+        searchIndex.close();
         DerbyDataSources.shutdown(dataSource);
     }
 

@@ -31,9 +31,11 @@ public final class AccountService {
     private final LocalUris uris;
     private final IdGenerator ids;
     private final Clock clock;
+    private final AccountChanges changes;
 
     public AccountService(Database database, AccountStore accounts, ActorKeyStore keys, CredentialStore credentials,
-            PasswordHasher hasher, LocalUris uris, IdGenerator ids, Clock clock) {
+            PasswordHasher hasher, LocalUris uris, IdGenerator ids, Clock clock, AccountChanges changes) {
+        this.changes = changes;
         this.database = database;
         this.accounts = accounts;
         this.keys = keys;
@@ -54,7 +56,9 @@ public final class AccountService {
             throw ApiException.badRequest("weak_password", "passwords need at least " + MIN_PASSWORD_LENGTH + " characters");
         }
         String passwordHash = hasher.hash(password);
-        return create(username, displayName, role, passwordHash);
+        Account account = create(username, displayName, role, passwordHash);
+        changes.changed(account.id());
+        return account;
     }
 
     /** Creates the instance actor once; it signs the node's own fetches. Returns it either way. */

@@ -60,6 +60,32 @@ public final class AccountStore {
                 AccountStore::map);
     }
 
+    /**
+     * One remote account (the first known) per peer node: enough to reach each node's shared inbox.
+     * Suspended ones are skipped.
+     */
+    public List<Account> oneRemotePerAuthority(Connection connection) throws SQLException {
+        return Jdbc.query(connection, "SELECT " + COLUMNS + " FROM accounts WHERE id IN (SELECT MIN(id) FROM accounts "
+                + "WHERE authority <> '' AND suspended = FALSE GROUP BY authority)", AccountStore::map);
+    }
+
+    /** Suspends or restores an account; returns whether it exists. */
+    public boolean setSuspended(Connection connection, long id, boolean suspended) throws SQLException {
+        return Jdbc.update(connection, "UPDATE accounts SET suspended = ? WHERE id = ?", suspended, id) == 1;
+    }
+
+    /** Changes a local account's role; returns whether it exists. */
+    public boolean setRole(Connection connection, long id, Role role) throws SQLException {
+        return Jdbc.update(connection, "UPDATE accounts SET role = ? WHERE id = ? AND authority = ''", role, id) == 1;
+    }
+
+    /** Every account, local first, in id order from {@code afterId}; for the admin list and the index. */
+    public List<Account> list(Connection connection, boolean localOnly, long afterId, int limit) throws SQLException {
+        return Jdbc.query(connection, "SELECT " + COLUMNS + " FROM accounts WHERE id > ? "
+                + (localOnly ? "AND authority = '' " : "") + "ORDER BY id FETCH FIRST " + limit + " ROWS ONLY",
+                AccountStore::map, afterId);
+    }
+
     public long countLocal(Connection connection) throws SQLException {
         return Jdbc.count(connection, "SELECT COUNT(*) FROM accounts WHERE authority = ''");
     }

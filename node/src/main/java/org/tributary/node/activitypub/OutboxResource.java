@@ -125,6 +125,10 @@ public final class OutboxResource {
     }
 
     private Account employee(String username) {
-        return accounts.findEmployee(username).orElseThrow(() -> ApiException.notFound("actor"));
+        Account account = accounts.findEmployee(username).orElseThrow(() -> ApiException.notFound("actor"));
+        if (account.suspended()) {
+            throw new ApiException(410, "account_suspended", "this account is suspended");
+        }
+        return account;
     }
 }

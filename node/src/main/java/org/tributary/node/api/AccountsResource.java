@@ -164,7 +164,11 @@ public final class AccountsResource {
         return paging.statuses(views.of(shown), uri);
     }
 
-    /** Mastodon clients send a multipart form here; forms and JSON work too. Only text fields for now. */
+    /**
+     * Mastodon clients send a multipart form here; forms and JSON work too. Besides the name and note:
+     * department, title and location (our parameters or Mastodon's {@code fields_attributes}) and the
+     * avatar (a URL). The change is federated as {@code Update(Person)}.
+     */
     @PATCH
     @Path("update_credentials")
     @Consumes(MediaType.WILDCARD)
@@ -172,7 +176,7 @@ public final class AccountsResource {
             @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, byte[] body) {
         Account employee = auth.require(authorization);
         RequestParams params = RequestParams.parse(contentType, body);
-        return models.account(profiles.update(employee, params.first("display_name"), params.first("note")));
+        return models.account(profiles.update(employee, ProfileParams.edit(params)));
     }
 
     /** Own posts at every level; others' at the levels the visibility rule could allow this viewer. */

@@ -4,6 +4,9 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.tributary.node.account.Account;
+import org.tributary.node.account.Profile;
+import org.tributary.node.account.ProfileService;
+import org.tributary.node.outbound.ProfileProperties;
 import org.tributary.node.follow.Follow;
 import org.tributary.node.follow.FollowService;
 import org.tributary.node.follow.FollowState;
@@ -19,18 +22,38 @@ import org.tributary.node.post.StatusView;
 public final class ClientModels {
     private final FollowService follows;
     private final LocalUris uris;
+    private final ProfileService profiles;
 
-    public ClientModels(FollowService follows, LocalUris uris) {
+    public ClientModels(FollowService follows, LocalUris uris, ProfileService profiles) {
         this.follows = follows;
         this.uris = uris;
+        this.profiles = profiles;
     }
 
     public AccountDto account(Account account) {
         String created = DateTimeFormatter.ISO_INSTANT.format(account.createdAt().truncatedTo(ChronoUnit.MILLIS));
+        Profile profile = profiles.profileOf(account);
+        String avatar = profile.avatar().map(java.net.URI::toString).orElse("");
         return new AccountDto(String.valueOf(account.id()), account.username(), account.acct(), account.displayName(),
                 account.summary(), account.uri().toString(), account.uri().toString(), account.locked(), false, false,
-                true, created, "", "", "", "", follows.followers(account).size(), follows.following(account).size(),
-                0, List.of(), List.of());
+                true, created, avatar, avatar, "", "", follows.followers(account).size(),
+                follows.following(account).size(), 0, List.of(), fields(profile),
+                new AccountDto.ProfileExtensionDto(profile.department(), profile.title(), profile.location()));
+    }
+
+    /** Title, location and department as Mastodon profile fields, in that order, the empty ones left out. */
+    private static List<AccountDto.FieldDto> fields(Profile profile) {
+        List<AccountDto.FieldDto> fields = new java.util.ArrayList<>();
+        addField(fields, ProfileProperties.TITLE, profile.title());
+        addField(fields, ProfileProperties.LOCATION, profile.location());
+        addField(fields, ProfileProperties.DEPARTMENT, profile.department());
+        return fields;
+    }
+
+    private static void addField(List<AccountDto.FieldDto> fields, String name, String value) {
+        if (!value.isEmpty()) {
+            fields.add(new AccountDto.FieldDto(name, org.jsoup.nodes.Entities.escape(value), null));
+        }
     }
 
     public StatusDto status(StatusView view) {

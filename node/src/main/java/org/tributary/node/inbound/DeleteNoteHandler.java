@@ -12,6 +12,7 @@ import org.tributary.node.account.Account;
 import org.tributary.node.account.AccountStore;
 import org.tributary.node.notification.NotificationService;
 import org.tributary.node.post.Status;
+import org.tributary.node.post.StatusChanges;
 import org.tributary.node.post.StatusStore;
 import org.tributary.node.post.StatusTagStore;
 import org.tributary.node.store.Database;
@@ -29,9 +30,11 @@ public final class DeleteNoteHandler implements ActivityHandler {
     private final NotificationService notifications;
     private final VocabCodec codec;
     private final Clock clock;
+    private final StatusChanges changes;
 
     public DeleteNoteHandler(Database database, StatusStore statuses, StatusTagStore tags, AccountStore accounts,
-            NotificationService notifications, VocabCodec codec, Clock clock) {
+            NotificationService notifications, VocabCodec codec, Clock clock, StatusChanges changes) {
+        this.changes = changes;
         this.database = database;
         this.statuses = statuses;
         this.tags = tags;
@@ -61,6 +64,7 @@ public final class DeleteNoteHandler implements ActivityHandler {
             statuses.markDeleted(connection, id, clock.instant());
             tags.deleteAll(connection, id);
             notifications.forgetStatus(connection, id);
+            changes.removed(connection, id);
             return HandlerResult.applied();
         });
     }

@@ -9,7 +9,7 @@ public final class InboundHandlers {
     }
 
     public static InboxDispatcher dispatcher(FollowHandler follow, AcceptFollowHandler accept, UndoFollowHandler undo,
-            CreateNoteHandler create, UpdateNoteHandler update, DeleteNoteHandler delete) {
+            CreateNoteHandler create, UpdateRouter update, DeleteNoteHandler delete) {
         return InboxDispatcher.builder()
                 .on("Follow", follow)
                 .on("Accept", accept)

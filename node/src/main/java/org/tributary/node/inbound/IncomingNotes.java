@@ -23,6 +23,7 @@ import org.tributary.node.notification.NotificationType;
 import org.tributary.node.post.HtmlSanitizer;
 import org.tributary.node.post.Recipient;
 import org.tributary.node.post.Status;
+import org.tributary.node.post.StatusChanges;
 import org.tributary.node.post.StatusRecipientStore;
 import org.tributary.node.post.StatusStore;
 import org.tributary.node.post.StatusTagStore;
@@ -50,10 +51,12 @@ public final class IncomingNotes {
     private final NotificationService notifications;
     private final IdGenerator ids;
     private final Clock clock;
+    private final StatusChanges changes;
 
     public IncomingNotes(StatusStore statuses, StatusRecipientStore recipients, StatusTagStore tags,
             AccountStore accounts, HtmlSanitizer sanitizer, StatusVisibility visibility,
-            NotificationService notifications, IdGenerator ids, Clock clock) {
+            NotificationService notifications, IdGenerator ids, Clock clock, StatusChanges changes) {
+        this.changes = changes;
         this.statuses = statuses;
         this.recipients = recipients;
         this.tags = tags;
@@ -76,6 +79,7 @@ public final class IncomingNotes {
             return Optional.empty();
         }
         storeAudience(connection, status, note, notify);
+        changes.changed(connection, status.id());
         return Optional.of(status);
     }
 
@@ -85,6 +89,7 @@ public final class IncomingNotes {
                 languageOf(note), note.updated() == null ? clock.instant() : note.updated());
         statuses.update(connection, edited);
         storeAudience(connection, edited, note, true);
+        changes.changed(connection, edited.id());
         return edited;
     }
 

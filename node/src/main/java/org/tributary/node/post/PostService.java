@@ -44,11 +44,13 @@ public final class PostService {
     private final LocalUris uris;
     private final IdGenerator ids;
     private final Clock clock;
+    private final StatusChanges changes;
 
     public PostService(Database database, StatusStore statuses, StatusRecipientStore recipients, StatusTagStore tags,
             AccountStore accounts, StatusViews views, PostDelivery delivery, NoteActivities notes,
             StatusTextFormatter formatter, MentionResolver mentions, StatusVisibility visibility,
-            NotificationService notifications, LocalUris uris, IdGenerator ids, Clock clock) {
+            NotificationService notifications, LocalUris uris, IdGenerator ids, Clock clock, StatusChanges changes) {
+        this.changes = changes;
         this.database = database;
         this.statuses = statuses;
         this.recipients = recipients;
@@ -95,6 +97,7 @@ public final class PostService {
             StatusView view = views.of(connection, status);
             delivery.send(connection, notes.create(status, author, delivery.audience(view), delivery.tags(view)), view,
                     List.of());
+            changes.changed(connection, id);
             return status;
         });
     }
@@ -121,6 +124,7 @@ public final class PostService {
             URI activityId = uris.activity(editor.username(), "updates", ids.next());
             delivery.send(connection, notes.update(activityId, edited, editor, delivery.audience(after),
                     delivery.tags(after)), after, before.recipients());
+            changes.changed(connection, id);
             return edited;
         });
     }
@@ -140,6 +144,7 @@ public final class PostService {
             URI activityId = uris.activity(author.username(), "deletes", ids.next());
             delivery.send(connection, notes.delete(activityId, original, author, delivery.audience(view), now), view,
                     List.of());
+            changes.removed(connection, id);
             return view;
         });
     }

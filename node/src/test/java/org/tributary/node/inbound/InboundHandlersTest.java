@@ -37,6 +37,7 @@ import org.tributary.node.follow.Follow;
 import org.tributary.node.follow.FollowState;
 import org.tributary.node.keys.LocalSigningKeys;
 import org.tributary.node.post.HtmlSanitizer;
+import org.tributary.node.post.StatusChanges;
 import org.tributary.node.thread.AncestorFetcher;
 import org.tributary.node.post.Status;
 import org.tributary.node.post.Visibility;
@@ -63,7 +64,8 @@ class InboundHandlersTest {
         node.peers.add("sales.example", "");
         RemoteAccountService remoteAccounts = node.remoteAccounts;
         IncomingNotes incomingNotes = new IncomingNotes(node.statusStore, node.recipientStore, node.tagStore,
-                node.accountStore, new HtmlSanitizer(), node.visibility, node.notifications, node.ids, clock);
+                node.accountStore, new HtmlSanitizer(), node.visibility, node.notifications, node.ids, clock,
+                StatusChanges.ignoring());
         AncestorFetcher ancestors = new AncestorFetcher(node.database, node.statusStore, incomingNotes,
                 remoteAccounts, node.fetcher, node.peers, node.codec, node.uris);
         dispatcher = InboundHandlers.dispatcher(
@@ -73,9 +75,10 @@ class InboundHandlersTest {
                 new UndoFollowHandler(node.database, node.accountStore, node.followStore, node.codec),
                 new CreateNoteHandler(node.database, node.followStore, remoteAccounts, incomingNotes, ancestors,
                         node.codec, node.uris),
-                new UpdateNoteHandler(node.database, node.statusStore, node.accountStore, incomingNotes, node.codec),
+                new UpdateRouter(new UpdateNoteHandler(node.database, node.statusStore, node.accountStore,
+                        incomingNotes, node.codec), new UpdateActorHandler(remoteAccounts, node.codec), node.codec),
                 new DeleteNoteHandler(node.database, node.statusStore, node.tagStore, node.accountStore,
-                        node.notifications, node.codec, clock));
+                        node.notifications, node.codec, clock, StatusChanges.ignoring()));
         alice = node.employee("alice");
         bob = node.remote("bob", "sales.example");
         sasha = node.remote("sasha", "sales.example");

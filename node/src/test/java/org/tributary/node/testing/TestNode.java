@@ -41,7 +41,7 @@ public final class TestNode implements AutoCloseable {
         int port = freePort();
         URI baseUrl = URI.create("http://127.0.0.1:" + port);
         NodeConfig config = new NodeConfig(baseUrl, "127.0.0.1", port, Path.of("target", "nodes", department),
-                department, 256 * 1024, Duration.ofHours(1), Duration.ofMinutes(5));
+                department, 256 * 1024, Duration.ofHours(1), Duration.ofMinutes(5)).withSearchIndexInMemory();
         NodeAssembly assembly = NodeAssembly.create(config,
                 DerbyDataSources.inMemory(department + "-" + UUID.randomUUID()), clock);
         assembly.start();

@@ -8,7 +8,10 @@ import java.time.Duration;
 import org.tributary.federation.delivery.DeliveryPlanner;
 import org.tributary.federation.vocab.VocabCodec;
 import org.tributary.node.account.Account;
+import org.tributary.node.account.AccountChanges;
 import org.tributary.node.account.AccountService;
+import org.tributary.node.account.ProfileStore;
+import org.tributary.node.post.StatusChanges;
 import org.tributary.node.account.AccountStore;
 import org.tributary.node.account.Role;
 import org.tributary.node.auth.AuthService;
@@ -110,7 +113,8 @@ public final class TestServices implements AutoCloseable {
         this.outbox = new Outbox(deliveries, new DeliveryPlanner(peers, clock), codec, uris);
         this.followActivities = new FollowActivities(codec);
         this.noteActivities = new NoteActivities(codec);
-        this.accounts = new AccountService(database, accountStore, keyStore, credentials, hasher, uris, ids, clock);
+        this.accounts = new AccountService(database, accountStore, keyStore, credentials, hasher, uris, ids, clock,
+                AccountChanges.ignoring());
         this.auth = new AuthService(database, accountStore, credentials, tokens, hasher, new SecureRandom(), clock);
         // Remote look-ups go nowhere in unit tests (no peer answers), but the services need the real parts.
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
@@ -119,7 +123,8 @@ public final class TestServices implements AutoCloseable {
         this.fetcher = new SignedFetcher(new DoubleKnockSender(http, signatures, new SignatureSchemeMemory(),
                 Duration.ofSeconds(1)), new LocalSigningKeys(database, keyStore), peers, FetchLimits.defaults());
         this.remoteAccounts = new RemoteAccountService(database, accountStore, keyStore, fetcher,
-                new WebFingerClient(http, peers, "https"), codec, uris, ids, clock);
+                new WebFingerClient(http, peers, "https"), codec, uris, ids, clock, new ProfileStore(),
+                AccountChanges.ignoring());
         this.notifications = new NotificationService(database, new NotificationStore(), accountStore, ids, clock);
         this.follows = new FollowService(database, followStore, accountStore, followActivities, outbox, notifications,
                 uris, ids, clock);
@@ -130,7 +135,7 @@ public final class TestServices implements AutoCloseable {
         this.posts = new PostService(database, statusStore, recipientStore, tagStore, accountStore, statusViews,
                 postDelivery, noteActivities, new StatusTextFormatter(uris),
                 new HandleResolver(database, accountStore, remoteAccounts, uris), visibility, notifications, uris, ids,
-                clock);
+                clock, StatusChanges.ignoring());
         this.timelines = new TimelineService(database, statusStore, visibility);
     }
 
