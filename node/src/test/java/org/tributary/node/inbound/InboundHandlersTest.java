@@ -36,6 +36,8 @@ import org.tributary.node.account.RemoteAccountService;
 import org.tributary.node.follow.Follow;
 import org.tributary.node.follow.FollowState;
 import org.tributary.node.keys.LocalSigningKeys;
+import org.tributary.node.account.Profile;
+import org.tributary.node.account.ProfileStore;
 import org.tributary.node.post.HtmlSanitizer;
 import org.tributary.node.post.StatusChanges;
 import org.tributary.node.thread.AncestorFetcher;
@@ -222,6 +224,59 @@ class InboundHandlersTest {
         Follow follow = node.follows.follow(alice, bob);
         node.database.inTransactionVoid(connection -> node.followStore.setState(connection, follow.id(),
                 FollowState.ACCEPTED));
+    }
+
+    @Test
+    void anUpdateOfTheirOwnActorRefreshesTheCachedProfile() {
+        JsonObjectBuilder person = person(bob, "Bob Builder")
+                .add("icon", Json.createObjectBuilder().add("type", "Image").add("url", "https://sales.example/b.png"))
+                .add("attachment", Json.createArrayBuilder()
+                        .add(Json.createObjectBuilder().add("type", "PropertyValue").add("name", "Title")
+                                .add("value", "<p>Head of <b>sales</b></p>"))
+                        .add(Json.createObjectBuilder().add("type", "PropertyValue").add("name", "Location")
+                                .add("value", "Lyon"))
+                        .add(Json.createObjectBuilder().add("type", "PropertyValue").add("name", "Pronouns")
+                                .add("value", "he/him")))
+                .add("department", "Sales EMEA");
+        assertInstanceOf(HandlerResult.Applied.class, dispatch(updateActor(bob, person)));
+
+        Account cached = node.database.inTransaction(connection -> node.accountStore.findById(connection, bob.id()))
+                .orElseThrow();
+        assertEquals("Bob Builder", cached.displayName());
+        Profile profile = node.database.inTransaction(connection -> new ProfileStore().find(connection, bob.id()));
+        assertEquals("Head of sales", profile.title());
+        assertEquals("Lyon", profile.location());
+        assertEquals("Sales EMEA", profile.department());
+        assertEquals(Optional.of(URI.create("https://sales.example/b.png")), profile.avatar());
+    }
+
+    @Test
+    void nobodyUpdatesSomeoneElsesProfile() {
+        assertIgnored(dispatch(updateActor(sasha, person(bob, "Not Bob"))));
+        assertEquals("bob", node.database.inTransaction(connection -> node.accountStore.findById(connection,
+                bob.id())).orElseThrow().displayName());
+    }
+
+    @Test
+    void anUpdateOfAnActorNobodyHereKnowsIsIgnored() {
+        Account stranger = new Account(0, "stranger", "sales.example", URI.create("https://sales.example/users/stranger"),
+                "stranger", "", URI.create("https://sales.example/users/stranger/inbox"), null, null, false,
+                org.tributary.node.account.Role.EMPLOYEE, false, NOW);
+        assertIgnored(dispatch(updateActor(stranger, person(stranger, "Stranger"))));
+        assertTrue(node.database.inTransaction(connection -> node.accountStore.findByUri(connection,
+                stranger.uri())).isEmpty());
+    }
+
+    private static JsonObjectBuilder person(Account account, String name) {
+        return Json.createObjectBuilder().add("id", account.uri().toString()).add("type", "Person")
+                .add("preferredUsername", account.username()).add("name", name)
+                .add("inbox", account.uri() + "/inbox");
+    }
+
+    private static InboundActivity updateActor(Account actor, JsonObjectBuilder person) {
+        return activity(Json.createObjectBuilder().add("id", actor.uri() + "#updates/" + System.nanoTime())
+                .add("type", "Update").add("actor", actor.uri().toString()).add("object", person)
+                .add("to", array(List.of(PUBLIC))));
     }
 
     private HandlerResult dispatch(InboundActivity activity) {
