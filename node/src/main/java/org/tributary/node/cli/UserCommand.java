@@ -68,7 +68,7 @@ final class UserCommand {
             try (NodeAssembly node = NodeCommands.open(data.dataDir)) {
                 node.accounts().listEmployees().forEach(account ->
                         System.out.println(account.username() + "\t" + account.role().name().toLowerCase() + "\t"
-                                + account.uri()));
+                                + account.uri() + (account.suspended() ? "\tsuspended" : "")));
             }
             return 0;
         }
