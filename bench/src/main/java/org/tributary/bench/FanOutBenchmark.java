@@ -71,9 +71,9 @@ public final class FanOutBenchmark implements Benchmark {
                                 + BenchRow.format(latency.maxMillis()) + " ms"));
                 int burst = context.count(10, 300);
                 rows.add(throughput(context, "3b", SignatureScheme.RFC9421, FakePeer.SchemePolicy.RFC9421_ONLY, api,
-                        alice, peers, creates, arrivals, burst));
+                        alice, peers, creates, lastArrival, arrivals, burst));
                 rows.add(throughput(context, "3c", SignatureScheme.CAVAGE, FakePeer.SchemePolicy.CAVAGE_ONLY, api,
-                        alice, peers, creates, arrivals, burst));
+                        alice, peers, creates, lastArrival, arrivals, burst));
                 return rows;
             }
         } finally {
@@ -135,10 +135,11 @@ public final class FanOutBenchmark implements Benchmark {
 
     private static BenchRow throughput(BenchContext context, String number, SignatureScheme scheme,
             FakePeer.SchemePolicy policy, ClientApi api, String token, List<FakePeer> peers,
-            Map<String, Set<String>> creates, ConcurrentLinkedQueue<FakePeer.Arrival> arrivals, int posts) {
+            Map<String, Set<String>> creates, Map<String, Long> lastArrival,
+            ConcurrentLinkedQueue<FakePeer.Arrival> arrivals, int posts) {
         peers.forEach(peer -> peer.policy(policy));
         // One post first so the node settles on the scheme each peer accepts (double-knocking), unmeasured.
-        postAndWait(api, token, creates, new ConcurrentHashMap<>(), 1);
+        postAndWait(api, token, creates, lastArrival, 1);
         arrivals.clear();
         context.progress("fan-out: burst of " + posts + " posts, " + scheme);
         List<String> noteIds = new ArrayList<>();
