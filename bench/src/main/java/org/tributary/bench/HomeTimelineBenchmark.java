@@ -30,9 +30,9 @@ public final class HomeTimelineBenchmark implements Benchmark {
 
     @Override
     public List<BenchRow> run(BenchContext context) throws Exception {
-        int statuses = context.count(20_000, 1_000_000);
-        int authors = context.count(500, 5_000);
-        int followed = context.count(50, 500);
+        int statuses = context.count(2_000, 1_000_000);
+        int authors = context.count(100, 5_000);
+        int followed = context.count(10, 500);
         NodeDataDir data = NodeDataDir.init(context.newDirectory("timeline"), "timeline", BenchContext.freePort())
                 .addEmployee("reader");
         context.progress("timeline: seeding " + statuses + " posts");
@@ -49,16 +49,38 @@ public final class HomeTimelineBenchmark implements Benchmark {
             ClientApi api = new ClientApi(node.baseUrl());
             String token = api.login("reader", NodeDataDir.PASSWORD);
             HttpRequest request = api.homeRequest(token);
+            Latencies single = sequential(api.httpClient(), request, context.count(3, 5));
             run(api.httpClient(), request, Duration.ofSeconds(context.count(1, 10)), new AtomicInteger()); // warm-up
             AtomicInteger errors = new AtomicInteger();
             Latencies latencies = run(api.httpClient(), request, Duration.ofSeconds(context.count(2, 30)), errors);
+            String unloaded = String.format(Locale.ROOT, "one request at a time beforehand: median %.1f ms, max %.1f ms",
+                    single.medianMillis(), single.maxMillis());
+            if (latencies.count() == 0) {
+                // The node could not answer at 200/s at all: report the unloaded latency, which is the reason.
+                return List.of(BenchRow.measured("4", String.format(Locale.ROOT, "home timeline, %,d posts, "
+                        + "following %d, one request at a time (200 req/s overloaded the node)", statuses, followed),
+                        "p99 ≤ 20 ms", single.medianMillis(), OptionalDouble.of(single.p99Millis()), "ms",
+                        BenchRow.Verdict.MISS, String.format(Locale.ROOT, "at 200 req/s no request was answered "
+                                + "before the backlog limit; %s; seeded by JDBC batch inserts in %.0f s", unloaded,
+                                seedSeconds)));
+            }
             double p99 = latencies.p99Millis();
             return List.of(BenchRow.measured("4", String.format(Locale.ROOT, "home timeline, %,d posts, following %d, "
                     + "200 req/s", statuses, followed), "p99 ≤ 20 ms", latencies.medianMillis(), OptionalDouble.of(p99),
                     "ms", BenchRow.atMost(p99, 20), String.format(Locale.ROOT, "%d requests, %d errors, max %.1f ms; "
-                            + "seeded by JDBC batch inserts in %.0f s", latencies.count(), errors.get(),
-                            latencies.maxMillis(), seedSeconds)));
+                            + "%s; seeded by JDBC batch inserts in %.0f s", latencies.count(), errors.get(),
+                            latencies.maxMillis(), unloaded, seedSeconds)));
         }
+    }
+
+    private static Latencies sequential(HttpClient client, HttpRequest request, int count) throws Exception {
+        Latencies latencies = new Latencies();
+        for (int i = 0; i < count; i++) {
+            long start = System.nanoTime();
+            client.send(request, HttpResponse.BodyHandlers.discarding());
+            latencies.recordNanos(System.nanoTime() - start);
+        }
+        return latencies;
     }
 
     private static Latencies run(HttpClient client, HttpRequest request, Duration duration, AtomicInteger errors)

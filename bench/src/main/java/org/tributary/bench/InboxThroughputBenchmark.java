@@ -32,9 +32,9 @@ public final class InboxThroughputBenchmark implements Benchmark {
 
     @Override
     public List<BenchRow> run(BenchContext context) throws Exception {
-        int warmup = context.count(300, 6_000);
-        int measured = context.count(1_500, 30_000);
-        Duration limit = Duration.ofSeconds(context.count(3, 60));
+        int warmup = context.count(200, 6_000);
+        int measured = context.count(800, 30_000);
+        Duration limit = Duration.ofSeconds(context.count(2, 60));
         ExecutorService peerThreads = Executors.newFixedThreadPool(4);
         List<FakePeer> peers = new ArrayList<>();
         try {
