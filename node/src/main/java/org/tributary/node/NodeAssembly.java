@@ -114,6 +114,8 @@ import org.tributary.node.store.Migrations;
 import org.tributary.node.timeline.MarkerStore;
 import org.tributary.node.timeline.Markers;
 import org.tributary.node.timeline.NodeTimelines;
+import org.tributary.node.timeline.HomeFeed;
+import org.tributary.node.timeline.HomeFeedStore;
 import org.tributary.node.timeline.StatusVisibility;
 import org.tributary.node.timeline.TimelineService;
 
@@ -195,8 +197,10 @@ public final class NodeAssembly implements AutoCloseable {
         NoteActivities noteActivities = new NoteActivities(codec);
         NotificationService notifications = new NotificationService(database, new NotificationStore(), accountStore,
                 ids, clock);
+        HomeFeedStore homeFeedStore = new HomeFeedStore();
+        HomeFeed homeFeed = new HomeFeed(homeFeedStore);
         FollowService follows = new FollowService(database, followStore, accountStore, followActivities, outbox,
-                notifications, uris, ids, clock);
+                notifications, homeFeed, uris, ids, clock);
         StatusRecipientStore recipientStore = new StatusRecipientStore();
         StatusTagStore tagStore = new StatusTagStore();
         StatusVisibility statusVisibility = new StatusVisibility(database, followStore, recipientStore);
@@ -206,8 +210,8 @@ public final class NodeAssembly implements AutoCloseable {
         PostService posts = new PostService(database, statusStore, recipientStore, tagStore, accountStore,
                 statusViews, postDelivery, noteActivities, new StatusTextFormatter(uris),
                 new HandleResolver(database, accountStore, remoteAccounts, uris), statusVisibility, notifications,
-                uris, ids, clock);
-        TimelineService timelines = new TimelineService(database, statusStore, statusVisibility);
+                homeFeed, uris, ids, clock);
+        TimelineService timelines = new TimelineService(database, homeFeedStore, statusVisibility);
         ThreadService threads = new ThreadService(database, statusStore, statusVisibility);
         AuthService auth = new AuthService(database, accountStore, credentials, tokens, hasher, random, clock);
         OAuthService oauth = new OAuthService(database, new AppStore(), new AuthorizationCodeStore(), auth, ids, random,
@@ -217,7 +221,7 @@ public final class NodeAssembly implements AutoCloseable {
         InboxPipeline pipeline = new InboxPipeline(new InboxLimits(config.maxBodyBytes()), peers, signatures, keys,
                 inboxStore, events, clock);
         IncomingNotes incomingNotes = new IncomingNotes(statusStore, recipientStore, tagStore, accountStore,
-                new HtmlSanitizer(), statusVisibility, notifications, ids, clock);
+                new HtmlSanitizer(), statusVisibility, notifications, homeFeed, ids, clock);
         AncestorFetcher ancestors = new AncestorFetcher(database, statusStore, incomingNotes, remoteAccounts, fetcher,
                 peers, codec, uris);
         this.inboxProcessor = new InboxProcessor(inboxStore, InboundHandlers.dispatcher(

@@ -27,10 +27,10 @@ public final class ClientModels {
 
     public AccountDto account(Account account) {
         String created = DateTimeFormatter.ISO_INSTANT.format(account.createdAt().truncatedTo(ChronoUnit.MILLIS));
+        FollowService.Counts counts = follows.counts(account);
         return new AccountDto(String.valueOf(account.id()), account.username(), account.acct(), account.displayName(),
                 account.summary(), account.uri().toString(), account.uri().toString(), account.locked(), false, false,
-                true, created, "", "", "", "", follows.followers(account).size(), follows.following(account).size(),
-                0, List.of(), List.of());
+                true, created, "", "", "", "", counts.followers(), counts.following(), 0, List.of(), List.of());
     }
 
     public StatusDto status(StatusView view) {

@@ -28,6 +28,7 @@ import org.tributary.node.post.StatusStore;
 import org.tributary.node.post.StatusTagStore;
 import org.tributary.node.post.Visibility;
 import org.tributary.node.store.IdGenerator;
+import org.tributary.node.timeline.HomeFeed;
 import org.tributary.node.timeline.StatusVisibility;
 
 /**
@@ -39,6 +40,7 @@ import org.tributary.node.timeline.StatusVisibility;
  * so a tag alone never lets anyone read a followers-only or direct post.
  */
 public final class IncomingNotes {
+    private final HomeFeed homeFeed;
     private static final int MAX_LANGUAGE = 16;
 
     private final StatusStore statuses;
@@ -53,7 +55,8 @@ public final class IncomingNotes {
 
     public IncomingNotes(StatusStore statuses, StatusRecipientStore recipients, StatusTagStore tags,
             AccountStore accounts, HtmlSanitizer sanitizer, StatusVisibility visibility,
-            NotificationService notifications, IdGenerator ids, Clock clock) {
+            NotificationService notifications, HomeFeed homeFeed, IdGenerator ids, Clock clock) {
+        this.homeFeed = homeFeed;
         this.statuses = statuses;
         this.recipients = recipients;
         this.tags = tags;
@@ -76,6 +79,7 @@ public final class IncomingNotes {
             return Optional.empty();
         }
         storeAudience(connection, status, note, notify);
+        homeFeed.distribute(connection, status);
         return Optional.of(status);
     }
 
