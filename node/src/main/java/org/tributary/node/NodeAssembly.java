@@ -86,6 +86,7 @@ import org.tributary.node.auth.PasswordHasher;
 import org.tributary.node.auth.TokenStore;
 import org.tributary.node.config.LocalUris;
 import org.tributary.node.config.NodeConfig;
+import org.tributary.node.delivery.DeliveryPump;
 import org.tributary.node.delivery.DeliveryStore;
 import org.tributary.node.delivery.Outbox;
 import org.tributary.node.follow.FollowLists;
@@ -139,6 +140,8 @@ import org.tributary.node.store.Migrations;
 import org.tributary.node.timeline.MarkerStore;
 import org.tributary.node.timeline.Markers;
 import org.tributary.node.timeline.NodeTimelines;
+import org.tributary.node.timeline.HomeFeed;
+import org.tributary.node.timeline.HomeFeedStore;
 import org.tributary.node.timeline.StatusVisibility;
 import org.tributary.node.timeline.TimelineService;
 
@@ -218,15 +221,27 @@ public final class NodeAssembly implements AutoCloseable {
                 webFinger, codec, uris, ids, clock, profileStore, searchIndexer);
         PeerKeyResolver keys = new PeerKeyResolver(database, keyStore, remoteAccounts);
 
+        // Outbound: the worker polls for due jobs; the pump starts rounds as soon as the Outbox commits jobs.
+        this.deliveryScheduler = Executors.newSingleThreadScheduledExecutor(daemon("tributary-delivery"));
+        this.deliverySenders = Executors.newFixedThreadPool(8, daemon("tributary-sender"));
+        JobDelivery jobDelivery = new JobDelivery(deliveries, signingKeys, peers, sender,
+                BackoffSchedule.mastodonLike(random), PeerCircuitBreaker.mastodonLike(clock), events, clock);
+        DeliveryWorker.Settings deliverySettings = DeliveryWorker.Settings.defaults();
+        this.deliveryWorker = new DeliveryWorker(deliveries, jobDelivery, deliveryScheduler, deliverySenders, clock,
+                deliverySettings);
+        DeliveryPump deliveryPump = new DeliveryPump(deliveryWorker, deliveryScheduler, deliverySettings.batchSize());
+
         // Social services.
         DeliveryPlanner planner = new DeliveryPlanner(peers, clock);
-        Outbox outbox = new Outbox(deliveries, planner, codec, uris);
+        Outbox outbox = new Outbox(deliveries, planner, codec, uris, database, deliveryPump::wakeUp);
         FollowActivities followActivities = new FollowActivities(codec);
         NoteActivities noteActivities = new NoteActivities(codec);
         NotificationService notifications = new NotificationService(database, new NotificationStore(), accountStore,
                 ids, clock);
+        HomeFeedStore homeFeedStore = new HomeFeedStore();
+        HomeFeed homeFeed = new HomeFeed(homeFeedStore);
         FollowService follows = new FollowService(database, followStore, accountStore, followActivities, outbox,
-                notifications, uris, ids, clock);
+                notifications, homeFeed, uris, ids, clock);
         StatusRecipientStore recipientStore = new StatusRecipientStore();
         StatusVisibility statusVisibility = new StatusVisibility(database, followStore, recipientStore);
         StatusViews statusViews = new StatusViews(database, statusStore, recipientStore, tagStore, accountStore);
@@ -235,8 +250,8 @@ public final class NodeAssembly implements AutoCloseable {
         PostService posts = new PostService(database, statusStore, recipientStore, tagStore, accountStore,
                 statusViews, postDelivery, noteActivities, new StatusTextFormatter(uris),
                 new HandleResolver(database, accountStore, remoteAccounts, uris), statusVisibility, notifications,
-                uris, ids, clock, searchIndexer);
-        TimelineService timelines = new TimelineService(database, statusStore, statusVisibility);
+                homeFeed, uris, ids, clock, searchIndexer);
+        TimelineService timelines = new TimelineService(database, homeFeedStore, statusVisibility);
         ThreadService threads = new ThreadService(database, statusStore, statusVisibility);
         AuthService auth = new AuthService(database, accountStore, credentials, tokens, hasher, random, clock);
         OAuthService oauth = new OAuthService(database, new AppStore(), new AuthorizationCodeStore(), auth, ids, random,
@@ -246,7 +261,7 @@ public final class NodeAssembly implements AutoCloseable {
         InboxPipeline pipeline = new InboxPipeline(new InboxLimits(config.maxBodyBytes()), peers, signatures, keys,
                 inboxStore, events, clock);
         IncomingNotes incomingNotes = new IncomingNotes(statusStore, recipientStore, tagStore, accountStore,
-                new HtmlSanitizer(), statusVisibility, notifications, ids, clock, searchIndexer);
+                new HtmlSanitizer(), statusVisibility, notifications, homeFeed, ids, clock, searchIndexer);
         AncestorFetcher ancestors = new AncestorFetcher(database, statusStore, incomingNotes, remoteAccounts, fetcher,
                 peers, codec, uris);
         this.inboxProcessor = new InboxProcessor(inboxStore, InboundHandlers.dispatcher(
@@ -259,14 +274,6 @@ public final class NodeAssembly implements AutoCloseable {
                         new UpdateActorHandler(remoteAccounts, codec), codec),
                 new DeleteNoteHandler(database, statusStore, tagStore, accountStore, notifications, codec, clock,
                         searchIndexer)));
-
-        // Outbound.
-        this.deliveryScheduler = Executors.newSingleThreadScheduledExecutor(daemon("tributary-delivery"));
-        this.deliverySenders = Executors.newFixedThreadPool(8, daemon("tributary-sender"));
-        JobDelivery jobDelivery = new JobDelivery(deliveries, signingKeys, peers, sender,
-                BackoffSchedule.mastodonLike(random), PeerCircuitBreaker.mastodonLike(clock), events, clock);
-        this.deliveryWorker = new DeliveryWorker(deliveries, jobDelivery, deliveryScheduler, deliverySenders, clock,
-                DeliveryWorker.Settings.defaults());
 
         // HTTP.
         RequestParts requestParts = new RequestParts(uris);

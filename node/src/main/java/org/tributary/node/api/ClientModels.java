@@ -32,12 +32,13 @@ public final class ClientModels {
 
     public AccountDto account(Account account) {
         String created = DateTimeFormatter.ISO_INSTANT.format(account.createdAt().truncatedTo(ChronoUnit.MILLIS));
+        FollowService.Counts counts = follows.counts(account);
         Profile profile = profiles.profileOf(account);
         String avatar = profile.avatar().map(java.net.URI::toString).orElse("");
         return new AccountDto(String.valueOf(account.id()), account.username(), account.acct(), account.displayName(),
                 account.summary(), account.uri().toString(), account.uri().toString(), account.locked(), false, false,
-                true, created, avatar, avatar, "", "", follows.followers(account).size(),
-                follows.following(account).size(), 0, List.of(), fields(profile),
+                true, created, avatar, avatar, "", "", counts.followers(),
+                counts.following(), 0, List.of(), fields(profile),
                 new AccountDto.ProfileExtensionDto(profile.department(), profile.title(), profile.location()));
     }
 

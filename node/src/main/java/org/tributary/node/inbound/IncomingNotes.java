@@ -29,6 +29,7 @@ import org.tributary.node.post.StatusStore;
 import org.tributary.node.post.StatusTagStore;
 import org.tributary.node.post.Visibility;
 import org.tributary.node.store.IdGenerator;
+import org.tributary.node.timeline.HomeFeed;
 import org.tributary.node.timeline.StatusVisibility;
 
 /**
@@ -40,6 +41,7 @@ import org.tributary.node.timeline.StatusVisibility;
  * so a tag alone never lets anyone read a followers-only or direct post.
  */
 public final class IncomingNotes {
+    private final HomeFeed homeFeed;
     private static final int MAX_LANGUAGE = 16;
 
     private final StatusStore statuses;
@@ -55,7 +57,9 @@ public final class IncomingNotes {
 
     public IncomingNotes(StatusStore statuses, StatusRecipientStore recipients, StatusTagStore tags,
             AccountStore accounts, HtmlSanitizer sanitizer, StatusVisibility visibility,
-            NotificationService notifications, IdGenerator ids, Clock clock, StatusChanges changes) {
+            NotificationService notifications, HomeFeed homeFeed, IdGenerator ids, Clock clock,
+            StatusChanges changes) {
+        this.homeFeed = homeFeed;
         this.changes = changes;
         this.statuses = statuses;
         this.recipients = recipients;
@@ -79,6 +83,7 @@ public final class IncomingNotes {
             return Optional.empty();
         }
         storeAudience(connection, status, note, notify);
+        homeFeed.distribute(connection, status);
         changes.changed(connection, status.id());
         return Optional.of(status);
     }

@@ -18,6 +18,7 @@ import org.tributary.node.notification.NotificationType;
 import org.tributary.node.outbound.NoteActivities;
 import org.tributary.node.store.Database;
 import org.tributary.node.store.IdGenerator;
+import org.tributary.node.timeline.HomeFeed;
 import org.tributary.node.timeline.StatusVisibility;
 
 /**
@@ -29,6 +30,7 @@ public final class PostService {
     public static final int MAX_SPOILER_CHARACTERS = 1000;
     private static final Pattern LANGUAGE = Pattern.compile("[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8}){0,2}");
 
+    private final HomeFeed homeFeed;
     private final Database database;
     private final StatusStore statuses;
     private final StatusRecipientStore recipients;
@@ -49,7 +51,9 @@ public final class PostService {
     public PostService(Database database, StatusStore statuses, StatusRecipientStore recipients, StatusTagStore tags,
             AccountStore accounts, StatusViews views, PostDelivery delivery, NoteActivities notes,
             StatusTextFormatter formatter, MentionResolver mentions, StatusVisibility visibility,
-            NotificationService notifications, LocalUris uris, IdGenerator ids, Clock clock, StatusChanges changes) {
+            NotificationService notifications, HomeFeed homeFeed, LocalUris uris, IdGenerator ids, Clock clock,
+            StatusChanges changes) {
+        this.homeFeed = homeFeed;
         this.changes = changes;
         this.database = database;
         this.statuses = statuses;
@@ -94,6 +98,7 @@ public final class PostService {
             statuses.setSourceText(connection, id, request.text());
             Optional<Long> parentAuthor = repliedTo.map(Status::accountId).filter(authorId -> authorId != author.id());
             storeAudience(connection, status, formatted, parentAuthor);
+            homeFeed.distribute(connection, status);
             StatusView view = views.of(connection, status);
             delivery.send(connection, notes.create(status, author, delivery.audience(view), delivery.tags(view)), view,
                     List.of());

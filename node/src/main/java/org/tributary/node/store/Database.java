@@ -2,10 +2,12 @@ package org.tributary.node.store;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 /**
@@ -20,8 +22,10 @@ public final class Database {
         T run(Connection connection) throws SQLException;
     }
 
+    private static final Logger LOG = Logger.getLogger(Database.class.getName());
+
     private final DataSource dataSource;
-    /** Work to run once a transaction has committed, by its connection; dropped on rollback. */
+    /** Actions to run once the transaction on that connection has committed (dropped on rollback). */
     private final Map<Connection, List<Runnable>> afterCommit = new ConcurrentHashMap<>();
 
     public Database(DataSource dataSource) {
@@ -47,18 +51,25 @@ public final class Database {
             throw new StoreException(e);
         }
         if (committed != null) {
-            committed.forEach(Runnable::run);
+            committed.forEach(Database::runQuietly);
         }
         return result;
     }
 
     /**
-     * Runs {@code task} after the transaction of {@code connection} commits (never if it rolls back), once
-     * the connection is released: for derived views, such as the search index, that must not see or lock
-     * rows before they are committed.
+     * Runs {@code action} after the transaction that {@code connection} belongs to commits, e.g. to
+     * wake a worker for rows it can only see once they are committed. Nothing runs on rollback.
      */
-    public void afterCommit(Connection connection, Runnable task) {
-        afterCommit.computeIfAbsent(connection, unused -> new CopyOnWriteArrayList<>()).add(task);
+    public void afterCommit(Connection connection, Runnable action) {
+        afterCommit.computeIfAbsent(connection, key -> new ArrayList<>()).add(action);
+    }
+
+    private static void runQuietly(Runnable action) {
+        try {
+            action.run();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "an after-commit action failed; the data is committed", e);
+        }
     }
 
     public void inTransactionVoid(VoidWork work) {

@@ -66,8 +66,8 @@ class InboundHandlersTest {
         node.peers.add("sales.example", "");
         RemoteAccountService remoteAccounts = node.remoteAccounts;
         IncomingNotes incomingNotes = new IncomingNotes(node.statusStore, node.recipientStore, node.tagStore,
-                node.accountStore, new HtmlSanitizer(), node.visibility, node.notifications, node.ids, clock,
-                StatusChanges.ignoring());
+                node.accountStore, new HtmlSanitizer(), node.visibility, node.notifications, node.homeFeed, node.ids,
+                clock, StatusChanges.ignoring());
         AncestorFetcher ancestors = new AncestorFetcher(node.database, node.statusStore, incomingNotes,
                 remoteAccounts, node.fetcher, node.peers, node.codec, node.uris);
         dispatcher = InboundHandlers.dispatcher(

@@ -39,6 +39,8 @@ import org.tributary.node.post.StatusViews;
 import org.tributary.node.notification.NotificationService;
 import org.tributary.node.notification.NotificationStore;
 import org.tributary.node.outbound.NoteTags;
+import org.tributary.node.timeline.HomeFeed;
+import org.tributary.node.timeline.HomeFeedStore;
 import org.tributary.node.timeline.StatusVisibility;
 import org.tributary.node.account.RemoteAccountService;
 import org.tributary.node.keys.LocalSigningKeys;
@@ -90,6 +92,8 @@ public final class TestServices implements AutoCloseable {
     public final FollowService follows;
     public final PostService posts;
     public final TimelineService timelines;
+    public final HomeFeedStore homeFeedStore = new HomeFeedStore();
+    public final HomeFeed homeFeed = new HomeFeed(homeFeedStore);
     public final NotificationService notifications;
     public final StatusRecipientStore recipientStore = new StatusRecipientStore();
     public final StatusTagStore tagStore = new StatusTagStore();
@@ -110,7 +114,7 @@ public final class TestServices implements AutoCloseable {
         this.peers = new PeerService(database, new PeerStore(), clock);
         this.deliveries = new DeliveryStore(database, ids, clock);
         this.inbox = new InboxActivityStore(database, ids, clock);
-        this.outbox = new Outbox(deliveries, new DeliveryPlanner(peers, clock), codec, uris);
+        this.outbox = new Outbox(deliveries, new DeliveryPlanner(peers, clock), codec, uris, database, () -> { });
         this.followActivities = new FollowActivities(codec);
         this.noteActivities = new NoteActivities(codec);
         this.accounts = new AccountService(database, accountStore, keyStore, credentials, hasher, uris, ids, clock,
@@ -127,16 +131,16 @@ public final class TestServices implements AutoCloseable {
                 AccountChanges.ignoring());
         this.notifications = new NotificationService(database, new NotificationStore(), accountStore, ids, clock);
         this.follows = new FollowService(database, followStore, accountStore, followActivities, outbox, notifications,
-                uris, ids, clock);
+                homeFeed, uris, ids, clock);
         this.visibility = new StatusVisibility(database, followStore, recipientStore);
         this.statusViews = new StatusViews(database, statusStore, recipientStore, tagStore, accountStore);
         PostDelivery postDelivery = new PostDelivery(followStore, accountStore, noteActivities, new NoteTags(uris),
                 outbox);
         this.posts = new PostService(database, statusStore, recipientStore, tagStore, accountStore, statusViews,
                 postDelivery, noteActivities, new StatusTextFormatter(uris),
-                new HandleResolver(database, accountStore, remoteAccounts, uris), visibility, notifications, uris, ids,
-                clock, StatusChanges.ignoring());
-        this.timelines = new TimelineService(database, statusStore, visibility);
+                new HandleResolver(database, accountStore, remoteAccounts, uris), visibility, notifications, homeFeed,
+                uris, ids, clock, StatusChanges.ignoring());
+        this.timelines = new TimelineService(database, homeFeedStore, visibility);
     }
 
     public Account employee(String username) {
@@ -163,6 +167,7 @@ public final class TestServices implements AutoCloseable {
     public void resetSocialState() {
         database.inTransactionVoid(connection -> {
             Jdbc.update(connection, "DELETE FROM deliveries");
+            Jdbc.update(connection, "DELETE FROM home_feed");
             Jdbc.update(connection, "DELETE FROM notifications");
             Jdbc.update(connection, "DELETE FROM status_recipients");
             Jdbc.update(connection, "DELETE FROM status_tags");
