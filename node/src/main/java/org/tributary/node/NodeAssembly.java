@@ -81,6 +81,22 @@ import org.tributary.node.store.IdGenerator;
 import org.tributary.node.store.Migrations;
 import org.tributary.node.timeline.StatusVisibility;
 import org.tributary.node.timeline.TimelineService;
+// Media.
+import org.tributary.node.api.MediaFilesResource;
+import org.tributary.node.api.MediaModels;
+import org.tributary.node.api.MediaResource;
+import org.tributary.node.api.MediaV2Resource;
+import org.tributary.node.media.MediaAccess;
+import org.tributary.node.media.MediaFileStore;
+import org.tributary.node.media.MediaInspector;
+import org.tributary.node.media.MediaLimits;
+import org.tributary.node.media.MediaService;
+import org.tributary.node.media.MediaStore;
+import org.tributary.node.media.MediaUrls;
+import org.tributary.node.media.NoteAttachments;
+import org.tributary.node.media.RemoteMediaFetcher;
+import org.tributary.node.media.RemoteMediaReferences;
+import org.tributary.node.media.StatusMediaAttacher;
 
 /**
  * The composition root: builds every part of a node once, with final fields and constructor
@@ -102,8 +118,9 @@ public final class NodeAssembly implements AutoCloseable {
     private final NodeServer server;
     private final SignedFetcher fetcher;
     private final LocalUris uris;
+    private final RemoteMediaFetcher mediaFetcher;
 
-    private NodeAssembly(NodeConfig config, DataSource dataSource, Clock clock) {
+    private NodeAssembly(NodeConfig config, DataSource dataSource, Clock clock, MediaLimits mediaLimits) {
         this.config = config;
         this.dataSource = dataSource;
         Database database = new Database(dataSource);
@@ -119,6 +136,7 @@ public final class NodeAssembly implements AutoCloseable {
         TokenStore tokens = new TokenStore();
         FollowStore followStore = new FollowStore();
         StatusStore statusStore = new StatusStore();
+        MediaStore mediaStore = new MediaStore();
         this.deliveries = new DeliveryStore(database, ids, clock);
         this.inboxStore = new InboxActivityStore(database, ids, clock);
         this.peers = new PeerService(database, new PeerStore(), clock);
@@ -150,8 +168,15 @@ public final class NodeAssembly implements AutoCloseable {
         NoteActivities noteActivities = new NoteActivities(codec);
         FollowService follows = new FollowService(database, followStore, accountStore, followActivities, outbox, uris,
                 ids, clock);
+        // Media (spec/media.md): files under <data>/media, attached to posts in the post's transaction.
+        MediaFileStore mediaFiles = new MediaFileStore(config.dataDir().resolve("media"));
+        MediaService media = new MediaService(database, mediaStore, mediaFiles, new MediaInspector(mediaLimits),
+                mediaLimits, ids, clock);
+        MediaUrls mediaUrls = new MediaUrls(config);
+        this.mediaFetcher = new RemoteMediaFetcher(sender, signingKeys, peers, mediaLimits.maxUploadBytes());
         PostService posts = new PostService(database, statusStore, followStore, accountStore, noteActivities, outbox,
-                new PlainTextFormatter(), uris, ids, clock);
+                new PlainTextFormatter(), uris, ids, clock,
+                new StatusMediaAttacher(media, new NoteAttachments(mediaUrls)));
         TimelineService timelines = new TimelineService(database, statusStore);
         AuthService auth = new AuthService(database, accountStore, credentials, tokens, hasher, random, clock);
 
@@ -164,7 +189,7 @@ public final class NodeAssembly implements AutoCloseable {
                 new AcceptFollowHandler(database, accountStore, followStore, codec),
                 new UndoFollowHandler(database, accountStore, followStore, codec),
                 new CreateNoteHandler(database, statusStore, followStore, remoteAccounts, new HtmlSanitizer(), codec,
-                        uris, ids, clock)));
+                        uris, ids, clock, new RemoteMediaReferences(mediaStore, peers, mediaLimits, ids, clock))));
 
         // Outbound.
         this.deliveryScheduler = Executors.newSingleThreadScheduledExecutor(daemon("tributary-delivery"));
@@ -177,7 +202,10 @@ public final class NodeAssembly implements AutoCloseable {
         // HTTP.
         RequestParts requestParts = new RequestParts(uris);
         SignedGetVerifier signedGets = new SignedGetVerifier(signatures, keys, peers, requestParts);
-        ClientModels models = new ClientModels(follows);
+        StatusVisibility statusVisibility = new StatusVisibility(follows, accounts);
+        MediaModels mediaModels = new MediaModels(media, mediaUrls);
+        ClientModels models = new ClientModels(follows, mediaModels);
+        MediaResource mediaResource = new MediaResource(auth, media, mediaModels);
         CollectionDocuments collections = new CollectionDocuments();
         ResourceConfig application = new ResourceConfig()
                 .register(new JsonbConfig())
@@ -192,15 +220,24 @@ public final class NodeAssembly implements AutoCloseable {
                 .register(new WellKnownResource(accounts, posts, new Contexts(), uris, config))
                 .register(new OAuthResource(auth, clock))
                 .register(new AccountsResource(auth, accounts, remoteAccounts, follows, models))
-                .register(new StatusesResource(auth, accounts, posts, new StatusVisibility(follows, accounts), models))
+                .register(new StatusesResource(auth, accounts, posts, statusVisibility, models))
                 .register(new TimelinesResource(auth, accounts, timelines, models))
-                .register(new InstanceResource(config, accounts));
+                .register(new InstanceResource(config, accounts))
+                .register(mediaResource)
+                .register(new MediaV2Resource(mediaResource))
+                .register(new MediaFilesResource(auth, signedGets,
+                        new MediaAccess(database, mediaStore, statusStore, statusVisibility), mediaFiles));
         this.server = new NodeServer(config.bindHost(), config.port(), application);
     }
 
     /** Builds a node over the given store, applying pending migrations. */
     public static NodeAssembly create(NodeConfig config, DataSource dataSource, Clock clock) {
-        return new NodeAssembly(config, dataSource, clock);
+        return create(config, dataSource, clock, MediaLimits.defaults());
+    }
+
+    /** As {@link #create(NodeConfig, DataSource, Clock)}, with other limits on media uploads. */
+    public static NodeAssembly create(NodeConfig config, DataSource dataSource, Clock clock, MediaLimits mediaLimits) {
+        return new NodeAssembly(config, dataSource, clock, mediaLimits);
     }
 
     /** Starts the HTTP server and the workers. */
@@ -252,6 +289,11 @@ public final class NodeAssembly implements AutoCloseable {
     /** A signed GET by this node's instance actor, under the same peer and origin rules as every fetch. */
     public FetchResult fetch(URI url) {
         return fetcher.fetch(url, uris.rsaKeyId(LocalUris.INSTANCE_ACTOR_USERNAME));
+    }
+
+    /** A signed GET of a peer's media file by this node's instance actor (nothing fetches media by itself). */
+    public RemoteMediaFetcher.Result fetchMedia(URI url) {
+        return mediaFetcher.fetch(url, uris.rsaKeyId(LocalUris.INSTANCE_ACTOR_USERNAME));
     }
 
     public int port() {

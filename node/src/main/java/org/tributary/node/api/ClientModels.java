@@ -15,9 +15,11 @@ import org.tributary.node.post.Status;
  */
 public final class ClientModels {
     private final FollowService follows;
+    private final MediaModels media;
 
-    public ClientModels(FollowService follows) {
+    public ClientModels(FollowService follows, MediaModels media) {
         this.follows = follows;
+        this.media = media;
     }
 
     public AccountDto account(Account account) {
@@ -32,7 +34,7 @@ public final class ClientModels {
         String created = DateTimeFormatter.ISO_INSTANT.format(status.createdAt().truncatedTo(ChronoUnit.MILLIS));
         return new StatusDto(String.valueOf(status.id()), status.uri().toString(), status.uri().toString(), created,
                 account(author), status.contentHtml(), status.visibility().mastodonName(), false, "", null, null, null,
-                0, 0, 0, List.of(), List.of(), List.of(), List.of(), null, null, null);
+                0, 0, 0, media.ofStatus(status), List.of(), List.of(), List.of(), null, null, null);
     }
 
     public RelationshipDto relationship(Account viewer, Account other) {

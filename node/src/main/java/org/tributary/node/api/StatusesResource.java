@@ -10,6 +10,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import java.util.List;
 import org.tributary.node.account.Account;
 import org.tributary.node.account.AccountService;
 import org.tributary.node.auth.AuthService;
@@ -39,7 +40,7 @@ public final class StatusesResource {
     }
 
     /** The JSON form of a new post. */
-    public record NewStatus(String status, String visibility) {
+    public record NewStatus(String status, String visibility, List<String> mediaIds) {
     }
 
     @POST
@@ -48,14 +49,15 @@ public final class StatusesResource {
         if (body == null) {
             throw ApiException.badRequest("invalid_request", "a status body is required");
         }
-        return create(authorization, body.status(), body.visibility());
+        return create(authorization, body.status(), body.visibility(), body.mediaIds());
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public StatusDto createFromForm(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
-            @FormParam("status") String status, @FormParam("visibility") String visibility) {
-        return create(authorization, status, visibility);
+            @FormParam("status") String status, @FormParam("visibility") String visibility,
+            @FormParam("media_ids[]") List<String> mediaIds) {
+        return create(authorization, status, visibility, mediaIds);
     }
 
     @GET
@@ -68,7 +70,7 @@ public final class StatusesResource {
         return models.status(status, author);
     }
 
-    private StatusDto create(String authorization, String text, String visibilityName) {
+    private StatusDto create(String authorization, String text, String visibilityName, List<String> mediaIds) {
         Account author = auth.require(authorization);
         Visibility level;
         try {
@@ -77,6 +79,18 @@ public final class StatusesResource {
         } catch (IllegalArgumentException e) {
             throw ApiException.badRequest("invalid_visibility", e.getMessage());
         }
-        return models.status(posts.post(author, text, level), author);
+        return models.status(posts.post(author, text, level, mediaIdsOf(mediaIds)), author);
+    }
+
+    /** {@code media_ids[]}: the ids as Mastodon sends them, strings of digits. */
+    private static List<Long> mediaIdsOf(List<String> mediaIds) {
+        if (mediaIds == null) {
+            return List.of();
+        }
+        try {
+            return mediaIds.stream().filter(id -> id != null && !id.isBlank()).map(Long::parseLong).toList();
+        } catch (NumberFormatException e) {
+            throw new ApiException(422, "invalid_media", "media ids are numbers");
+        }
     }
 }

@@ -17,6 +17,7 @@ import org.tributary.node.account.Account;
 import org.tributary.node.account.RemoteAccountService;
 import org.tributary.node.config.LocalUris;
 import org.tributary.node.follow.FollowStore;
+import org.tributary.node.media.RemoteMediaReferences;
 import org.tributary.node.post.HtmlSanitizer;
 import org.tributary.node.post.Status;
 import org.tributary.node.post.StatusStore;
@@ -39,10 +40,11 @@ public final class CreateNoteHandler implements ActivityHandler {
     private final LocalUris uris;
     private final IdGenerator ids;
     private final Clock clock;
+    private final RemoteMediaReferences remoteMedia;
 
     public CreateNoteHandler(Database database, StatusStore statuses, FollowStore follows,
             RemoteAccountService remoteAccounts, HtmlSanitizer sanitizer, VocabCodec codec, LocalUris uris,
-            IdGenerator ids, Clock clock) {
+            IdGenerator ids, Clock clock, RemoteMediaReferences remoteMedia) {
         this.database = database;
         this.statuses = statuses;
         this.follows = follows;
@@ -52,6 +54,7 @@ public final class CreateNoteHandler implements ActivityHandler {
         this.uris = uris;
         this.ids = ids;
         this.clock = clock;
+        this.remoteMedia = remoteMedia;
     }
 
     @Override
@@ -73,6 +76,9 @@ public final class CreateNoteHandler implements ActivityHandler {
                     sanitizer.sanitize(note.content()), note.inReplyTo(), false,
                     note.published() == null ? clock.instant() : note.published());
             boolean inserted = statuses.insertIfAbsent(connection, status);
+            if (inserted) {
+                remoteMedia.store(connection, note, author.id(), status.id()); // references only, nothing fetched
+            }
             return inserted ? HandlerResult.applied() : new HandlerResult.Ignored("already known: " + note.id());
         });
     }

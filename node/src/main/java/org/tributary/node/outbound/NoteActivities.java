@@ -1,7 +1,9 @@
 package org.tributary.node.outbound;
 
 import jakarta.json.Json;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import java.net.URI;
 import java.util.List;
 import org.tributary.federation.vocab.Activity;
@@ -38,12 +40,23 @@ public final class NoteActivities {
     }
 
     public Note note(Status status, Account author, Audience audience) {
+        return note(status, author, audience, JsonValue.EMPTY_JSON_ARRAY);
+    }
+
+    /** The Note with its {@code attachment} objects (media; empty for none). */
+    public Note note(Status status, Account author, Audience audience, JsonArray attachments) {
+        JsonObject extensions = attachments.isEmpty() ? NONE
+                : Json.createObjectBuilder().add("attachment", attachments).build();
         return new Note(status.uri(), "Note", author.uri(), status.contentHtml(), null, false, status.createdAt(), null,
-                audience.to(), audience.cc(), status.inReplyTo(), status.uri(), List.of(), NONE);
+                audience.to(), audience.cc(), status.inReplyTo(), status.uri(), List.of(), extensions);
     }
 
     public Activity create(Status status, Account author, Audience audience) {
-        Note note = note(status, author, audience);
+        return create(status, author, audience, JsonValue.EMPTY_JSON_ARRAY);
+    }
+
+    public Activity create(Status status, Account author, Audience audience, JsonArray attachments) {
+        Note note = note(status, author, audience, attachments);
         return new Activity(URI.create(status.uri() + "/activity"), "Create", author.uri(),
                 new ObjectRef.Embedded(note.id(), note.type(), codec.toJson(note)), audience.to(), audience.cc(),
                 status.createdAt(), NONE);

@@ -29,10 +29,11 @@ public final class PostService {
     private final LocalUris uris;
     private final IdGenerator ids;
     private final Clock clock;
+    private final PostAttachments attachments;
 
     public PostService(Database database, StatusStore statuses, FollowStore follows, AccountStore accounts,
             NoteActivities notes, Outbox outbox, PlainTextFormatter formatter, LocalUris uris, IdGenerator ids,
-            Clock clock) {
+            Clock clock, PostAttachments attachments) {
         this.database = database;
         this.statuses = statuses;
         this.follows = follows;
@@ -43,10 +44,16 @@ public final class PostService {
         this.uris = uris;
         this.ids = ids;
         this.clock = clock;
+        this.attachments = attachments;
     }
 
     public Status post(Account author, String text, Visibility visibility) {
-        if (text == null || text.isBlank()) {
+        return post(author, text, visibility, List.of());
+    }
+
+    /** A post with the author's uploaded media ({@code mediaIds}, in order); with media the text may be empty. */
+    public Status post(Account author, String text, Visibility visibility, List<Long> mediaIds) {
+        if (mediaIds.isEmpty() && (text == null || text.isBlank())) {
             throw ApiException.badRequest("empty_status", "a post needs some text");
         }
         if (text.length() > MAX_CHARACTERS) {
@@ -55,16 +62,18 @@ public final class PostService {
         long id = ids.next();
         Instant now = clock.instant();
         URI uri = uris.status(author.username(), id);
-        Status status = new Status(id, uri, author.id(), visibility, formatter.toHtml(text), null, true, now);
+        Status status = new Status(id, uri, author.id(), visibility, formatter.toHtml(text == null ? "" : text), null,
+                true, now);
         return database.inTransaction(connection -> {
             statuses.insertIfAbsent(connection, status);
+            jakarta.json.JsonArray media = attachments.attach(connection, author, status, mediaIds);
             if (NoteActivities.federates(visibility) && visibility != Visibility.DIRECT) {
                 List<Account> followers = new ArrayList<>();
                 for (long followerId : follows.followerIds(connection, author.id())) {
                     accounts.findById(connection, followerId).ifPresent(followers::add);
                 }
                 NoteActivities.Audience audience = notes.audienceOf(status, author, List.of());
-                outbox.send(connection, notes.create(status, author, audience), author, followers);
+                outbox.send(connection, notes.create(status, author, audience, media), author, followers);
             }
             return status;
         });
