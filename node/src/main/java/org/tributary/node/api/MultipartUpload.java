@@ -49,7 +49,7 @@ final class MultipartUpload {
             if (file == null) {
                 throw new ApiException(422, "file_missing", "the form has no file field");
             }
-            byte[] bytes = Content.Source.asInputStream(file.newContentSource()).readAllBytes();
+            byte[] bytes = Content.Source.asInputStream(file.getContentSource()).readAllBytes();
             return new Form(bytes, text(parts.getFirst("description")), text(parts.getFirst("focus")));
         } catch (ExecutionException e) {
             if (counted.exceeded() || String.valueOf(e.getCause().getMessage()).contains("exceeded")) {
