@@ -49,16 +49,21 @@ public final class RemoteMediaReferences {
     /** Records the note's acceptable attachments against the stored post; returns what was kept. */
     public List<MediaAttachment> store(Connection connection, Note note, long authorId, long statusId)
             throws SQLException {
+        List<MediaAttachment> kept = referencesOf(note, authorId, statusId);
+        for (MediaAttachment reference : kept) {
+            store.insert(connection, reference);
+        }
+        return kept;
+    }
+
+    /** The references {@link #store} would keep, without storing them. */
+    public List<MediaAttachment> referencesOf(Note note, long authorId, long statusId) {
         List<MediaAttachment> kept = new ArrayList<>();
         for (JsonObject object : attachmentObjects(note)) {
             if (kept.size() >= limits.maxPerStatus()) {
                 break;
             }
-            Optional<MediaAttachment> reference = referenceOf(object, authorId, statusId);
-            if (reference.isPresent()) {
-                store.insert(connection, reference.get());
-                kept.add(reference.get());
-            }
+            referenceOf(object, authorId, statusId).ifPresent(kept::add);
         }
         return List.copyOf(kept);
     }
