@@ -173,10 +173,11 @@ public final class NodeAssembly implements AutoCloseable {
         MediaService media = new MediaService(database, mediaStore, mediaFiles, new MediaInspector(mediaLimits),
                 mediaLimits, ids, clock);
         MediaUrls mediaUrls = new MediaUrls(config);
+        NoteAttachments noteAttachments = new NoteAttachments(mediaUrls);
         this.mediaFetcher = new RemoteMediaFetcher(sender, signingKeys, peers, mediaLimits.maxUploadBytes());
         PostService posts = new PostService(database, statusStore, followStore, accountStore, noteActivities, outbox,
                 new PlainTextFormatter(), uris, ids, clock,
-                new StatusMediaAttacher(media, new NoteAttachments(mediaUrls)));
+                new StatusMediaAttacher(media, noteAttachments));
         TimelineService timelines = new TimelineService(database, statusStore);
         AuthService auth = new AuthService(database, accountStore, credentials, tokens, hasher, random, clock);
 
@@ -216,7 +217,7 @@ public final class NodeAssembly implements AutoCloseable {
                 .register(new ActorResource(accounts, follows, new ActorDocuments(uris), collections, signedGets, codec,
                         uris))
                 .register(new OutboxResource(accounts, posts, follows, noteActivities, collections, signedGets, codec,
-                        uris))
+                        uris, status -> noteAttachments.toJson(media.ofStatus(status.id()))))
                 .register(new WellKnownResource(accounts, posts, new Contexts(), uris, config))
                 .register(new OAuthResource(auth, clock))
                 .register(new AccountsResource(auth, accounts, remoteAccounts, follows, models))

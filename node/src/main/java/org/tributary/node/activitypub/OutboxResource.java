@@ -1,5 +1,6 @@
 package org.tributary.node.activitypub;
 
+import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -11,6 +12,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
 import java.util.List;
+import java.util.function.Function;
 import org.tributary.federation.vocab.VocabCodec;
 import org.tributary.node.account.Account;
 import org.tributary.node.account.AccountService;
@@ -41,9 +43,12 @@ public final class OutboxResource {
     private final SignedGetVerifier signedGets;
     private final VocabCodec codec;
     private final LocalUris uris;
+    /** A post's media as the Note's {@code attachment} objects (spec/media.md). */
+    private final Function<Status, JsonArray> attachmentsOf;
 
     public OutboxResource(AccountService accounts, PostService posts, FollowService follows, NoteActivities notes,
-            CollectionDocuments collections, SignedGetVerifier signedGets, VocabCodec codec, LocalUris uris) {
+            CollectionDocuments collections, SignedGetVerifier signedGets, VocabCodec codec, LocalUris uris,
+            Function<Status, JsonArray> attachmentsOf) {
         this.accounts = accounts;
         this.posts = posts;
         this.follows = follows;
@@ -52,6 +57,7 @@ public final class OutboxResource {
         this.signedGets = signedGets;
         this.codec = codec;
         this.uris = uris;
+        this.attachmentsOf = attachmentsOf;
     }
 
     @GET
@@ -62,7 +68,8 @@ public final class OutboxResource {
         List<Visibility> visible = followsAuthor(signer, author) ? List.of(Visibility.ORGANIZATION, Visibility.FOLLOWERS)
                 : List.of(Visibility.ORGANIZATION);
         List<JsonObject> items = posts.byAccount(author, visible, Page.latest(OUTBOX_SIZE)).stream()
-                .map(status -> codec.toJson(notes.create(status, author, notes.audienceOf(status, author, List.of()))))
+                .map(status -> codec.toJson(notes.create(status, author, notes.audienceOf(status, author, List.of()),
+                        attachmentsOf.apply(status))))
                 .toList();
         return ActivityJson.ok(collections.ofObjects(uris.outbox(username), items));
     }
@@ -76,7 +83,8 @@ public final class OutboxResource {
         Status status = posts.find(id).filter(found -> found.accountId() == author.id())
                 .filter(found -> isVisibleTo(found, signer, author))
                 .orElseThrow(() -> ApiException.notFound("status"));
-        return ActivityJson.ok(codec.toJson(notes.note(status, author, notes.audienceOf(status, author, List.of()))));
+        return ActivityJson.ok(codec.toJson(notes.note(status, author, notes.audienceOf(status, author, List.of()),
+                attachmentsOf.apply(status))));
     }
 
     private boolean isVisibleTo(Status status, URI signer, Account author) {

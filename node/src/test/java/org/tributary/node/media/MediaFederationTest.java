@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
 import io.restassured.http.ContentType;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -13,6 +15,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.tributary.federation.fetch.FetchResult;
 import org.tributary.node.testing.Eventually;
 import org.tributary.node.testing.TestNode;
 
@@ -60,9 +63,9 @@ class MediaFederationTest {
         byte[] png = TestFiles.png(12, 6);
         String imageId = upload(bob, png, "revenue by month");
         String pdfId = upload(bob, TestFiles.pdf(), "the full report");
-        sales.api(bob).contentType(ContentType.JSON)
+        String noteUri = sales.api(bob).contentType(ContentType.JSON)
                 .body(Map.of("status", "Q3 in pictures", "visibility", "public", "media_ids", List.of(imageId, pdfId)))
-                .post("/api/v1/statuses").then().statusCode(200);
+                .post("/api/v1/statuses").then().statusCode(200).extract().path("uri");
 
         String imageUrl = sales.baseUrl() + "/media/" + MediaFileStore.sha256(png);
         List<Map<String, Object>> media = Eventually.await("bob's post with media at finance", WAIT,
@@ -78,6 +81,21 @@ class MediaFederationTest {
                 ((Map<?, ?>) media.get(0).get("meta")).get("original"));
         assertEquals("unknown", media.get(1).get("type"));
         assertEquals("the full report", media.get(1).get("description"));
+
+        // The Note itself, fetched by id, carries the same attachments.
+        FetchResult.Fetched note = assertInstanceOf(FetchResult.Fetched.class,
+                finance.assembly().fetch(URI.create(noteUri)));
+        JsonArray attachment = note.document().getJsonArray("attachment");
+        assertEquals(2, attachment.size());
+        JsonObject image = attachment.getJsonObject(0);
+        assertEquals("Image", image.getString("type"));
+        assertEquals("image/png", image.getString("mediaType"));
+        assertEquals(imageUrl, image.getString("url"));
+        assertEquals("revenue by month", image.getString("name"));
+        assertEquals(12, image.getInt("width"));
+        assertEquals(6, image.getInt("height"));
+        assertEquals("Document", attachment.getJsonObject(1).getString("type"));
+        assertEquals("application/pdf", attachment.getJsonObject(1).getString("mediaType"));
 
         RemoteMediaFetcher.Result.Fetched fetched = assertInstanceOf(RemoteMediaFetcher.Result.Fetched.class,
                 finance.assembly().fetchMedia(URI.create(imageUrl)));
