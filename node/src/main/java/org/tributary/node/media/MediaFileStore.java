@@ -54,6 +54,7 @@ public final class MediaFileStore {
                     channel.force(true);
                 }
                 moveIntoPlace(temp, target);
+                forceDirectory(target.getParent());
             } finally {
                 Files.deleteIfExists(temp);
             }
@@ -87,6 +88,15 @@ public final class MediaFileStore {
             // Someone stored the same bytes meanwhile: same name, same content.
         } catch (AtomicMoveNotSupportedException e) {
             throw new IOException("the media directory must support atomic moves", e);
+        }
+    }
+
+    /** Makes the new name durable too; some file systems cannot open a directory, and then it is skipped. */
+    private static void forceDirectory(Path directory) {
+        try (FileChannel channel = FileChannel.open(directory, StandardOpenOption.READ)) {
+            channel.force(true);
+        } catch (IOException | UnsupportedOperationException notSupported) {
+            // The file itself is already on disk; only the rename might be lost in a crash.
         }
     }
 
