@@ -29,6 +29,7 @@ import org.tributary.federation.vocab.Contexts;
 import org.tributary.federation.vocab.VocabCodec;
 import org.tributary.node.account.AccountService;
 import org.tributary.node.account.AccountStore;
+import org.tributary.node.account.ProfileService;
 import org.tributary.node.account.RemoteAccountService;
 import org.tributary.node.activitypub.ActorResource;
 import org.tributary.node.activitypub.InboxResource;
@@ -37,6 +38,16 @@ import org.tributary.node.activitypub.RequestParts;
 import org.tributary.node.activitypub.SignedGetVerifier;
 import org.tributary.node.activitypub.WellKnownResource;
 import org.tributary.node.api.AccountsResource;
+import org.tributary.node.api.AppsResource;
+import org.tributary.node.api.FollowRequestsResource;
+import org.tributary.node.api.InstanceV2Resource;
+import org.tributary.node.api.MarkersResource;
+import org.tributary.node.api.NodeTimelinesResource;
+import org.tributary.node.api.PreferencesResource;
+import org.tributary.node.api.AuthorizeResource;
+import org.tributary.node.api.CsrfTokens;
+import org.tributary.node.api.OAuthErrorMapper;
+import org.tributary.node.api.ScopeFilter;
 import org.tributary.node.api.ClientModels;
 import org.tributary.node.api.InstanceResource;
 import org.tributary.node.api.JsonbConfig;
@@ -51,6 +62,7 @@ import org.tributary.node.config.LocalUris;
 import org.tributary.node.config.NodeConfig;
 import org.tributary.node.delivery.DeliveryStore;
 import org.tributary.node.delivery.Outbox;
+import org.tributary.node.follow.FollowLists;
 import org.tributary.node.follow.FollowService;
 import org.tributary.node.follow.FollowStore;
 import org.tributary.node.http.ExceptionMappers;
@@ -69,16 +81,38 @@ import org.tributary.node.outbound.ActorDocuments;
 import org.tributary.node.outbound.CollectionDocuments;
 import org.tributary.node.outbound.FollowActivities;
 import org.tributary.node.outbound.NoteActivities;
+import org.tributary.node.oauth.AppStore;
+import org.tributary.node.oauth.AuthorizationCodeStore;
+import org.tributary.node.oauth.OAuthService;
 import org.tributary.node.peer.PeerService;
 import org.tributary.node.peer.PeerStore;
 import org.tributary.node.post.HtmlSanitizer;
+import org.tributary.node.post.NodeTimelineStore;
 import org.tributary.node.post.PlainTextFormatter;
+import org.tributary.node.api.NotificationsResource;
+import org.tributary.node.inbound.DeleteNoteHandler;
+import org.tributary.node.inbound.IncomingNotes;
+import org.tributary.node.inbound.UpdateNoteHandler;
+import org.tributary.node.notification.NotificationService;
+import org.tributary.node.notification.NotificationStore;
+import org.tributary.node.outbound.NoteTags;
+import org.tributary.node.post.HandleResolver;
+import org.tributary.node.post.PostDelivery;
+import org.tributary.node.post.StatusRecipientStore;
+import org.tributary.node.post.StatusTagStore;
+import org.tributary.node.post.StatusTextFormatter;
+import org.tributary.node.post.StatusViews;
+import org.tributary.node.thread.AncestorFetcher;
+import org.tributary.node.thread.ThreadService;
 import org.tributary.node.post.PostService;
 import org.tributary.node.post.StatusStore;
 import org.tributary.node.store.Database;
 import org.tributary.node.store.DerbyDataSources;
 import org.tributary.node.store.IdGenerator;
 import org.tributary.node.store.Migrations;
+import org.tributary.node.timeline.MarkerStore;
+import org.tributary.node.timeline.Markers;
+import org.tributary.node.timeline.NodeTimelines;
 import org.tributary.node.timeline.StatusVisibility;
 import org.tributary.node.timeline.TimelineService;
 // Media.
@@ -96,7 +130,6 @@ import org.tributary.node.media.MediaUrls;
 import org.tributary.node.media.NoteAttachments;
 import org.tributary.node.media.RemoteMediaFetcher;
 import org.tributary.node.media.RemoteMediaReferences;
-import org.tributary.node.media.StatusMediaAttacher;
 
 /**
  * The composition root: builds every part of a node once, with final fields and constructor
@@ -166,31 +199,50 @@ public final class NodeAssembly implements AutoCloseable {
         Outbox outbox = new Outbox(deliveries, planner, codec, uris);
         FollowActivities followActivities = new FollowActivities(codec);
         NoteActivities noteActivities = new NoteActivities(codec);
-        FollowService follows = new FollowService(database, followStore, accountStore, followActivities, outbox, uris,
+        NotificationService notifications = new NotificationService(database, new NotificationStore(), accountStore,
                 ids, clock);
+        FollowService follows = new FollowService(database, followStore, accountStore, followActivities, outbox,
+                notifications, uris, ids, clock);
         // Media (spec/media.md): files under <data>/media, attached to posts in the post's transaction.
         MediaFileStore mediaFiles = new MediaFileStore(config.dataDir().resolve("media"));
         MediaService media = new MediaService(database, mediaStore, mediaFiles, new MediaInspector(mediaLimits),
                 mediaLimits, ids, clock);
         MediaUrls mediaUrls = new MediaUrls(config);
-        NoteAttachments noteAttachments = new NoteAttachments(mediaUrls);
         this.mediaFetcher = new RemoteMediaFetcher(sender, signingKeys, peers, mediaLimits.maxUploadBytes());
-        PostService posts = new PostService(database, statusStore, followStore, accountStore, noteActivities, outbox,
-                new PlainTextFormatter(), uris, ids, clock,
-                new StatusMediaAttacher(media, noteAttachments));
-        TimelineService timelines = new TimelineService(database, statusStore);
+        StatusRecipientStore recipientStore = new StatusRecipientStore();
+        StatusTagStore tagStore = new StatusTagStore();
+        StatusVisibility statusVisibility = new StatusVisibility(database, followStore, recipientStore);
+        StatusViews statusViews = new StatusViews(database, statusStore, recipientStore, tagStore, accountStore,
+                mediaStore);
+        PostDelivery postDelivery = new PostDelivery(followStore, accountStore, noteActivities, new NoteTags(uris),
+                new NoteAttachments(mediaUrls), outbox);
+        PostService posts = new PostService(database, statusStore, recipientStore, tagStore, accountStore,
+                statusViews, postDelivery, noteActivities, new StatusTextFormatter(uris),
+                new HandleResolver(database, accountStore, remoteAccounts, uris), statusVisibility, notifications,
+                media, uris, ids, clock);
+        TimelineService timelines = new TimelineService(database, statusStore, statusVisibility);
+        ThreadService threads = new ThreadService(database, statusStore, statusVisibility);
         AuthService auth = new AuthService(database, accountStore, credentials, tokens, hasher, random, clock);
+        OAuthService oauth = new OAuthService(database, new AppStore(), new AuthorizationCodeStore(), auth, ids, random,
+                clock);
 
         // Inbound.
         InboxPipeline pipeline = new InboxPipeline(new InboxLimits(config.maxBodyBytes()), peers, signatures, keys,
                 inboxStore, events, clock);
+        RemoteMediaReferences remoteMedia = new RemoteMediaReferences(mediaStore, peers, mediaLimits, ids, clock);
+        IncomingNotes incomingNotes = new IncomingNotes(statusStore, recipientStore, tagStore, accountStore,
+                new HtmlSanitizer(), statusVisibility, notifications, remoteMedia, ids, clock);
+        AncestorFetcher ancestors = new AncestorFetcher(database, statusStore, incomingNotes, remoteAccounts, fetcher,
+                peers, codec, uris);
         this.inboxProcessor = new InboxProcessor(inboxStore, InboundHandlers.dispatcher(
-                new FollowHandler(database, accountStore, followStore, remoteAccounts, followActivities, outbox, codec,
-                        uris, ids, clock),
+                new FollowHandler(database, accountStore, followStore, remoteAccounts, followActivities, outbox,
+                        notifications, codec, uris, ids, clock),
                 new AcceptFollowHandler(database, accountStore, followStore, codec),
                 new UndoFollowHandler(database, accountStore, followStore, codec),
-                new CreateNoteHandler(database, statusStore, followStore, remoteAccounts, new HtmlSanitizer(), codec,
-                        uris, ids, clock, new RemoteMediaReferences(mediaStore, peers, mediaLimits, ids, clock))));
+                new CreateNoteHandler(database, followStore, remoteAccounts, incomingNotes, ancestors, codec, uris),
+                new UpdateNoteHandler(database, statusStore, accountStore, incomingNotes, codec),
+                new DeleteNoteHandler(database, statusStore, tagStore, accountStore, notifications, remoteMedia, codec,
+                        clock)));
 
         // Outbound.
         this.deliveryScheduler = Executors.newSingleThreadScheduledExecutor(daemon("tributary-delivery"));
@@ -203,10 +255,10 @@ public final class NodeAssembly implements AutoCloseable {
         // HTTP.
         RequestParts requestParts = new RequestParts(uris);
         SignedGetVerifier signedGets = new SignedGetVerifier(signatures, keys, peers, requestParts);
-        StatusVisibility statusVisibility = new StatusVisibility(follows, accounts);
-        MediaModels mediaModels = new MediaModels(media, mediaUrls);
-        ClientModels models = new ClientModels(follows, mediaModels);
+        MediaModels mediaModels = new MediaModels(mediaUrls);
+        ClientModels models = new ClientModels(follows, uris, mediaModels);
         MediaResource mediaResource = new MediaResource(auth, media, mediaModels);
+        FollowLists followLists = new FollowLists(database, followStore, accountStore);
         CollectionDocuments collections = new CollectionDocuments();
         ResourceConfig application = new ResourceConfig()
                 .register(new JsonbConfig())
@@ -216,14 +268,28 @@ public final class NodeAssembly implements AutoCloseable {
                 .register(new InboxResource(pipeline, inboxProcessor, accounts, requestParts, config.maxBodyBytes()))
                 .register(new ActorResource(accounts, follows, new ActorDocuments(uris), collections, signedGets, codec,
                         uris))
-                .register(new OutboxResource(accounts, posts, follows, noteActivities, collections, signedGets, codec,
-                        uris, status -> noteAttachments.toJson(media.ofStatus(status.id()))))
+                .register(new OutboxResource(accounts, posts, statusViews, statusVisibility, postDelivery,
+                        noteActivities, collections, signedGets, codec, uris))
                 .register(new WellKnownResource(accounts, posts, new Contexts(), uris, config))
-                .register(new OAuthResource(auth, clock))
-                .register(new AccountsResource(auth, accounts, remoteAccounts, follows, models))
-                .register(new StatusesResource(auth, accounts, posts, statusVisibility, models))
-                .register(new TimelinesResource(auth, accounts, timelines, models))
+                .register(new OAuthErrorMapper())
+                .register(new ScopeFilter(auth))
+                .register(new OAuthResource(oauth))
+                .register(new AuthorizeResource(oauth, auth, new CsrfTokens(random, clock), config.department(),
+                        "https".equalsIgnoreCase(config.baseUrl().getScheme())))
+                .register(new AppsResource(oauth, auth))
+                .register(new AccountsResource(auth, accounts, remoteAccounts, follows, models, followLists, posts,
+                        statusVisibility, new ProfileService(database, accountStore, new PlainTextFormatter()), statusViews))
+                .register(new StatusesResource(auth, posts, statusViews, threads, statusVisibility, models))
+                .register(new TimelinesResource(auth, timelines, statusViews, models))
+                .register(new NotificationsResource(auth, accounts, notifications, posts, statusViews, statusVisibility,
+                        models))
                 .register(new InstanceResource(config, accounts))
+                .register(new NodeTimelinesResource(auth, statusViews, new NodeTimelines(database, new NodeTimelineStore(),
+                        statusVisibility), models))
+                .register(new InstanceV2Resource(config, accounts))
+                .register(new FollowRequestsResource(auth, accounts, followLists, models))
+                .register(new MarkersResource(auth, new Markers(database, new MarkerStore(), clock)))
+                .register(new PreferencesResource(auth))
                 .register(mediaResource)
                 .register(new MediaV2Resource(mediaResource))
                 .register(new MediaFilesResource(auth, signedGets,
@@ -295,6 +361,11 @@ public final class NodeAssembly implements AutoCloseable {
     /** A signed GET of a peer's media file by this node's instance actor (nothing fetches media by itself). */
     public RemoteMediaFetcher.Result fetchMedia(URI url) {
         return mediaFetcher.fetch(url, uris.rsaKeyId(LocalUris.INSTANCE_ACTOR_USERNAME));
+    }
+
+    /** A signed GET by one of this node's employees, as their node would fetch on their behalf. */
+    public FetchResult fetchAs(String username, URI url) {
+        return fetcher.fetch(url, uris.rsaKeyId(username));
     }
 
     public int port() {

@@ -1,19 +1,14 @@
 package org.tributary.node.api;
 
-import java.util.List;
 import org.tributary.node.media.MediaAttachment;
 import org.tributary.node.media.MediaKind;
-import org.tributary.node.media.MediaService;
 import org.tributary.node.media.MediaUrls;
-import org.tributary.node.post.Status;
 
 /** Converts attachments to the client API's {@link MediaAttachmentDto}. */
 public final class MediaModels {
-    private final MediaService media;
     private final MediaUrls urls;
 
-    public MediaModels(MediaService media, MediaUrls urls) {
-        this.media = media;
+    public MediaModels(MediaUrls urls) {
         this.urls = urls;
     }
 
@@ -30,10 +25,5 @@ public final class MediaModels {
         return new MediaAttachmentDto(String.valueOf(attachment.id()), attachment.kind().mastodonType(), url,
                 image ? url : null, remote, image ? remote : null, null,
                 new MediaAttachmentDto.Meta(original, focus), attachment.description(), null);
-    }
-
-    /** A post's attachments, for {@code StatusDto.media_attachments}. */
-    public List<Object> ofStatus(Status status) {
-        return media.ofStatus(status.id()).stream().<Object>map(this::attachment).toList();
     }
 }

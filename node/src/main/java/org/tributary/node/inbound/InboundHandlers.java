@@ -9,12 +9,14 @@ public final class InboundHandlers {
     }
 
     public static InboxDispatcher dispatcher(FollowHandler follow, AcceptFollowHandler accept, UndoFollowHandler undo,
-            CreateNoteHandler create) {
+            CreateNoteHandler create, UpdateNoteHandler update, DeleteNoteHandler delete) {
         return InboxDispatcher.builder()
                 .on("Follow", follow)
                 .on("Accept", accept)
                 .on("Undo", undo)
                 .on("Create", create)
+                .on("Update", update)
+                .on("Delete", delete)
                 .otherwise(activity -> new HandlerResult.Ignored("not handled: " + activity.type()))
                 .build();
     }

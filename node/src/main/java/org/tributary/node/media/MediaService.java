@@ -116,9 +116,26 @@ public final class MediaService {
         return List.copyOf(attached);
     }
 
-    /** A post's attachments, local or remote, in order. */
-    public List<MediaAttachment> ofStatus(long statusId) {
-        return database.inTransaction(connection -> store.byStatus(connection, statusId));
+    /**
+     * An edit keeps the post's attachments: changing them is not supported, so media ids sent with an
+     * edit must be exactly the ones attached (clients resend them), or none at all.
+     */
+    public void checkUnchangedOnEdit(Connection connection, long statusId, List<Long> mediaIds)
+            throws SQLException {
+        if (mediaIds.isEmpty()) {
+            return;
+        }
+        Set<Long> current = new HashSet<>();
+        store.byStatus(connection, statusId).forEach(media -> current.add(media.id()));
+        if (!current.equals(new HashSet<>(mediaIds)) || mediaIds.size() != current.size()) {
+            throw new ApiException(422, "media_change_unsupported",
+                    "an edit keeps the post's attachments; they cannot be added or removed");
+        }
+    }
+
+    /** A deleted post's media: local uploads go back to their owner, remote references are forgotten. */
+    public void release(Connection connection, long statusId) throws SQLException {
+        store.releaseStatus(connection, statusId);
     }
 
     private String checkDescription(String description) {

@@ -57,6 +57,21 @@ public final class MediaStore {
                 "UPDATE media_attachments SET status_id = ? WHERE id = ? AND status_id IS NULL", statusId, id) == 1;
     }
 
+    /**
+     * What a deleted post leaves behind: its local uploads are detached (back with their owner, who alone
+     * may read them again, as Mastodon's "delete and redraft" expects), its remote references forgotten.
+     */
+    public void releaseStatus(Connection connection, long statusId) throws SQLException {
+        deleteRemoteOf(connection, statusId);
+        Jdbc.update(connection, "UPDATE media_attachments SET status_id = NULL WHERE status_id = ?", statusId);
+    }
+
+    /** Forgets a post's remote references (before an Update stores the new ones). */
+    public void deleteRemoteOf(Connection connection, long statusId) throws SQLException {
+        Jdbc.update(connection, "DELETE FROM media_attachments WHERE status_id = ? AND remote_url IS NOT NULL",
+                statusId);
+    }
+
     private static Object intOrNull(Integer value) {
         return value == null ? Jdbc.nullOf(Types.INTEGER) : value;
     }

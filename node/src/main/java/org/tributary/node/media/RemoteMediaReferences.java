@@ -56,6 +56,18 @@ public final class RemoteMediaReferences {
         return kept;
     }
 
+    /** After an Update(Note): the post's references become those of the new version. */
+    public List<MediaAttachment> replace(Connection connection, Note note, long authorId, long statusId)
+            throws SQLException {
+        store.deleteRemoteOf(connection, statusId);
+        return store(connection, note, authorId, statusId);
+    }
+
+    /** After a Delete: the post's references are forgotten. */
+    public void forget(Connection connection, long statusId) throws SQLException {
+        store.deleteRemoteOf(connection, statusId);
+    }
+
     /** The references {@link #store} would keep, without storing them. */
     public List<MediaAttachment> referencesOf(Note note, long authorId, long statusId) {
         List<MediaAttachment> kept = new ArrayList<>();
