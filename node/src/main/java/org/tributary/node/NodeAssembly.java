@@ -118,6 +118,21 @@ import org.tributary.node.timeline.HomeFeed;
 import org.tributary.node.timeline.HomeFeedStore;
 import org.tributary.node.timeline.StatusVisibility;
 import org.tributary.node.timeline.TimelineService;
+// Media.
+import org.tributary.node.api.MediaFilesResource;
+import org.tributary.node.api.MediaModels;
+import org.tributary.node.api.MediaResource;
+import org.tributary.node.api.MediaV2Resource;
+import org.tributary.node.media.MediaAccess;
+import org.tributary.node.media.MediaFileStore;
+import org.tributary.node.media.MediaInspector;
+import org.tributary.node.media.MediaLimits;
+import org.tributary.node.media.MediaService;
+import org.tributary.node.media.MediaStore;
+import org.tributary.node.media.MediaUrls;
+import org.tributary.node.media.NoteAttachments;
+import org.tributary.node.media.RemoteMediaFetcher;
+import org.tributary.node.media.RemoteMediaReferences;
 
 /**
  * The composition root: builds every part of a node once, with final fields and constructor
@@ -139,8 +154,9 @@ public final class NodeAssembly implements AutoCloseable {
     private final NodeServer server;
     private final SignedFetcher fetcher;
     private final LocalUris uris;
+    private final RemoteMediaFetcher mediaFetcher;
 
-    private NodeAssembly(NodeConfig config, DataSource dataSource, Clock clock) {
+    private NodeAssembly(NodeConfig config, DataSource dataSource, Clock clock, MediaLimits mediaLimits) {
         this.config = config;
         this.dataSource = dataSource;
         Database database = new Database(dataSource);
@@ -156,6 +172,7 @@ public final class NodeAssembly implements AutoCloseable {
         TokenStore tokens = new TokenStore();
         FollowStore followStore = new FollowStore();
         StatusStore statusStore = new StatusStore();
+        MediaStore mediaStore = new MediaStore();
         this.deliveries = new DeliveryStore(database, ids, clock);
         this.inboxStore = new InboxActivityStore(database, ids, clock);
         this.peers = new PeerService(database, new PeerStore(), clock);
@@ -201,16 +218,23 @@ public final class NodeAssembly implements AutoCloseable {
         HomeFeed homeFeed = new HomeFeed(homeFeedStore);
         FollowService follows = new FollowService(database, followStore, accountStore, followActivities, outbox,
                 notifications, homeFeed, uris, ids, clock);
+        // Media (spec/media.md): files under <data>/media, attached to posts in the post's transaction.
+        MediaFileStore mediaFiles = new MediaFileStore(config.dataDir().resolve("media"));
+        MediaService media = new MediaService(database, mediaStore, mediaFiles, new MediaInspector(mediaLimits),
+                mediaLimits, ids, clock);
+        MediaUrls mediaUrls = new MediaUrls(config);
+        this.mediaFetcher = new RemoteMediaFetcher(sender, signingKeys, peers, mediaLimits.maxUploadBytes());
         StatusRecipientStore recipientStore = new StatusRecipientStore();
         StatusTagStore tagStore = new StatusTagStore();
         StatusVisibility statusVisibility = new StatusVisibility(database, followStore, recipientStore);
-        StatusViews statusViews = new StatusViews(database, statusStore, recipientStore, tagStore, accountStore);
+        StatusViews statusViews = new StatusViews(database, statusStore, recipientStore, tagStore, accountStore,
+                mediaStore);
         PostDelivery postDelivery = new PostDelivery(followStore, accountStore, noteActivities, new NoteTags(uris),
-                outbox);
+                new NoteAttachments(mediaUrls), outbox);
         PostService posts = new PostService(database, statusStore, recipientStore, tagStore, accountStore,
                 statusViews, postDelivery, noteActivities, new StatusTextFormatter(uris),
                 new HandleResolver(database, accountStore, remoteAccounts, uris), statusVisibility, notifications,
-                homeFeed, uris, ids, clock);
+                media, homeFeed, uris, ids, clock);
         TimelineService timelines = new TimelineService(database, homeFeedStore, statusVisibility);
         ThreadService threads = new ThreadService(database, statusStore, statusVisibility);
         AuthService auth = new AuthService(database, accountStore, credentials, tokens, hasher, random, clock);
@@ -220,8 +244,9 @@ public final class NodeAssembly implements AutoCloseable {
         // Inbound.
         InboxPipeline pipeline = new InboxPipeline(new InboxLimits(config.maxBodyBytes()), peers, signatures, keys,
                 inboxStore, events, clock);
+        RemoteMediaReferences remoteMedia = new RemoteMediaReferences(mediaStore, peers, mediaLimits, ids, clock);
         IncomingNotes incomingNotes = new IncomingNotes(statusStore, recipientStore, tagStore, accountStore,
-                new HtmlSanitizer(), statusVisibility, notifications, homeFeed, ids, clock);
+                new HtmlSanitizer(), statusVisibility, notifications, remoteMedia, homeFeed, ids, clock);
         AncestorFetcher ancestors = new AncestorFetcher(database, statusStore, incomingNotes, remoteAccounts, fetcher,
                 peers, codec, uris);
         this.inboxProcessor = new InboxProcessor(inboxStore, InboundHandlers.dispatcher(
@@ -231,12 +256,15 @@ public final class NodeAssembly implements AutoCloseable {
                 new UndoFollowHandler(database, accountStore, followStore, codec),
                 new CreateNoteHandler(database, followStore, remoteAccounts, incomingNotes, ancestors, codec, uris),
                 new UpdateNoteHandler(database, statusStore, accountStore, incomingNotes, codec),
-                new DeleteNoteHandler(database, statusStore, tagStore, accountStore, notifications, codec, clock)));
+                new DeleteNoteHandler(database, statusStore, tagStore, accountStore, notifications, remoteMedia, codec,
+                        clock)));
 
         // HTTP.
         RequestParts requestParts = new RequestParts(uris);
         SignedGetVerifier signedGets = new SignedGetVerifier(signatures, keys, peers, requestParts);
-        ClientModels models = new ClientModels(follows, uris);
+        MediaModels mediaModels = new MediaModels(mediaUrls);
+        ClientModels models = new ClientModels(follows, uris, mediaModels);
+        MediaResource mediaResource = new MediaResource(auth, media, mediaModels);
         FollowLists followLists = new FollowLists(database, followStore, accountStore);
         CollectionDocuments collections = new CollectionDocuments();
         ResourceConfig application = new ResourceConfig()
@@ -268,13 +296,22 @@ public final class NodeAssembly implements AutoCloseable {
                 .register(new InstanceV2Resource(config, accounts))
                 .register(new FollowRequestsResource(auth, accounts, followLists, models))
                 .register(new MarkersResource(auth, new Markers(database, new MarkerStore(), clock)))
-                .register(new PreferencesResource(auth));
+                .register(new PreferencesResource(auth))
+                .register(mediaResource)
+                .register(new MediaV2Resource(mediaResource))
+                .register(new MediaFilesResource(auth, signedGets,
+                        new MediaAccess(database, mediaStore, statusStore, statusVisibility), mediaFiles));
         this.server = new NodeServer(config.bindHost(), config.port(), application);
     }
 
     /** Builds a node over the given store, applying pending migrations. */
     public static NodeAssembly create(NodeConfig config, DataSource dataSource, Clock clock) {
-        return new NodeAssembly(config, dataSource, clock);
+        return create(config, dataSource, clock, MediaLimits.defaults());
+    }
+
+    /** As {@link #create(NodeConfig, DataSource, Clock)}, with other limits on media uploads. */
+    public static NodeAssembly create(NodeConfig config, DataSource dataSource, Clock clock, MediaLimits mediaLimits) {
+        return new NodeAssembly(config, dataSource, clock, mediaLimits);
     }
 
     /** Starts the HTTP server and the workers. */
@@ -326,6 +363,11 @@ public final class NodeAssembly implements AutoCloseable {
     /** A signed GET by this node's instance actor, under the same peer and origin rules as every fetch. */
     public FetchResult fetch(URI url) {
         return fetcher.fetch(url, uris.rsaKeyId(LocalUris.INSTANCE_ACTOR_USERNAME));
+    }
+
+    /** A signed GET of a peer's media file by this node's instance actor (nothing fetches media by itself). */
+    public RemoteMediaFetcher.Result fetchMedia(URI url) {
+        return mediaFetcher.fetch(url, uris.rsaKeyId(LocalUris.INSTANCE_ACTOR_USERNAME));
     }
 
     /** A signed GET by one of this node's employees, as their node would fetch on their behalf. */

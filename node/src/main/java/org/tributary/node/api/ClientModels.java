@@ -19,10 +19,12 @@ import org.tributary.node.post.StatusView;
 public final class ClientModels {
     private final FollowService follows;
     private final LocalUris uris;
+    private final MediaModels media;
 
-    public ClientModels(FollowService follows, LocalUris uris) {
+    public ClientModels(FollowService follows, LocalUris uris, MediaModels media) {
         this.follows = follows;
         this.uris = uris;
+        this.media = media;
     }
 
     public AccountDto account(Account account) {
@@ -48,7 +50,7 @@ public final class ClientModels {
                 status.visibility().mastodonName(), status.sensitive(), status.spoilerText(),
                 view.parent().map(parent -> String.valueOf(parent.id())).orElse(null),
                 view.parent().map(parent -> String.valueOf(parent.accountId())).orElse(null), status.language(), 0, 0,
-                0, List.of(), mentions, tags, List.of(), null, null, null,
+                0, view.media().stream().<Object>map(media::attachment).toList(), mentions, tags, List.of(), null, null, null,
                 status.editedAt() == null ? null : timestamp(status.editedAt()), text);
     }
 

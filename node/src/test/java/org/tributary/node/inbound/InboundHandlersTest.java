@@ -63,7 +63,8 @@ class InboundHandlersTest {
         node.peers.add("sales.example", "");
         RemoteAccountService remoteAccounts = node.remoteAccounts;
         IncomingNotes incomingNotes = new IncomingNotes(node.statusStore, node.recipientStore, node.tagStore,
-                node.accountStore, new HtmlSanitizer(), node.visibility, node.notifications, node.homeFeed, node.ids, clock);
+                node.accountStore, new HtmlSanitizer(), node.visibility, node.notifications, node.remoteMedia,
+                node.homeFeed, node.ids, clock);
         AncestorFetcher ancestors = new AncestorFetcher(node.database, node.statusStore, incomingNotes,
                 remoteAccounts, node.fetcher, node.peers, node.codec, node.uris);
         dispatcher = InboundHandlers.dispatcher(
@@ -75,7 +76,7 @@ class InboundHandlersTest {
                         node.codec, node.uris),
                 new UpdateNoteHandler(node.database, node.statusStore, node.accountStore, incomingNotes, node.codec),
                 new DeleteNoteHandler(node.database, node.statusStore, node.tagStore, node.accountStore,
-                        node.notifications, node.codec, clock));
+                        node.notifications, node.remoteMedia, node.codec, clock));
         alice = node.employee("alice");
         bob = node.remote("bob", "sales.example");
         sasha = node.remote("sasha", "sales.example");

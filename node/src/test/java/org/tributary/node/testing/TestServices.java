@@ -23,6 +23,14 @@ import org.tributary.node.follow.FollowService;
 import org.tributary.node.follow.FollowStore;
 import org.tributary.node.inbox.InboxActivityStore;
 import org.tributary.node.keys.ActorKeyStore;
+import org.tributary.node.media.MediaFileStore;
+import org.tributary.node.media.MediaInspector;
+import org.tributary.node.media.MediaLimits;
+import org.tributary.node.media.MediaService;
+import org.tributary.node.media.MediaStore;
+import org.tributary.node.media.MediaUrls;
+import org.tributary.node.media.NoteAttachments;
+import org.tributary.node.media.RemoteMediaReferences;
 import org.tributary.node.outbound.FollowActivities;
 import org.tributary.node.outbound.NoteActivities;
 import org.tributary.node.peer.PeerService;
@@ -77,6 +85,7 @@ public final class TestServices implements AutoCloseable {
     public final TokenStore tokens = new TokenStore();
     public final FollowStore followStore = new FollowStore();
     public final StatusStore statusStore = new StatusStore();
+    public final MediaStore mediaStore = new MediaStore();
     public final PasswordHasher hasher = new PasswordHasher(new SecureRandom(), 1024, 1, 1);
     public final PeerService peers;
     public final DeliveryStore deliveries;
@@ -96,6 +105,8 @@ public final class TestServices implements AutoCloseable {
     public final StatusTagStore tagStore = new StatusTagStore();
     public final StatusVisibility visibility;
     public final StatusViews statusViews;
+    public final MediaService media;
+    public final RemoteMediaReferences remoteMedia;
     public final SignedFetcher fetcher;
     public final RemoteAccountService remoteAccounts;
 
@@ -128,13 +139,18 @@ public final class TestServices implements AutoCloseable {
         this.follows = new FollowService(database, followStore, accountStore, followActivities, outbox, notifications,
                 homeFeed, uris, ids, clock);
         this.visibility = new StatusVisibility(database, followStore, recipientStore);
-        this.statusViews = new StatusViews(database, statusStore, recipientStore, tagStore, accountStore);
+        this.statusViews = new StatusViews(database, statusStore, recipientStore, tagStore, accountStore,
+                mediaStore);
+        MediaLimits mediaLimits = MediaLimits.defaults();
+        this.media = new MediaService(database, mediaStore, new MediaFileStore(config.dataDir().resolve("media")),
+                new MediaInspector(mediaLimits), mediaLimits, ids, clock);
+        this.remoteMedia = new RemoteMediaReferences(mediaStore, peers, mediaLimits, ids, clock);
         PostDelivery postDelivery = new PostDelivery(followStore, accountStore, noteActivities, new NoteTags(uris),
-                outbox);
+                new NoteAttachments(new MediaUrls(config)), outbox);
         this.posts = new PostService(database, statusStore, recipientStore, tagStore, accountStore, statusViews,
                 postDelivery, noteActivities, new StatusTextFormatter(uris),
-                new HandleResolver(database, accountStore, remoteAccounts, uris), visibility, notifications, homeFeed,
-                uris, ids, clock);
+                new HandleResolver(database, accountStore, remoteAccounts, uris), visibility, notifications, media,
+                homeFeed, uris, ids, clock);
         this.timelines = new TimelineService(database, homeFeedStore, visibility);
     }
 
@@ -156,7 +172,7 @@ public final class TestServices implements AutoCloseable {
     }
 
     /**
-     * Forgets follows, posts (with their recipients, tags and notifications), queued deliveries and unlocks every account, so test classes can share one
+     * Forgets follows, posts (with their recipients, tags, media and notifications), queued deliveries and unlocks every account, so test classes can share one
      * rig (and its slowly generated keys) while each test starts from the same social state.
      */
     public void resetSocialState() {
@@ -166,6 +182,7 @@ public final class TestServices implements AutoCloseable {
             Jdbc.update(connection, "DELETE FROM notifications");
             Jdbc.update(connection, "DELETE FROM status_recipients");
             Jdbc.update(connection, "DELETE FROM status_tags");
+            Jdbc.update(connection, "DELETE FROM media_attachments");
             Jdbc.update(connection, "DELETE FROM statuses");
             Jdbc.update(connection, "DELETE FROM follows");
             Jdbc.update(connection, "UPDATE accounts SET locked = FALSE");
