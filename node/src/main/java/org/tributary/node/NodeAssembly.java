@@ -27,7 +27,46 @@ import org.tributary.federation.signature.HttpSignatures;
 import org.tributary.federation.spi.FederationEventListener;
 import org.tributary.federation.vocab.Contexts;
 import org.tributary.federation.vocab.VocabCodec;
+import java.security.PublicKey;
+import java.util.Optional;
+import org.tributary.federation.audit.CheckpointWitness;
+import org.tributary.federation.audit.SignedCheckpoint;
+import org.tributary.federation.discovery.DiscoveryException;
+import org.tributary.federation.discovery.NodeInfoClient;
+import org.tributary.federation.signature.KeyAlgorithm;
+import org.tributary.node.account.Account;
 import org.tributary.node.account.AccountService;
+import org.tributary.node.audit.AuditConsole;
+import org.tributary.node.audit.AuditEventListener;
+import org.tributary.node.audit.AuditExporter;
+import org.tributary.node.audit.AuditGraph;
+import org.tributary.node.audit.AuditKinds;
+import org.tributary.node.audit.AuditLog;
+import org.tributary.node.audit.AuditLogStore;
+import org.tributary.node.audit.AuditPeerResource;
+import org.tributary.node.audit.AuditProofs;
+import org.tributary.node.audit.AuditRdf;
+import org.tributary.node.audit.AuditReader;
+import org.tributary.node.audit.AuditRecord;
+import org.tributary.node.audit.AuditResource;
+import org.tributary.node.audit.AuditRetention;
+import org.tributary.node.audit.AuditScheduler;
+import org.tributary.node.audit.AuditSettings;
+import org.tributary.node.audit.AuditedFetcher;
+import org.tributary.node.audit.CheckpointActivity;
+import org.tributary.node.audit.CheckpointPublisher;
+import org.tributary.node.audit.CheckpointSigner;
+import org.tributary.node.audit.CheckpointStore;
+import org.tributary.node.audit.InboundCapture;
+import org.tributary.node.audit.PeerCheckpointWitness;
+import org.tributary.node.audit.PeerSilenceCheck;
+import org.tributary.node.audit.ReceivedFetchLog;
+import org.tributary.node.audit.StorageVerifier;
+import org.tributary.node.audit.TributaryPeers;
+import org.tributary.node.audit.WitnessStore;
+import org.tributary.node.inbound.AddCheckpointHandler;
+import org.tributary.node.keys.KeyPems;
+import org.tributary.node.peer.Peer;
 import org.tributary.node.account.AccountStore;
 import org.tributary.node.account.RemoteAccountService;
 import org.tributary.node.activitypub.ActorResource;
@@ -100,17 +139,28 @@ public final class NodeAssembly implements AutoCloseable {
     private final ScheduledExecutorService deliveryScheduler;
     private final ExecutorService deliverySenders;
     private final NodeServer server;
-    private final SignedFetcher fetcher;
+    private final AuditedFetcher fetcher;
     private final LocalUris uris;
+    private final AuditLog auditLog;
+    private final AuditScheduler auditScheduler;
+    private final ScheduledExecutorService auditExecutor;
+    private final AuditConsole auditConsole;
+    private final Database database;
 
-    private NodeAssembly(NodeConfig config, DataSource dataSource, Clock clock) {
+    private NodeAssembly(NodeConfig config, DataSource dataSource, Clock clock, AuditSettings auditSettings) {
         this.config = config;
         this.dataSource = dataSource;
         Database database = new Database(dataSource);
+        this.database = database;
         new Migrations(database, clock).apply();
         SecureRandom random = new SecureRandom();
         IdGenerator ids = new IdGenerator(clock);
         this.uris = new LocalUris(config);
+
+        // The compliance log comes first: every service below records into it.
+        AuditLogStore auditStore = new AuditLogStore();
+        this.auditLog = new AuditLog(database, auditStore, NodeAssembly::isCheckpointGossip);
+        URI origin = URI.create(uris.base().toString().replaceAll("/+$", ""));
 
         // Stores.
         AccountStore accountStore = new AccountStore();
@@ -121,7 +171,7 @@ public final class NodeAssembly implements AutoCloseable {
         StatusStore statusStore = new StatusStore();
         this.deliveries = new DeliveryStore(database, ids, clock);
         this.inboxStore = new InboxActivityStore(database, ids, clock);
-        this.peers = new PeerService(database, new PeerStore(), clock);
+        this.peers = new PeerService(database, new PeerStore(), clock, auditLog);
 
         // Protocol machinery.
         VocabCodec codec = new VocabCodec(uris.context());
@@ -130,14 +180,17 @@ public final class NodeAssembly implements AutoCloseable {
                 .followRedirects(HttpClient.Redirect.NEVER).build();
         SignatureSchemeMemory schemes = new SignatureSchemeMemory();
         DoubleKnockSender sender = new DoubleKnockSender(httpClient, signatures, schemes, HTTP_TIMEOUT);
-        FederationEventListener events = FederationEventListener.ignoring();
+        InboundCapture inboundCapture = new InboundCapture();
+        FederationEventListener events = new AuditEventListener(auditLog, inboundCapture, deliveries::body);
         PasswordHasher hasher = new PasswordHasher(random);
 
         // Accounts and keys.
-        this.accounts = new AccountService(database, accountStore, keyStore, credentials, hasher, uris, ids, clock);
+        this.accounts = new AccountService(database, accountStore, keyStore, credentials, hasher, uris, ids, clock,
+                auditLog);
         WebFingerClient webFinger = new WebFingerClient(httpClient, peers, config.baseUrl().getScheme());
         LocalSigningKeys signingKeys = new LocalSigningKeys(database, keyStore);
-        this.fetcher = new SignedFetcher(sender, signingKeys, peers, FetchLimits.defaults());
+        this.fetcher = new AuditedFetcher(new SignedFetcher(sender, signingKeys, peers, FetchLimits.defaults()),
+                auditLog, clock);
         RemoteAccountService remoteAccounts = new RemoteAccountService(database, accountStore, keyStore, fetcher,
                 webFinger, codec, uris, ids, clock);
         PeerKeyResolver keys = new PeerKeyResolver(database, keyStore, remoteAccounts);
@@ -154,6 +207,33 @@ public final class NodeAssembly implements AutoCloseable {
         TimelineService timelines = new TimelineService(database, statusStore);
         AuthService auth = new AuthService(database, accountStore, credentials, tokens, hasher, random, clock);
 
+        // Checkpoints: signed, published to Tributary peers, witnessed from them.
+        CheckpointStore checkpointStore = new CheckpointStore();
+        WitnessStore witnessStore = new WitnessStore(ids);
+        CheckpointSigner signer = new CheckpointSigner(database, checkpointStore, auditLog,
+                () -> signingKeys.signingKeyFor(uris.ed25519KeyId(LocalUris.INSTANCE_ACTOR_USERNAME)).orElseThrow(),
+                origin, clock);
+        NodeInfoClient nodeInfo = new NodeInfoClient(httpClient, peers, config.baseUrl().getScheme());
+        TributaryPeers tributaryPeers = new TributaryPeers(
+                () -> peers.list().stream().map(Peer::authority).toList(),
+                authority -> runsTributary(nodeInfo, authority), clock);
+        CheckpointActivity checkpointActivity = new CheckpointActivity();
+        CheckpointPublisher publisher = new CheckpointPublisher(database, deliveries, planner, checkpointActivity,
+                tributaryPeers, uris);
+        PeerCheckpointWitness witness = new PeerCheckpointWitness(database, witnessStore, keys, fetcher,
+                new CheckpointWitness(auditSettings.maxSilence(), clock), auditLog, uris, clock);
+        AuditProofs proofs = new AuditProofs(database, auditStore, checkpointStore, auditLog);
+        this.auditExecutor = Executors.newSingleThreadScheduledExecutor(daemon("tributary-audit"));
+        this.auditScheduler = new AuditScheduler(signer, publisher,
+                new PeerSilenceCheck(database, witnessStore, auditLog, auditSettings.maxSilence(), clock),
+                new AuditRetention(database, auditStore, auditSettings, clock), auditLog, auditSettings, auditExecutor);
+        AuditRdf rdf = new AuditRdf(origin);
+        this.auditConsole = new AuditConsole(new StorageVerifier(database, auditStore, checkpointStore),
+                new AuditExporter(database, auditStore, checkpointStore, rdf, origin), proofs, signer,
+                () -> instanceKey(LocalUris.INSTANCE_ACTOR_USERNAME), origin);
+        AuditReader auditReader = new AuditReader(database, auditStore, proofs, witnessStore,
+                new AuditGraph(database, auditStore, auditLog, rdf, auditSettings.sparqlTimeout()));
+
         // Inbound.
         InboxPipeline pipeline = new InboxPipeline(new InboxLimits(config.maxBodyBytes()), peers, signatures, keys,
                 inboxStore, events, clock);
@@ -163,7 +243,8 @@ public final class NodeAssembly implements AutoCloseable {
                 new AcceptFollowHandler(database, accountStore, followStore, codec),
                 new UndoFollowHandler(database, accountStore, followStore, codec),
                 new CreateNoteHandler(database, statusStore, followStore, remoteAccounts, new HtmlSanitizer(), codec,
-                        uris, ids, clock)));
+                        uris, ids, clock),
+                new AddCheckpointHandler(checkpointActivity, witness)));
 
         // Outbound.
         this.deliveryScheduler = Executors.newSingleThreadScheduledExecutor(daemon("tributary-delivery"));
@@ -175,7 +256,8 @@ public final class NodeAssembly implements AutoCloseable {
 
         // HTTP.
         RequestParts requestParts = new RequestParts(uris);
-        SignedGetVerifier signedGets = new SignedGetVerifier(signatures, keys, peers, requestParts);
+        SignedGetVerifier signedGets = new SignedGetVerifier(signatures, keys, peers, requestParts,
+                new ReceivedFetchLog(auditLog, signatures, clock));
         ClientModels models = new ClientModels(follows);
         CollectionDocuments collections = new CollectionDocuments();
         ResourceConfig application = new ResourceConfig()
@@ -183,7 +265,8 @@ public final class NodeAssembly implements AutoCloseable {
                 .register(new ExceptionMappers.ApiExceptionMapper())
                 .register(new ExceptionMappers.WebApplicationExceptionMapper())
                 .register(new ExceptionMappers.UnexpectedExceptionMapper())
-                .register(new InboxResource(pipeline, inboxProcessor, accounts, requestParts, config.maxBodyBytes()))
+                .register(new InboxResource(pipeline, inboxProcessor, accounts, requestParts, config.maxBodyBytes(),
+                        inboundCapture))
                 .register(new ActorResource(accounts, follows, new ActorDocuments(uris), collections, signedGets, codec,
                         uris))
                 .register(new OutboxResource(accounts, posts, follows, noteActivities, collections, signedGets, codec,
@@ -193,13 +276,21 @@ public final class NodeAssembly implements AutoCloseable {
                 .register(new AccountsResource(auth, accounts, remoteAccounts, follows, models))
                 .register(new StatusesResource(auth, accounts, posts, new StatusVisibility(follows, accounts), models))
                 .register(new TimelinesResource(auth, accounts, timelines, models))
-                .register(new InstanceResource(config, accounts));
+                .register(new InstanceResource(config, accounts))
+                .register(new AuditResource(auth, auditReader))
+                .register(new AuditPeerResource(proofs, signedGets, requestParts));
         this.server = new NodeServer(config.bindHost(), config.port(), application);
     }
 
     /** Builds a node over the given store, applying pending migrations. */
     public static NodeAssembly create(NodeConfig config, DataSource dataSource, Clock clock) {
-        return new NodeAssembly(config, dataSource, clock);
+        return create(config, dataSource, clock, AuditSettings.defaults());
+    }
+
+    /** Builds a node with its compliance log run as {@code auditSettings} say. */
+    public static NodeAssembly create(NodeConfig config, DataSource dataSource, Clock clock,
+            AuditSettings auditSettings) {
+        return new NodeAssembly(config, dataSource, clock, auditSettings);
     }
 
     /** Starts the HTTP server and the workers. */
@@ -222,6 +313,7 @@ public final class NodeAssembly implements AutoCloseable {
         deliveries.requeueAbandoned();
         inboxProcessor.start();
         deliveryWorker.start();
+        auditScheduler.start();
     }
 
     public void join() throws InterruptedException {
@@ -248,6 +340,26 @@ public final class NodeAssembly implements AutoCloseable {
         return inboxStore;
     }
 
+    /** The compliance log: append and read its committed state. */
+    public AuditLog auditLog() {
+        return auditLog;
+    }
+
+    /** Verify, export and prove the compliance log (the {@code audit} CLI). */
+    public AuditConsole audit() {
+        return auditConsole;
+    }
+
+    /** One round of checkpoint signing and publishing, as the schedule runs it. */
+    public Optional<SignedCheckpoint> checkpointNow() {
+        return auditScheduler.signAndPublish();
+    }
+
+    /** The store, for maintenance tools and tests that must inspect or damage it directly. */
+    public Database database() {
+        return database;
+    }
+
     /** A signed GET by this node's instance actor, under the same peer and origin rules as every fetch. */
     public FetchResult fetch(URI url) {
         return fetcher.fetch(url, uris.rsaKeyId(LocalUris.INSTANCE_ACTOR_USERNAME));
@@ -264,7 +376,30 @@ public final class NodeAssembly implements AutoCloseable {
         deliveryScheduler.shutdownNow();
         deliverySenders.shutdownNow();
         inboxProcessor.close();
+        auditExecutor.shutdownNow();
+        auditLog.close();
         DerbyDataSources.shutdown(dataSource);
+    }
+
+    /** Checkpoint exchange itself: logged like everything, but not news that peers must be told about. */
+    private static boolean isCheckpointGossip(AuditRecord record) {
+        return record.kind().equals(AuditKinds.CHECKPOINT_WITNESSED)
+                || CheckpointActivity.isGossip(record.activityId()) || CheckpointActivity.isGossip(record.object());
+    }
+
+    private static Boolean runsTributary(NodeInfoClient nodeInfo, String authority) {
+        try {
+            return "tributary".equals(nodeInfo.fetch(authority).software().name());
+        } catch (DiscoveryException e) {
+            return null;
+        }
+    }
+
+    private PublicKey instanceKey(String username) {
+        Account instance = accounts.ensureInstanceActor();
+        return accounts.keysOf(instance).stream().filter(key -> key.algorithm() == KeyAlgorithm.ED25519)
+                .findFirst().map(key -> KeyPems.publicKey(key.publicPem()))
+                .orElseThrow(() -> new IllegalStateException("the instance actor " + username + " has no Ed25519 key"));
     }
 
     private static java.util.concurrent.ThreadFactory daemon(String name) {

@@ -9,12 +9,13 @@ public final class InboundHandlers {
     }
 
     public static InboxDispatcher dispatcher(FollowHandler follow, AcceptFollowHandler accept, UndoFollowHandler undo,
-            CreateNoteHandler create) {
+            CreateNoteHandler create, AddCheckpointHandler addCheckpoint) {
         return InboxDispatcher.builder()
                 .on("Follow", follow)
                 .on("Accept", accept)
                 .on("Undo", undo)
                 .on("Create", create)
+                .on("Add", addCheckpoint)
                 .otherwise(activity -> new HandlerResult.Ignored("not handled: " + activity.type()))
                 .build();
     }

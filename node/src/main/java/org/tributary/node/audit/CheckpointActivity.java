@@ -1,0 +1,71 @@
+package org.tributary.node.audit;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import org.tributary.federation.audit.SignedCheckpoint;
+import org.tributary.federation.audit.SignedCheckpointJson;
+
+/**
+ * The activity that carries a signed checkpoint to a peer (spec/audit-log.md §Witnessing): an {@code Add}
+ * by the instance actor of a {@code TributaryCheckpoint} object, into the node's checkpoint collection,
+ * addressed to the peer's instance actor:
+ * <pre>
+ * {"@context":["https://www.w3.org/ns/activitystreams","https://sales.example.com/ns/tributary"],
+ *  "id":"https://sales.example.com/audit/checkpoints/1024/add","type":"Add",
+ *  "actor":"https://sales.example.com/actor","to":["https://finance.example.com/actor"],
+ *  "target":"https://sales.example.com/audit/checkpoints",
+ *  "object":{"id":"https://sales.example.com/audit/checkpoints/1024","type":"TributaryCheckpoint",
+ *            "attributedTo":"https://sales.example.com/actor","checkpoint":{...signed checkpoint JSON...}}}
+ * </pre>
+ * No consistency proof travels with it: the receiver asks for one from its own last accepted size.
+ */
+public final class CheckpointActivity {
+    public static final String OBJECT_TYPE = "TributaryCheckpoint";
+    private static final String AS = "https://www.w3.org/ns/activitystreams";
+
+    private final SignedCheckpointJson json = new SignedCheckpointJson();
+
+    /** The activity id of the checkpoint of {@code treeSize}: one per size, so a resend is a duplicate. */
+    public static URI activityId(URI origin, long treeSize) {
+        return URI.create(origin + "/audit/checkpoints/" + treeSize + "/add");
+    }
+
+    /** Whether an activity id or URL belongs to checkpoint exchange rather than to news. */
+    public static boolean isGossip(String idOrUrl) {
+        return idOrUrl.contains("/audit/checkpoints/") || idOrUrl.contains("/audit/consistency");
+    }
+
+    public byte[] encode(SignedCheckpoint signed, URI context, URI actor, URI to) {
+        URI origin = signed.checkpoint().origin();
+        long size = signed.checkpoint().treeSize();
+        JsonObject activity = Json.createObjectBuilder()
+                .add("@context", Json.createArrayBuilder().add(AS).add(context.toString()))
+                .add("id", activityId(origin, size).toString())
+                .add("type", "Add")
+                .add("actor", actor.toString())
+                .add("to", Json.createArrayBuilder().add(to.toString()))
+                .add("target", origin + "/audit/checkpoints")
+                .add("object", Json.createObjectBuilder()
+                        .add("id", origin + "/audit/checkpoints/" + size)
+                        .add("type", OBJECT_TYPE)
+                        .add("attributedTo", actor.toString())
+                        .add("checkpoint", json.toJson(signed)))
+                .build();
+        return activity.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** The signed checkpoint an inbound {@code Add} carries, or empty when it is some other {@code Add}. */
+    public Optional<SignedCheckpoint> decode(JsonObject activity) {
+        JsonValue object = activity.get("object");
+        if (!(object instanceof JsonObject embedded) || !embedded.containsKey("checkpoint")
+                || !OBJECT_TYPE.equals(embedded.getString("type", ""))
+                || !(embedded.get("checkpoint") instanceof JsonObject checkpoint)) {
+            return Optional.empty();
+        }
+        return Optional.of(json.fromJson(checkpoint));
+    }
+}
