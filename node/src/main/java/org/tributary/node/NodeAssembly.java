@@ -211,7 +211,11 @@ public final class NodeAssembly implements AutoCloseable {
         CheckpointStore checkpointStore = new CheckpointStore();
         WitnessStore witnessStore = new WitnessStore(ids);
         CheckpointSigner signer = new CheckpointSigner(database, checkpointStore, auditLog,
-                () -> signingKeys.signingKeyFor(uris.ed25519KeyId(LocalUris.INSTANCE_ACTOR_USERNAME)).orElseThrow(),
+                () -> {
+                    accounts.ensureInstanceActor();
+                    return signingKeys.signingKeyFor(uris.ed25519KeyId(LocalUris.INSTANCE_ACTOR_USERNAME))
+                            .orElseThrow(() -> new IllegalStateException("the instance actor has no Ed25519 key"));
+                },
                 origin, clock);
         NodeInfoClient nodeInfo = new NodeInfoClient(httpClient, peers, config.baseUrl().getScheme());
         TributaryPeers tributaryPeers = new TributaryPeers(

@@ -23,6 +23,7 @@ import org.tributary.node.http.ApiException;
 import org.tributary.node.keys.ActorKey;
 import org.tributary.node.keys.ActorKeyStore;
 import org.tributary.node.store.Database;
+import org.tributary.node.store.StoreException;
 import org.tributary.node.store.IdGenerator;
 
 /**
@@ -105,7 +106,15 @@ public final class RemoteAccountService {
         if (!actor.id().equals(actorUri) || actor.inbox() == null || actor.preferredUsername() == null) {
             throw new ApiException(502, "invalid_actor", "actor document at " + actorUri + " is incomplete");
         }
-        return store(actor);
+        try {
+            return store(actor);
+        } catch (StoreException e) {
+            if (!e.isDuplicateKey()) {
+                throw e;
+            }
+            // Two requests fetched the same new actor at once and the other inserted it first: update that row.
+            return store(actor);
+        }
     }
 
     private Account store(Actor actor) {

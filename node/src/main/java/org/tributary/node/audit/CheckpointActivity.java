@@ -6,6 +6,7 @@ import jakarta.json.JsonValue;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
+import org.tributary.federation.audit.Checkpoint;
 import org.tributary.federation.audit.SignedCheckpoint;
 import org.tributary.federation.audit.SignedCheckpointJson;
 
@@ -15,10 +16,11 @@ import org.tributary.federation.audit.SignedCheckpointJson;
  * addressed to the peer's instance actor:
  * <pre>
  * {"@context":["https://www.w3.org/ns/activitystreams","https://sales.example.com/ns/tributary"],
- *  "id":"https://sales.example.com/audit/checkpoints/1024/add","type":"Add",
+ *  "id":"https://sales.example.com/audit/checkpoints/1024/1741165441250","type":"Add",
  *  "actor":"https://sales.example.com/actor","to":["https://finance.example.com/actor"],
  *  "target":"https://sales.example.com/audit/checkpoints",
- *  "object":{"id":"https://sales.example.com/audit/checkpoints/1024","type":"TributaryCheckpoint",
+ *  "object":{"id":"https://sales.example.com/audit/checkpoints/1024/1741165441250#checkpoint",
+ *            "type":"TributaryCheckpoint",
  *            "attributedTo":"https://sales.example.com/actor","checkpoint":{...signed checkpoint JSON...}}}
  * </pre>
  * No consistency proof travels with it: the receiver asks for one from its own last accepted size.
@@ -29,9 +31,13 @@ public final class CheckpointActivity {
 
     private final SignedCheckpointJson json = new SignedCheckpointJson();
 
-    /** The activity id of the checkpoint of {@code treeSize}: one per size, so a resend is a duplicate. */
-    public static URI activityId(URI origin, long treeSize) {
-        return URI.create(origin + "/audit/checkpoints/" + treeSize + "/add");
+    /**
+     * The activity id of a checkpoint: one per size and signing time, so a resend of the same checkpoint is a
+     * duplicate but a second checkpoint for the same size (a rewritten log) is not dropped as one.
+     */
+    public static URI activityId(Checkpoint checkpoint) {
+        return URI.create(checkpoint.origin() + "/audit/checkpoints/" + checkpoint.treeSize() + "/"
+                + checkpoint.timestamp().toEpochMilli());
     }
 
     /** Whether an activity id or URL belongs to checkpoint exchange rather than to news. */
@@ -41,16 +47,16 @@ public final class CheckpointActivity {
 
     public byte[] encode(SignedCheckpoint signed, URI context, URI actor, URI to) {
         URI origin = signed.checkpoint().origin();
-        long size = signed.checkpoint().treeSize();
+        URI id = activityId(signed.checkpoint());
         JsonObject activity = Json.createObjectBuilder()
                 .add("@context", Json.createArrayBuilder().add(AS).add(context.toString()))
-                .add("id", activityId(origin, size).toString())
+                .add("id", id.toString())
                 .add("type", "Add")
                 .add("actor", actor.toString())
                 .add("to", Json.createArrayBuilder().add(to.toString()))
                 .add("target", origin + "/audit/checkpoints")
                 .add("object", Json.createObjectBuilder()
-                        .add("id", origin + "/audit/checkpoints/" + size)
+                        .add("id", id + "#checkpoint")
                         .add("type", OBJECT_TYPE)
                         .add("attributedTo", actor.toString())
                         .add("checkpoint", json.toJson(signed)))

@@ -38,8 +38,7 @@ public final class CheckpointPublisher {
     public int publish(SignedCheckpoint checkpoint) {
         URI actor = uris.actor(LocalUris.INSTANCE_ACTOR_USERNAME);
         URI keyId = uris.rsaKeyId(LocalUris.INSTANCE_ACTOR_USERNAME);
-        URI activityId = CheckpointActivity.activityId(checkpoint.checkpoint().origin(),
-                checkpoint.checkpoint().treeSize());
+        URI activityId = CheckpointActivity.activityId(checkpoint.checkpoint());
         int queued = 0;
         for (String peer : peers.list()) {
             URI peerActor = URI.create(scheme + "://" + peer + "/actor");

@@ -119,8 +119,8 @@ public final class PeerCheckpointWitness {
         });
         AuditRecord witnessed = AuditRecord.of(now, AuditDirection.LOCAL, AuditKinds.CHECKPOINT_WITNESSED)
                 .withPeer(peer)
-                .withActivity(CheckpointActivity.activityId(candidate.checkpoint().origin(),
-                        candidate.checkpoint().treeSize()).toString(), CheckpointActivity.OBJECT_TYPE,
+                .withActivity(CheckpointActivity.activityId(candidate.checkpoint()).toString(),
+                        CheckpointActivity.OBJECT_TYPE,
                         candidate.keyId().toString(), candidate.checkpoint().rootHash().base64())
                 .withResult(verdict);
         trail.record(witnessed);
