@@ -228,13 +228,14 @@ public final class NodeAssembly implements AutoCloseable {
                 new CheckpointWitness(auditSettings.maxSilence(), clock), auditLog, uris, clock);
         AuditProofs proofs = new AuditProofs(database, auditStore, checkpointStore, auditLog);
         this.auditExecutor = Executors.newSingleThreadScheduledExecutor(daemon("tributary-audit"));
+        AuditRetention retention = new AuditRetention(database, auditStore, auditSettings, clock);
         this.auditScheduler = new AuditScheduler(signer, publisher,
                 new PeerSilenceCheck(database, witnessStore, auditLog, auditSettings.maxSilence(), clock),
-                new AuditRetention(database, auditStore, auditSettings, clock), auditLog, auditSettings, auditExecutor);
+                retention, auditLog, auditSettings, auditExecutor);
         AuditRdf rdf = new AuditRdf(origin);
         this.auditConsole = new AuditConsole(new StorageVerifier(database, auditStore, checkpointStore),
                 new AuditExporter(database, auditStore, checkpointStore, rdf, origin), proofs, signer,
-                () -> instanceKey(LocalUris.INSTANCE_ACTOR_USERNAME), origin);
+                () -> instanceKey(LocalUris.INSTANCE_ACTOR_USERNAME), origin, retention);
         AuditReader auditReader = new AuditReader(database, auditStore, proofs, witnessStore,
                 new AuditGraph(database, auditStore, auditLog, rdf, auditSettings.sparqlTimeout()));
 

@@ -19,9 +19,11 @@ public final class AuditConsole {
     private final CheckpointSigner signer;
     private final Supplier<PublicKey> nodeKey;
     private final URI origin;
+    private final AuditRetention retention;
 
     public AuditConsole(StorageVerifier verifier, AuditExporter exporter, AuditProofs proofs, CheckpointSigner signer,
-            Supplier<PublicKey> nodeKey, URI origin) {
+            Supplier<PublicKey> nodeKey, URI origin, AuditRetention retention) {
+        this.retention = retention;
         this.verifier = verifier;
         this.exporter = exporter;
         this.proofs = proofs;
@@ -50,6 +52,11 @@ public final class AuditConsole {
 
     public Optional<InclusionAnswer> prove(long sequence) {
         return proofs.inclusion(sequence);
+    }
+
+    /** Applies the retention settings now (the schedule does it hourly); returns the bodies pruned. */
+    public int pruneNow() {
+        return retention.prune();
     }
 
     /** The key checkpoints verify with, for offline verifiers. */
