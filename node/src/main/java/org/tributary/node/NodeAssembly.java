@@ -1,14 +1,17 @@
 package org.tributary.node;
 
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import javax.sql.DataSource;
 import org.glassfish.jersey.server.ResourceConfig;
+import org.tributary.federation.audit.SignedCheckpoint;
 import org.tributary.federation.delivery.BackoffSchedule;
 import org.tributary.federation.delivery.DeliveryPlanner;
 import org.tributary.federation.delivery.DeliveryWorker;
@@ -16,8 +19,8 @@ import org.tributary.federation.delivery.DoubleKnockSender;
 import org.tributary.federation.delivery.JobDelivery;
 import org.tributary.federation.delivery.PeerCircuitBreaker;
 import org.tributary.federation.delivery.SignatureSchemeMemory;
+import org.tributary.federation.discovery.NodeInfoClient;
 import org.tributary.federation.discovery.WebFingerClient;
-import java.net.URI;
 import org.tributary.federation.fetch.FetchLimits;
 import org.tributary.federation.fetch.FetchResult;
 import org.tributary.federation.fetch.SignedFetcher;
@@ -27,47 +30,9 @@ import org.tributary.federation.signature.HttpSignatures;
 import org.tributary.federation.spi.FederationEventListener;
 import org.tributary.federation.vocab.Contexts;
 import org.tributary.federation.vocab.VocabCodec;
-import java.security.PublicKey;
-import java.util.Optional;
-import org.tributary.federation.audit.CheckpointWitness;
-import org.tributary.federation.audit.SignedCheckpoint;
-import org.tributary.federation.discovery.DiscoveryException;
-import org.tributary.federation.discovery.NodeInfoClient;
-import org.tributary.federation.signature.KeyAlgorithm;
-import org.tributary.node.account.Account;
 import org.tributary.node.account.AccountService;
-import org.tributary.node.audit.AuditConsole;
-import org.tributary.node.audit.AuditEventListener;
-import org.tributary.node.audit.AuditExporter;
-import org.tributary.node.audit.AuditGraph;
-import org.tributary.node.audit.AuditKinds;
-import org.tributary.node.audit.AuditLog;
-import org.tributary.node.audit.AuditLogStore;
-import org.tributary.node.audit.AuditPeerResource;
-import org.tributary.node.audit.AuditProofs;
-import org.tributary.node.audit.AuditRdf;
-import org.tributary.node.audit.AuditReader;
-import org.tributary.node.audit.AuditRecord;
-import org.tributary.node.audit.AuditResource;
-import org.tributary.node.audit.AuditRetention;
-import org.tributary.node.audit.AuditScheduler;
-import org.tributary.node.audit.AuditSettings;
-import org.tributary.node.audit.AuditedFetcher;
-import org.tributary.node.audit.CheckpointActivity;
-import org.tributary.node.audit.CheckpointPublisher;
-import org.tributary.node.audit.CheckpointSigner;
-import org.tributary.node.audit.CheckpointStore;
-import org.tributary.node.audit.InboundCapture;
-import org.tributary.node.audit.PeerCheckpointWitness;
-import org.tributary.node.audit.PeerSilenceCheck;
-import org.tributary.node.audit.ReceivedFetchLog;
-import org.tributary.node.audit.StorageVerifier;
-import org.tributary.node.audit.TributaryPeers;
-import org.tributary.node.audit.WitnessStore;
-import org.tributary.node.inbound.AddCheckpointHandler;
-import org.tributary.node.keys.KeyPems;
-import org.tributary.node.peer.Peer;
 import org.tributary.node.account.AccountStore;
+import org.tributary.node.account.ProfileService;
 import org.tributary.node.account.RemoteAccountService;
 import org.tributary.node.activitypub.ActorResource;
 import org.tributary.node.activitypub.InboxResource;
@@ -76,12 +41,31 @@ import org.tributary.node.activitypub.RequestParts;
 import org.tributary.node.activitypub.SignedGetVerifier;
 import org.tributary.node.activitypub.WellKnownResource;
 import org.tributary.node.api.AccountsResource;
+import org.tributary.node.api.AppsResource;
+import org.tributary.node.api.AuthorizeResource;
 import org.tributary.node.api.ClientModels;
+import org.tributary.node.api.CsrfTokens;
+import org.tributary.node.api.FollowRequestsResource;
 import org.tributary.node.api.InstanceResource;
+import org.tributary.node.api.InstanceV2Resource;
 import org.tributary.node.api.JsonbConfig;
+import org.tributary.node.api.MarkersResource;
+import org.tributary.node.api.NodeTimelinesResource;
+import org.tributary.node.api.NotificationsResource;
+import org.tributary.node.api.OAuthErrorMapper;
 import org.tributary.node.api.OAuthResource;
+import org.tributary.node.api.PreferencesResource;
+import org.tributary.node.api.ScopeFilter;
 import org.tributary.node.api.StatusesResource;
 import org.tributary.node.api.TimelinesResource;
+import org.tributary.node.audit.AuditConsole;
+import org.tributary.node.audit.AuditEventListener;
+import org.tributary.node.audit.AuditLog;
+import org.tributary.node.audit.AuditLogStore;
+import org.tributary.node.audit.AuditSettings;
+import org.tributary.node.audit.AuditedFetcher;
+import org.tributary.node.audit.InboundCapture;
+import org.tributary.node.audit.ReceivedFetchLog;
 import org.tributary.node.auth.AuthService;
 import org.tributary.node.auth.CredentialStore;
 import org.tributary.node.auth.PasswordHasher;
@@ -90,34 +74,56 @@ import org.tributary.node.config.LocalUris;
 import org.tributary.node.config.NodeConfig;
 import org.tributary.node.delivery.DeliveryStore;
 import org.tributary.node.delivery.Outbox;
+import org.tributary.node.follow.FollowLists;
 import org.tributary.node.follow.FollowService;
 import org.tributary.node.follow.FollowStore;
 import org.tributary.node.http.ExceptionMappers;
 import org.tributary.node.http.NodeServer;
 import org.tributary.node.inbound.AcceptFollowHandler;
 import org.tributary.node.inbound.CreateNoteHandler;
+import org.tributary.node.inbound.DeleteNoteHandler;
 import org.tributary.node.inbound.FollowHandler;
 import org.tributary.node.inbound.InboundHandlers;
+import org.tributary.node.inbound.IncomingNotes;
 import org.tributary.node.inbound.UndoFollowHandler;
+import org.tributary.node.inbound.UpdateNoteHandler;
 import org.tributary.node.inbox.InboxActivityStore;
 import org.tributary.node.inbox.InboxProcessor;
 import org.tributary.node.keys.ActorKeyStore;
 import org.tributary.node.keys.LocalSigningKeys;
 import org.tributary.node.keys.PeerKeyResolver;
+import org.tributary.node.notification.NotificationService;
+import org.tributary.node.notification.NotificationStore;
+import org.tributary.node.oauth.AppStore;
+import org.tributary.node.oauth.AuthorizationCodeStore;
+import org.tributary.node.oauth.OAuthService;
 import org.tributary.node.outbound.ActorDocuments;
 import org.tributary.node.outbound.CollectionDocuments;
 import org.tributary.node.outbound.FollowActivities;
 import org.tributary.node.outbound.NoteActivities;
+import org.tributary.node.outbound.NoteTags;
 import org.tributary.node.peer.PeerService;
 import org.tributary.node.peer.PeerStore;
+import org.tributary.node.post.HandleResolver;
 import org.tributary.node.post.HtmlSanitizer;
+import org.tributary.node.post.NodeTimelineStore;
 import org.tributary.node.post.PlainTextFormatter;
+import org.tributary.node.post.PostDelivery;
 import org.tributary.node.post.PostService;
+import org.tributary.node.post.StatusRecipientStore;
 import org.tributary.node.post.StatusStore;
+import org.tributary.node.post.StatusTagStore;
+import org.tributary.node.post.StatusTextFormatter;
+import org.tributary.node.post.StatusViews;
 import org.tributary.node.store.Database;
 import org.tributary.node.store.DerbyDataSources;
 import org.tributary.node.store.IdGenerator;
 import org.tributary.node.store.Migrations;
+import org.tributary.node.thread.AncestorFetcher;
+import org.tributary.node.thread.ThreadService;
+import org.tributary.node.timeline.MarkerStore;
+import org.tributary.node.timeline.Markers;
+import org.tributary.node.timeline.NodeTimelines;
 import org.tributary.node.timeline.StatusVisibility;
 import org.tributary.node.timeline.TimelineService;
 
@@ -142,9 +148,7 @@ public final class NodeAssembly implements AutoCloseable {
     private final AuditedFetcher fetcher;
     private final LocalUris uris;
     private final AuditLog auditLog;
-    private final AuditScheduler auditScheduler;
-    private final ScheduledExecutorService auditExecutor;
-    private final AuditConsole auditConsole;
+    private final AuditWiring audit;
     private final Database database;
 
     private NodeAssembly(NodeConfig config, DataSource dataSource, Clock clock, AuditSettings auditSettings) {
@@ -159,8 +163,7 @@ public final class NodeAssembly implements AutoCloseable {
 
         // The compliance log comes first: every service below records into it.
         AuditLogStore auditStore = new AuditLogStore();
-        this.auditLog = new AuditLog(database, auditStore, NodeAssembly::isCheckpointGossip);
-        URI origin = URI.create(uris.base().toString().replaceAll("/+$", ""));
+        this.auditLog = new AuditLog(database, auditStore, AuditWiring::isCheckpointGossip);
 
         // Stores.
         AccountStore accountStore = new AccountStore();
@@ -176,8 +179,9 @@ public final class NodeAssembly implements AutoCloseable {
         // Protocol machinery.
         VocabCodec codec = new VocabCodec(uris.context());
         HttpSignatures signatures = new HttpSignatures(clock, config.signatureMaxAge(), config.signatureMaxFuture());
-        HttpClient httpClient = HttpClient.newBuilder().connectTimeout(HTTP_TIMEOUT)
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+        // HTTP/1.1 only: peers get plain requests, without an h2c upgrade offer that strict servers refuse.
+        HttpClient httpClient = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(HTTP_TIMEOUT).followRedirects(HttpClient.Redirect.NEVER).build();
         SignatureSchemeMemory schemes = new SignatureSchemeMemory();
         DoubleKnockSender sender = new DoubleKnockSender(httpClient, signatures, schemes, HTTP_TIMEOUT);
         InboundCapture inboundCapture = new InboundCapture();
@@ -200,56 +204,47 @@ public final class NodeAssembly implements AutoCloseable {
         Outbox outbox = new Outbox(deliveries, planner, codec, uris);
         FollowActivities followActivities = new FollowActivities(codec);
         NoteActivities noteActivities = new NoteActivities(codec);
-        FollowService follows = new FollowService(database, followStore, accountStore, followActivities, outbox, uris,
+        NotificationService notifications = new NotificationService(database, new NotificationStore(), accountStore,
                 ids, clock);
-        PostService posts = new PostService(database, statusStore, followStore, accountStore, noteActivities, outbox,
-                new PlainTextFormatter(), uris, ids, clock);
-        TimelineService timelines = new TimelineService(database, statusStore);
+        FollowService follows = new FollowService(database, followStore, accountStore, followActivities, outbox,
+                notifications, uris, ids, clock);
+        StatusRecipientStore recipientStore = new StatusRecipientStore();
+        StatusTagStore tagStore = new StatusTagStore();
+        StatusVisibility statusVisibility = new StatusVisibility(database, followStore, recipientStore);
+        StatusViews statusViews = new StatusViews(database, statusStore, recipientStore, tagStore, accountStore);
+        PostDelivery postDelivery = new PostDelivery(followStore, accountStore, noteActivities, new NoteTags(uris),
+                outbox);
+        PostService posts = new PostService(database, statusStore, recipientStore, tagStore, accountStore,
+                statusViews, postDelivery, noteActivities, new StatusTextFormatter(uris),
+                new HandleResolver(database, accountStore, remoteAccounts, uris), statusVisibility, notifications,
+                uris, ids, clock);
+        TimelineService timelines = new TimelineService(database, statusStore, statusVisibility);
+        ThreadService threads = new ThreadService(database, statusStore, statusVisibility);
         AuthService auth = new AuthService(database, accountStore, credentials, tokens, hasher, random, clock);
+        OAuthService oauth = new OAuthService(database, new AppStore(), new AuthorizationCodeStore(), auth, ids, random,
+                clock);
 
         // Checkpoints: signed, published to Tributary peers, witnessed from them.
-        CheckpointStore checkpointStore = new CheckpointStore();
-        WitnessStore witnessStore = new WitnessStore(ids);
-        CheckpointSigner signer = new CheckpointSigner(database, checkpointStore, auditLog,
-                () -> {
-                    accounts.ensureInstanceActor();
-                    return signingKeys.signingKeyFor(uris.ed25519KeyId(LocalUris.INSTANCE_ACTOR_USERNAME))
-                            .orElseThrow(() -> new IllegalStateException("the instance actor has no Ed25519 key"));
-                },
-                origin, clock);
-        NodeInfoClient nodeInfo = new NodeInfoClient(httpClient, peers, config.baseUrl().getScheme());
-        TributaryPeers tributaryPeers = new TributaryPeers(
-                () -> peers.list().stream().map(Peer::authority).toList(),
-                authority -> runsTributary(nodeInfo, authority), clock);
-        CheckpointActivity checkpointActivity = new CheckpointActivity();
-        CheckpointPublisher publisher = new CheckpointPublisher(database, deliveries, planner, checkpointActivity,
-                tributaryPeers, uris);
-        PeerCheckpointWitness witness = new PeerCheckpointWitness(database, witnessStore, keys, fetcher,
-                new CheckpointWitness(auditSettings.maxSilence(), clock), auditLog, uris, clock);
-        AuditProofs proofs = new AuditProofs(database, auditStore, checkpointStore, auditLog);
-        this.auditExecutor = Executors.newSingleThreadScheduledExecutor(daemon("tributary-audit"));
-        AuditRetention retention = new AuditRetention(database, auditStore, auditSettings, clock);
-        this.auditScheduler = new AuditScheduler(signer, publisher,
-                new PeerSilenceCheck(database, witnessStore, auditLog, auditSettings.maxSilence(), clock),
-                retention, auditLog, auditSettings, auditExecutor);
-        AuditRdf rdf = new AuditRdf(origin);
-        this.auditConsole = new AuditConsole(new StorageVerifier(database, auditStore, checkpointStore),
-                new AuditExporter(database, auditStore, checkpointStore, rdf, origin), proofs, signer,
-                () -> instanceKey(LocalUris.INSTANCE_ACTOR_USERNAME), origin, retention);
-        AuditReader auditReader = new AuditReader(database, auditStore, proofs, witnessStore,
-                new AuditGraph(database, auditStore, auditLog, rdf, auditSettings.sparqlTimeout()));
+        this.audit = new AuditWiring(database, auditStore, auditLog, auditSettings, uris, ids, clock,
+                new NodeInfoClient(httpClient, peers, config.baseUrl().getScheme()), peers, accounts, signingKeys,
+                keys, fetcher, deliveries, planner);
 
         // Inbound.
         InboxPipeline pipeline = new InboxPipeline(new InboxLimits(config.maxBodyBytes()), peers, signatures, keys,
                 inboxStore, events, clock);
+        IncomingNotes incomingNotes = new IncomingNotes(statusStore, recipientStore, tagStore, accountStore,
+                new HtmlSanitizer(), statusVisibility, notifications, ids, clock);
+        AncestorFetcher ancestors = new AncestorFetcher(database, statusStore, incomingNotes, remoteAccounts, fetcher,
+                peers, codec, uris);
         this.inboxProcessor = new InboxProcessor(inboxStore, InboundHandlers.dispatcher(
-                new FollowHandler(database, accountStore, followStore, remoteAccounts, followActivities, outbox, codec,
-                        uris, ids, clock),
+                new FollowHandler(database, accountStore, followStore, remoteAccounts, followActivities, outbox,
+                        notifications, codec, uris, ids, clock),
                 new AcceptFollowHandler(database, accountStore, followStore, codec),
                 new UndoFollowHandler(database, accountStore, followStore, codec),
-                new CreateNoteHandler(database, statusStore, followStore, remoteAccounts, new HtmlSanitizer(), codec,
-                        uris, ids, clock),
-                new AddCheckpointHandler(checkpointActivity, witness)));
+                new CreateNoteHandler(database, followStore, remoteAccounts, incomingNotes, ancestors, codec, uris),
+                new UpdateNoteHandler(database, statusStore, accountStore, incomingNotes, codec),
+                new DeleteNoteHandler(database, statusStore, tagStore, accountStore, notifications, codec, clock),
+                audit.addCheckpointHandler()));
 
         // Outbound.
         this.deliveryScheduler = Executors.newSingleThreadScheduledExecutor(daemon("tributary-delivery"));
@@ -263,7 +258,8 @@ public final class NodeAssembly implements AutoCloseable {
         RequestParts requestParts = new RequestParts(uris);
         SignedGetVerifier signedGets = new SignedGetVerifier(signatures, keys, peers, requestParts,
                 new ReceivedFetchLog(auditLog, signatures, clock));
-        ClientModels models = new ClientModels(follows);
+        ClientModels models = new ClientModels(follows, uris);
+        FollowLists followLists = new FollowLists(database, followStore, accountStore);
         CollectionDocuments collections = new CollectionDocuments();
         ResourceConfig application = new ResourceConfig()
                 .register(new JsonbConfig())
@@ -274,16 +270,30 @@ public final class NodeAssembly implements AutoCloseable {
                         inboundCapture))
                 .register(new ActorResource(accounts, follows, new ActorDocuments(uris), collections, signedGets, codec,
                         uris))
-                .register(new OutboxResource(accounts, posts, follows, noteActivities, collections, signedGets, codec,
-                        uris))
+                .register(new OutboxResource(accounts, posts, statusViews, statusVisibility, postDelivery,
+                        noteActivities, collections, signedGets, codec, uris))
                 .register(new WellKnownResource(accounts, posts, new Contexts(), uris, config))
-                .register(new OAuthResource(auth, clock))
-                .register(new AccountsResource(auth, accounts, remoteAccounts, follows, models))
-                .register(new StatusesResource(auth, accounts, posts, new StatusVisibility(follows, accounts), models))
-                .register(new TimelinesResource(auth, accounts, timelines, models))
+                .register(new OAuthErrorMapper())
+                .register(new ScopeFilter(auth))
+                .register(new OAuthResource(oauth))
+                .register(new AuthorizeResource(oauth, auth, new CsrfTokens(random, clock), config.department(),
+                        "https".equalsIgnoreCase(config.baseUrl().getScheme())))
+                .register(new AppsResource(oauth, auth))
+                .register(new AccountsResource(auth, accounts, remoteAccounts, follows, models, followLists, posts,
+                        statusVisibility, new ProfileService(database, accountStore, new PlainTextFormatter()), statusViews))
+                .register(new StatusesResource(auth, posts, statusViews, threads, statusVisibility, models))
+                .register(new TimelinesResource(auth, timelines, statusViews, models))
+                .register(new NotificationsResource(auth, accounts, notifications, posts, statusViews, statusVisibility,
+                        models))
                 .register(new InstanceResource(config, accounts))
-                .register(new AuditResource(auth, auditReader))
-                .register(new AuditPeerResource(proofs, signedGets, requestParts));
+                .register(new NodeTimelinesResource(auth, statusViews, new NodeTimelines(database, new NodeTimelineStore(),
+                        statusVisibility), models))
+                .register(new InstanceV2Resource(config, accounts))
+                .register(new FollowRequestsResource(auth, accounts, followLists, models))
+                .register(new MarkersResource(auth, new Markers(database, new MarkerStore(), clock)))
+                .register(new PreferencesResource(auth))
+                .register(audit.apiResource(auth))
+                .register(audit.peerResource(signedGets, requestParts));
         this.server = new NodeServer(config.bindHost(), config.port(), application);
     }
 
@@ -318,7 +328,7 @@ public final class NodeAssembly implements AutoCloseable {
         deliveries.requeueAbandoned();
         inboxProcessor.start();
         deliveryWorker.start();
-        auditScheduler.start();
+        audit.start();
     }
 
     public void join() throws InterruptedException {
@@ -352,12 +362,12 @@ public final class NodeAssembly implements AutoCloseable {
 
     /** Verify, export and prove the compliance log (the {@code audit} CLI). */
     public AuditConsole audit() {
-        return auditConsole;
+        return audit.console();
     }
 
     /** One round of checkpoint signing and publishing, as the schedule runs it. */
     public Optional<SignedCheckpoint> checkpointNow() {
-        return auditScheduler.signAndPublish();
+        return audit.signAndPublish();
     }
 
     /** The store, for maintenance tools and tests that must inspect or damage it directly. */
@@ -368,6 +378,11 @@ public final class NodeAssembly implements AutoCloseable {
     /** A signed GET by this node's instance actor, under the same peer and origin rules as every fetch. */
     public FetchResult fetch(URI url) {
         return fetcher.fetch(url, uris.rsaKeyId(LocalUris.INSTANCE_ACTOR_USERNAME));
+    }
+
+    /** A signed GET by one of this node's employees, as their node would fetch on their behalf. */
+    public FetchResult fetchAs(String username, URI url) {
+        return fetcher.fetch(url, uris.rsaKeyId(username));
     }
 
     public int port() {
@@ -381,30 +396,9 @@ public final class NodeAssembly implements AutoCloseable {
         deliveryScheduler.shutdownNow();
         deliverySenders.shutdownNow();
         inboxProcessor.close();
-        auditExecutor.shutdownNow();
+        audit.close();
         auditLog.close();
         DerbyDataSources.shutdown(dataSource);
-    }
-
-    /** Checkpoint exchange itself: logged like everything, but not news that peers must be told about. */
-    private static boolean isCheckpointGossip(AuditRecord record) {
-        return record.kind().equals(AuditKinds.CHECKPOINT_WITNESSED)
-                || CheckpointActivity.isGossip(record.activityId()) || CheckpointActivity.isGossip(record.object());
-    }
-
-    private static Boolean runsTributary(NodeInfoClient nodeInfo, String authority) {
-        try {
-            return "tributary".equals(nodeInfo.fetch(authority).software().name());
-        } catch (DiscoveryException e) {
-            return null;
-        }
-    }
-
-    private PublicKey instanceKey(String username) {
-        Account instance = accounts.ensureInstanceActor();
-        return accounts.keysOf(instance).stream().filter(key -> key.algorithm() == KeyAlgorithm.ED25519)
-                .findFirst().map(key -> KeyPems.publicKey(key.publicPem()))
-                .orElseThrow(() -> new IllegalStateException("the instance actor " + username + " has no Ed25519 key"));
     }
 
     private static java.util.concurrent.ThreadFactory daemon(String name) {

@@ -14,6 +14,11 @@ public record Account(long id, String username, String authority, URI uri, Strin
         return authority.isEmpty();
     }
 
+    /** The node's own actor for signing fetches; not a person, never listed or followed. */
+    public boolean isInstanceActor() {
+        return isLocal() && username.equals(org.tributary.node.config.LocalUris.INSTANCE_ACTOR_USERNAME);
+    }
+
     /** {@code user} for local accounts, {@code user@host:port} for remote ones (Mastodon's {@code acct}). */
     public String acct() {
         return isLocal() ? username : username + "@" + authority;

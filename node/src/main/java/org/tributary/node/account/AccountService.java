@@ -23,7 +23,8 @@ import org.tributary.node.store.IdGenerator;
 
 /** Creates and looks up this node's own accounts: employees, and the instance actor. */
 public final class AccountService {
-    private static final Pattern USERNAME = Pattern.compile("[a-z0-9_]{1,30}");
+    // A leading underscore is reserved for the node's own actors (the instance actor is "_instance").
+    private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9_]{0,29}");
     private static final int MIN_PASSWORD_LENGTH = 8;
 
     private final Database database;
@@ -52,9 +53,9 @@ public final class AccountService {
 
     /** Creates an employee with an RSA and an Ed25519 key pair; refuses taken or invalid usernames. */
     public Account createEmployee(String username, String password, String displayName, Role role) {
-        if (!USERNAME.matcher(username).matches()) {
-            throw ApiException.badRequest("invalid_username",
-                    "usernames are 1-30 characters of lower-case letters, digits and underscores");
+        if (username == null || !USERNAME.matcher(username).matches()) {
+            throw ApiException.badRequest("invalid_username", "usernames are 1-30 characters of lower-case "
+                    + "letters, digits and underscores, starting with a letter or digit");
         }
         if (password == null || password.length() < MIN_PASSWORD_LENGTH) {
             throw ApiException.badRequest("weak_password", "passwords need at least " + MIN_PASSWORD_LENGTH + " characters");
@@ -101,14 +102,24 @@ public final class AccountService {
         return database.inTransaction(connection -> accounts.findLocal(connection, username));
     }
 
+    /** An employee of this node by username (never the instance actor). */
+    public Optional<Account> findEmployee(String username) {
+        return findLocal(username).filter(account -> !account.isInstanceActor());
+    }
+
     public Optional<Account> findById(long id) {
         return database.inTransaction(connection -> accounts.findById(connection, id));
+    }
+
+    /** A known account (local or cached remote) by its actor URI. */
+    public Optional<Account> findByUri(java.net.URI uri) {
+        return database.inTransaction(connection -> accounts.findByUri(connection, uri));
     }
 
     /** Employees of this node, without the instance actor. */
     public List<Account> listEmployees() {
         return database.inTransaction(accounts::listLocal).stream()
-                .filter(account -> !account.username().equals(LocalUris.INSTANCE_ACTOR_USERNAME)).toList();
+                .filter(account -> !account.isInstanceActor()).toList();
     }
 
     public List<ActorKey> keysOf(Account account) {

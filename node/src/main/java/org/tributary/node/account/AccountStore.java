@@ -29,6 +29,13 @@ public final class AccountStore {
                 account.followers(), account.locked(), fetchedAt, account.id());
     }
 
+    /** Sets what an employee says about themselves; {@code summaryHtml} is already safe HTML. */
+    public void updateProfile(Connection connection, long id, String displayName, String summaryHtml)
+            throws SQLException {
+        Jdbc.update(connection, "UPDATE accounts SET display_name = ?, summary = ? WHERE id = ? AND authority = ''",
+                displayName, summaryHtml, id);
+    }
+
     public Optional<Account> findById(Connection connection, long id) throws SQLException {
         return Jdbc.queryOne(connection, "SELECT " + COLUMNS + " FROM accounts WHERE id = ?", AccountStore::map, id);
     }

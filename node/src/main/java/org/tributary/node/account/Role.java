@@ -1,12 +1,15 @@
 package org.tributary.node.account;
 
-import java.util.Locale;
-
 /** What an account may do on its node. */
 public enum Role {
     EMPLOYEE, ADMIN, AUDITOR;
 
     public static Role parse(String value) {
-        return Role.valueOf(value.toUpperCase(Locale.ROOT));
+        for (Role role : values()) {
+            if (role.name().equalsIgnoreCase(value == null ? "" : value.strip())) {
+                return role;
+            }
+        }
+        throw new IllegalArgumentException("unknown role '" + value + "'; expected employee, admin or auditor");
     }
 }

@@ -81,7 +81,6 @@ public final class ActorResource {
     }
 
     private Account employee(String username) {
-        return accounts.findLocal(username).filter(account -> !account.username().equals(LocalUris.INSTANCE_ACTOR_USERNAME))
-                .orElseThrow(() -> ApiException.notFound("actor"));
+        return accounts.findEmployee(username).orElseThrow(() -> ApiException.notFound("actor"));
     }
 }

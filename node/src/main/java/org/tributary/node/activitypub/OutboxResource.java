@@ -11,22 +11,30 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
 import java.util.List;
+import java.util.Optional;
 import org.tributary.federation.vocab.VocabCodec;
 import org.tributary.node.account.Account;
 import org.tributary.node.account.AccountService;
 import org.tributary.node.config.LocalUris;
-import org.tributary.node.follow.FollowService;
 import org.tributary.node.http.ApiException;
 import org.tributary.node.outbound.CollectionDocuments;
 import org.tributary.node.outbound.NoteActivities;
 import org.tributary.node.post.Page;
+import org.tributary.node.post.PostDelivery;
 import org.tributary.node.post.PostService;
 import org.tributary.node.post.Status;
+import org.tributary.node.post.StatusStore;
+import org.tributary.node.post.StatusView;
+import org.tributary.node.post.StatusViews;
 import org.tributary.node.post.Visibility;
+import org.tributary.node.timeline.StatusVisibility;
 
 /**
- * The outbox and single posts, for signed GETs from peers. A peer sees organization posts, and
- * followers-only posts when the signing actor follows the author; department and direct posts never.
+ * The outbox and single posts, for signed GETs from peers. The signing actor sees a post when the
+ * client API would show it to that actor ({@link StatusVisibility}): organization posts; followers-only
+ * posts when it follows the author or is addressed; direct posts when addressed; department posts never.
+ * The outbox lists organization posts, and followers-only ones to a follower. A deleted post's URI
+ * answers 410 Gone with a Tombstone, to whoever could have read the post; anyone else gets 404.
  */
 @Path("/")
 @Produces({"application/activity+json", "application/ld+json", "application/json"})
@@ -35,18 +43,23 @@ public final class OutboxResource {
 
     private final AccountService accounts;
     private final PostService posts;
-    private final FollowService follows;
+    private final StatusViews views;
+    private final StatusVisibility visibility;
+    private final PostDelivery delivery;
     private final NoteActivities notes;
     private final CollectionDocuments collections;
     private final SignedGetVerifier signedGets;
     private final VocabCodec codec;
     private final LocalUris uris;
 
-    public OutboxResource(AccountService accounts, PostService posts, FollowService follows, NoteActivities notes,
-            CollectionDocuments collections, SignedGetVerifier signedGets, VocabCodec codec, LocalUris uris) {
+    public OutboxResource(AccountService accounts, PostService posts, StatusViews views, StatusVisibility visibility,
+            PostDelivery delivery, NoteActivities notes, CollectionDocuments collections,
+            SignedGetVerifier signedGets, VocabCodec codec, LocalUris uris) {
         this.accounts = accounts;
         this.posts = posts;
-        this.follows = follows;
+        this.views = views;
+        this.visibility = visibility;
+        this.delivery = delivery;
         this.notes = notes;
         this.collections = collections;
         this.signedGets = signedGets;
@@ -57,12 +70,15 @@ public final class OutboxResource {
     @GET
     @Path("users/{username}/outbox")
     public Response outbox(@PathParam("username") String username, @Context UriInfo uri, @Context HttpHeaders headers) {
-        URI signer = signedGets.requireSigner(uri, headers);
+        Optional<Account> signer = signer(uri, headers);
         Account author = employee(username);
-        List<Visibility> visible = followsAuthor(signer, author) ? List.of(Visibility.ORGANIZATION, Visibility.FOLLOWERS)
-                : List.of(Visibility.ORGANIZATION);
-        List<JsonObject> items = posts.byAccount(author, visible, Page.latest(OUTBOX_SIZE)).stream()
-                .map(status -> codec.toJson(notes.create(status, author, notes.audienceOf(status, author, List.of()))))
+        List<JsonObject> items = posts.byAccount(author, List.of(Visibility.ORGANIZATION, Visibility.FOLLOWERS),
+                        Page.latest(OUTBOX_SIZE)).stream()
+                .filter(status -> status.visibility() == Visibility.ORGANIZATION
+                        || signer.filter(actor -> followsOrAddressed(actor, status)).isPresent())
+                .map(views::of)
+                .map(view -> codec.toJson(notes.create(view.status(), author, delivery.audience(view),
+                        delivery.tags(view))))
                 .toList();
         return ActivityJson.ok(collections.ofObjects(uris.outbox(username), items));
     }
@@ -71,28 +87,44 @@ public final class OutboxResource {
     @Path("users/{username}/statuses/{id}")
     public Response status(@PathParam("username") String username, @PathParam("id") long id, @Context UriInfo uri,
             @Context HttpHeaders headers) {
-        URI signer = signedGets.requireSigner(uri, headers);
+        Optional<Account> signer = signer(uri, headers);
         Account author = employee(username);
-        Status status = posts.find(id).filter(found -> found.accountId() == author.id())
-                .filter(found -> isVisibleTo(found, signer, author))
+        Optional<Status> live = posts.find(id).filter(found -> found.accountId() == author.id());
+        if (live.isPresent()) {
+            Status status = live.get();
+            if (!isVisibleTo(status, signer)) {
+                throw ApiException.notFound("status");
+            }
+            StatusView view = views.of(status);
+            return ActivityJson.ok(codec.toJson(notes.note(status, author, delivery.audience(view),
+                    delivery.tags(view))));
+        }
+        StatusStore.Deleted deleted = posts.findDeleted(id).filter(found -> found.status().accountId() == author.id())
+                .filter(found -> isVisibleTo(found.status(), signer))
                 .orElseThrow(() -> ApiException.notFound("status"));
-        return ActivityJson.ok(codec.toJson(notes.note(status, author, notes.audienceOf(status, author, List.of()))));
+        return Response.status(Response.Status.GONE)
+                .entity(notes.tombstoneDocument(deleted.status().uri(), deleted.deletedAt()).toString())
+                .type(ActivityJson.MEDIA_TYPE + "; charset=utf-8").build();
     }
 
-    private boolean isVisibleTo(Status status, URI signer, Account author) {
-        return switch (status.visibility()) {
-            case ORGANIZATION -> true;
-            case FOLLOWERS -> followsAuthor(signer, author);
-            case DEPARTMENT, DIRECT -> false;
-        };
+    /** The signing actor's account here; empty for a signer we hold no account for (e.g. an unknown instance actor). */
+    private Optional<Account> signer(UriInfo uri, HttpHeaders headers) {
+        URI signer = signedGets.requireSigner(uri, headers);
+        return accounts.findByUri(signer);
     }
 
-    private boolean followsAuthor(URI signer, Account author) {
-        return follows.followers(author).stream().anyMatch(follower -> follower.uri().equals(signer));
+    private boolean isVisibleTo(Status status, Optional<Account> signer) {
+        if (status.visibility() == Visibility.ORGANIZATION) {
+            return true;
+        }
+        return signer.filter(actor -> !actor.isLocal() && visibility.canSee(actor, status)).isPresent();
+    }
+
+    private boolean followsOrAddressed(Account signer, Status status) {
+        return !signer.isLocal() && visibility.canSee(signer, status);
     }
 
     private Account employee(String username) {
-        return accounts.findLocal(username).filter(account -> !account.username().equals(LocalUris.INSTANCE_ACTOR_USERNAME))
-                .orElseThrow(() -> ApiException.notFound("actor"));
+        return accounts.findEmployee(username).orElseThrow(() -> ApiException.notFound("actor"));
     }
 }

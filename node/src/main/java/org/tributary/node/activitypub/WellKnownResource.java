@@ -91,16 +91,12 @@ public final class WellKnownResource {
             if (!acct.authority().equals(config.authority().toLowerCase(Locale.ROOT))) {
                 return Optional.empty();
             }
-            return employee(acct.user());
+            return accounts.findEmployee(acct.user());
         }
         URI url = ((WebFingerResource.ActorUrl) resource).url();
         String prefix = uris.base().toString().replaceAll("/+$", "") + "/users/";
         String text = url.toString();
-        return text.startsWith(prefix) ? employee(text.substring(prefix.length())) : Optional.empty();
+        return text.startsWith(prefix) ? accounts.findEmployee(text.substring(prefix.length())) : Optional.empty();
     }
 
-    private Optional<Account> employee(String username) {
-        return accounts.findLocal(username)
-                .filter(account -> !account.username().equals(LocalUris.INSTANCE_ACTOR_USERNAME));
-    }
 }

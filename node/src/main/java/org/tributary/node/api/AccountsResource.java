@@ -1,23 +1,39 @@
 package org.tributary.node.api;
 
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.ArrayList;
 import java.util.List;
 import org.tributary.node.account.Account;
 import org.tributary.node.account.AccountService;
+import org.tributary.node.account.ProfileService;
 import org.tributary.node.account.RemoteAccountService;
 import org.tributary.node.auth.AuthService;
+import org.tributary.node.follow.FollowLists;
 import org.tributary.node.follow.FollowService;
 import org.tributary.node.http.ApiException;
+import org.tributary.node.post.PostService;
+import org.tributary.node.post.Status;
+import org.tributary.node.post.StatusViews;
+import org.tributary.node.post.Visibility;
+import org.tributary.node.timeline.StatusVisibility;
 
-/** Mastodon's accounts API: who am I, look a colleague up (on any allowlisted node), follow, unfollow. */
+/**
+ * Mastodon's accounts API: who am I, edit my profile, look a colleague up (on any allowlisted node),
+ * follow, unfollow, and an account's posts, followers and follows, paged.
+ */
 @Path("/api/v1/accounts")
 @Produces(MediaType.APPLICATION_JSON)
 public final class AccountsResource {
@@ -26,14 +42,27 @@ public final class AccountsResource {
     private final RemoteAccountService remoteAccounts;
     private final FollowService follows;
     private final ClientModels models;
+    private final FollowLists followLists;
+    private final PostService posts;
+    private final StatusVisibility visibility;
+    private final ProfileService profiles;
+    private final Paging paging;
+    private final StatusViews views;
 
     public AccountsResource(AuthService auth, AccountService accounts, RemoteAccountService remoteAccounts,
-            FollowService follows, ClientModels models) {
+            FollowService follows, ClientModels models, FollowLists followLists, PostService posts,
+            StatusVisibility visibility, ProfileService profiles, StatusViews views) {
+        this.views = views;
         this.auth = auth;
         this.accounts = accounts;
         this.remoteAccounts = remoteAccounts;
         this.follows = follows;
         this.models = models;
+        this.followLists = followLists;
+        this.posts = posts;
+        this.visibility = visibility;
+        this.profiles = profiles;
+        this.paging = new Paging(models);
     }
 
     @GET
@@ -95,10 +124,67 @@ public final class AccountsResource {
 
     @GET
     @Path("{id}/followers")
-    public List<AccountDto> followers(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
-            @PathParam("id") long id) {
+    public Response followers(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @PathParam("id") long id, @QueryParam("max_id") Long maxId, @QueryParam("since_id") Long sinceId,
+            @QueryParam("min_id") Long minId, @QueryParam("limit") Integer limit, @Context UriInfo uri) {
         auth.require(authorization);
-        return follows.followers(find(id)).stream().map(models::account).toList();
+        return paging.follows(followLists.followers(find(id), Paging.page(maxId, sinceId, minId, limit)), uri);
+    }
+
+    @GET
+    @Path("{id}/following")
+    public Response following(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @PathParam("id") long id, @QueryParam("max_id") Long maxId, @QueryParam("since_id") Long sinceId,
+            @QueryParam("min_id") Long minId, @QueryParam("limit") Integer limit, @Context UriInfo uri) {
+        auth.require(authorization);
+        return paging.follows(followLists.following(find(id), Paging.page(maxId, sinceId, minId, limit)), uri);
+    }
+
+    /**
+     * An account's posts that the viewer may see. There are no pinned posts, media or hashtags yet, so
+     * asking for only those gives an empty page.
+     */
+    @GET
+    @Path("{id}/statuses")
+    public Response statuses(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @PathParam("id") long id, @QueryParam("max_id") Long maxId, @QueryParam("since_id") Long sinceId,
+            @QueryParam("min_id") Long minId, @QueryParam("limit") Integer limit,
+            @QueryParam("pinned") boolean pinned, @QueryParam("only_media") boolean onlyMedia,
+            @QueryParam("tagged") String tagged, @QueryParam("exclude_replies") boolean excludeReplies,
+            @Context UriInfo uri) {
+        Account viewer = auth.require(authorization);
+        Account author = find(id);
+        if (pinned || onlyMedia || (tagged != null && !tagged.isBlank())) {
+            return paging.statuses(List.of(), uri);
+        }
+        List<Status> page = posts.byAccount(author, visibleLevels(viewer, author),
+                Paging.page(maxId, sinceId, minId, limit));
+        List<Status> shown = page.stream().filter(status -> visibility.canSee(viewer, status))
+                .filter(status -> !excludeReplies || status.inReplyTo() == null).toList();
+        return paging.statuses(views.of(shown), uri);
+    }
+
+    /** Mastodon clients send a multipart form here; forms and JSON work too. Only text fields for now. */
+    @PATCH
+    @Path("update_credentials")
+    @Consumes(MediaType.WILDCARD)
+    public AccountDto updateCredentials(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, byte[] body) {
+        Account employee = auth.require(authorization);
+        RequestParams params = RequestParams.parse(contentType, body);
+        return models.account(profiles.update(employee, params.first("display_name"), params.first("note")));
+    }
+
+    /** Own posts at every level; others' at the levels the visibility rule could allow this viewer. */
+    private List<Visibility> visibleLevels(Account viewer, Account author) {
+        if (viewer.id() == author.id()) {
+            return List.of(Visibility.values());
+        }
+        List<Visibility> levels = new ArrayList<>(List.of(Visibility.ORGANIZATION, Visibility.FOLLOWERS));
+        if (viewer.isLocal() && author.isLocal()) {
+            levels.add(Visibility.DEPARTMENT);
+        }
+        return levels;
     }
 
     private Account find(long id) {

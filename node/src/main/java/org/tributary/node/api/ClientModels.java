@@ -7,7 +7,10 @@ import org.tributary.node.account.Account;
 import org.tributary.node.follow.Follow;
 import org.tributary.node.follow.FollowService;
 import org.tributary.node.follow.FollowState;
+import org.tributary.node.config.LocalUris;
+import org.tributary.node.notification.Notification;
 import org.tributary.node.post.Status;
+import org.tributary.node.post.StatusView;
 
 /**
  * Converts domain objects to the client API's models ({@code AccountToDto}, {@code StatusToDto}).
@@ -15,9 +18,11 @@ import org.tributary.node.post.Status;
  */
 public final class ClientModels {
     private final FollowService follows;
+    private final LocalUris uris;
 
-    public ClientModels(FollowService follows) {
+    public ClientModels(FollowService follows, LocalUris uris) {
         this.follows = follows;
+        this.uris = uris;
     }
 
     public AccountDto account(Account account) {
@@ -28,11 +33,32 @@ public final class ClientModels {
                 0, List.of(), List.of());
     }
 
-    public StatusDto status(Status status, Account author) {
-        String created = DateTimeFormatter.ISO_INSTANT.format(status.createdAt().truncatedTo(ChronoUnit.MILLIS));
-        return new StatusDto(String.valueOf(status.id()), status.uri().toString(), status.uri().toString(), created,
-                account(author), status.contentHtml(), status.visibility().mastodonName(), false, "", null, null, null,
-                0, 0, 0, List.of(), List.of(), List.of(), List.of(), null, null, null);
+    public StatusDto status(StatusView view) {
+        return status(view, null);
+    }
+
+    /** {@code text} is the source the author typed; Mastodon returns it only from delete (for "redraft"). */
+    public StatusDto status(StatusView view, String text) {
+        Status status = view.status();
+        List<MentionDto> mentions = view.mentions().stream().map(account -> new MentionDto(String.valueOf(account.id()),
+                account.username(), account.uri().toString(), account.acct())).toList();
+        List<TagDto> tags = view.tags().stream().map(name -> new TagDto(name, uris.tag(name).toString())).toList();
+        return new StatusDto(String.valueOf(status.id()), status.uri().toString(), status.uri().toString(),
+                timestamp(status.createdAt()), account(view.author()), status.contentHtml(),
+                status.visibility().mastodonName(), status.sensitive(), status.spoilerText(),
+                view.parent().map(parent -> String.valueOf(parent.id())).orElse(null),
+                view.parent().map(parent -> String.valueOf(parent.accountId())).orElse(null), status.language(), 0, 0,
+                0, List.of(), mentions, tags, List.of(), null, null, null,
+                status.editedAt() == null ? null : timestamp(status.editedAt()), text);
+    }
+
+    public NotificationDto notification(Notification notification, Account from, StatusDto status) {
+        return new NotificationDto(String.valueOf(notification.id()), notification.type().apiName(),
+                timestamp(notification.createdAt()), account(from), status);
+    }
+
+    private static String timestamp(java.time.Instant instant) {
+        return DateTimeFormatter.ISO_INSTANT.format(instant.truncatedTo(ChronoUnit.MILLIS));
     }
 
     public RelationshipDto relationship(Account viewer, Account other) {

@@ -6,5 +6,6 @@ import java.util.List;
 public record StatusDto(String id, String uri, String url, String createdAt, AccountDto account, String content,
         String visibility, boolean sensitive, String spoilerText, String inReplyToId, String inReplyToAccountId,
         String language, long repliesCount, long reblogsCount, long favouritesCount, List<Object> mediaAttachments,
-        List<Object> mentions, List<Object> tags, List<Object> emojis, Object reblog, Object poll, Object card) {
+        List<MentionDto> mentions, List<TagDto> tags, List<Object> emojis, Object reblog, Object poll, Object card,
+        String editedAt, String text) {
 }

@@ -1,82 +1,175 @@
 package org.tributary.node.api;
 
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import org.tributary.node.account.Account;
-import org.tributary.node.account.AccountService;
 import org.tributary.node.auth.AuthService;
 import org.tributary.node.http.ApiException;
+import org.tributary.node.post.PostRequest;
 import org.tributary.node.post.PostService;
 import org.tributary.node.post.Status;
+import org.tributary.node.post.StatusView;
+import org.tributary.node.post.StatusViews;
 import org.tributary.node.post.Visibility;
+import org.tributary.node.thread.ThreadService;
 import org.tributary.node.timeline.StatusVisibility;
 
-/** Mastodon's statuses API: write a post, read one. */
+/**
+ * Mastodon's statuses API: write a post (optionally a reply, with a content warning and a language),
+ * read one, its source and its conversation, edit and delete one's own. A post the viewer may not read
+ * is answered 404, exactly as one that does not exist.
+ */
 @Path("/api/v1/statuses")
 @Produces(MediaType.APPLICATION_JSON)
 public final class StatusesResource {
     private final AuthService auth;
-    private final AccountService accounts;
     private final PostService posts;
+    private final StatusViews views;
+    private final ThreadService threads;
     private final StatusVisibility visibility;
     private final ClientModels models;
 
-    public StatusesResource(AuthService auth, AccountService accounts, PostService posts, StatusVisibility visibility,
-            ClientModels models) {
+    public StatusesResource(AuthService auth, PostService posts, StatusViews views, ThreadService threads,
+            StatusVisibility visibility, ClientModels models) {
         this.auth = auth;
-        this.accounts = accounts;
         this.posts = posts;
+        this.views = views;
+        this.threads = threads;
         this.visibility = visibility;
         this.models = models;
     }
 
-    /** The JSON form of a new post. */
-    public record NewStatus(String status, String visibility) {
+    /** The JSON form of a new or edited post (Mastodon's parameter names). */
+    public record StatusForm(String status, String visibility, String inReplyToId, String spoilerText,
+            Boolean sensitive, String language) {
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    public StatusDto createFromJson(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, NewStatus body) {
-        if (body == null) {
-            throw ApiException.badRequest("invalid_request", "a status body is required");
-        }
-        return create(authorization, body.status(), body.visibility());
+    public StatusDto createFromJson(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, StatusForm body) {
+        return create(authorization, require(body));
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public StatusDto createFromForm(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
-            @FormParam("status") String status, @FormParam("visibility") String visibility) {
-        return create(authorization, status, visibility);
+            @FormParam("status") String status, @FormParam("visibility") String visibility,
+            @FormParam("in_reply_to_id") String inReplyToId, @FormParam("spoiler_text") String spoilerText,
+            @FormParam("sensitive") String sensitive, @FormParam("language") String language) {
+        return create(authorization, new StatusForm(status, visibility, inReplyToId, spoilerText,
+                Boolean.parseBoolean(sensitive), language));
     }
 
     @GET
     @Path("{id}")
     public StatusDto status(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @PathParam("id") long id) {
         Account viewer = auth.require(authorization);
-        Status status = posts.find(id).filter(found -> visibility.canSee(viewer, found))
-                .orElseThrow(() -> ApiException.notFound("status"));
-        Account author = accounts.findById(status.accountId()).orElseThrow(() -> ApiException.notFound("status"));
-        return models.status(status, author);
+        return models.status(views.of(visible(viewer, id)));
     }
 
-    private StatusDto create(String authorization, String text, String visibilityName) {
+    @GET
+    @Path("{id}/context")
+    public ContextDto context(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @PathParam("id") long id) {
+        Account viewer = auth.require(authorization);
+        ThreadService.Context context = threads.context(viewer, visible(viewer, id));
+        return new ContextDto(views.of(context.ancestors()).stream().map(models::status).toList(),
+                views.of(context.descendants()).stream().map(models::status).toList());
+    }
+
+    /** What the author typed; only the author may ask. */
+    @GET
+    @Path("{id}/source")
+    public StatusSourceDto source(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @PathParam("id") long id) {
+        Account viewer = auth.require(authorization);
+        Status status = visible(viewer, id);
+        if (status.accountId() != viewer.id()) {
+            throw ApiException.forbidden("not_author", "only the author may read a post's source");
+        }
+        return new StatusSourceDto(String.valueOf(id), posts.sourceText(id).orElse(""), status.spoilerText());
+    }
+
+    @PUT
+    @Path("{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public StatusDto editFromJson(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @PathParam("id") long id, StatusForm body) {
+        return edit(authorization, id, require(body));
+    }
+
+    @PUT
+    @Path("{id}")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public StatusDto editFromForm(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @PathParam("id") long id, @FormParam("status") String status,
+            @FormParam("spoiler_text") String spoilerText, @FormParam("sensitive") String sensitive,
+            @FormParam("language") String language) {
+        return edit(authorization, id, new StatusForm(status, null, null, spoilerText,
+                Boolean.parseBoolean(sensitive), language));
+    }
+
+    /** Deletes one's own post and answers with it as it was, with its source text (Mastodon's "delete and redraft"). */
+    @DELETE
+    @Path("{id}")
+    public StatusDto delete(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @PathParam("id") long id) {
+        Account viewer = auth.require(authorization);
+        String source = posts.sourceText(id).orElse(null);
+        StatusView deleted = posts.delete(viewer, id);
+        return models.status(deleted, source);
+    }
+
+    private StatusDto create(String authorization, StatusForm form) {
         Account author = auth.require(authorization);
         Visibility level;
         try {
-            level = visibilityName == null || visibilityName.isBlank() ? Visibility.ORGANIZATION
-                    : Visibility.parse(visibilityName);
+            level = form.visibility() == null || form.visibility().isBlank() ? Visibility.ORGANIZATION
+                    : Visibility.parse(form.visibility());
         } catch (IllegalArgumentException e) {
             throw ApiException.badRequest("invalid_visibility", e.getMessage());
         }
-        return models.status(posts.post(author, text, level), author);
+        Status status = posts.post(author, new PostRequest(form.status(), level, parseId(form.inReplyToId()),
+                form.spoilerText(), Boolean.TRUE.equals(form.sensitive()), form.language()));
+        return models.status(views.of(status));
+    }
+
+    private StatusDto edit(String authorization, long id, StatusForm form) {
+        Account editor = auth.require(authorization);
+        Status edited = posts.edit(editor, id, new PostRequest(form.status(), null, null, form.spoilerText(),
+                Boolean.TRUE.equals(form.sensitive()), form.language()));
+        return models.status(views.of(edited));
+    }
+
+    private Status visible(Account viewer, long id) {
+        return posts.find(id).filter(found -> visibility.canSee(viewer, found))
+                .orElseThrow(() -> ApiException.notFound("status"));
+    }
+
+    private static StatusForm require(StatusForm body) {
+        if (body == null) {
+            throw ApiException.badRequest("invalid_request", "a status body is required");
+        }
+        return body;
+    }
+
+    private static Long parseId(String id) {
+        if (id == null || id.isBlank()) {
+            return null;
+        }
+        try {
+            return Long.parseLong(id.strip());
+        } catch (NumberFormatException e) {
+            throw ApiException.notFound("status");
+        }
     }
 }

@@ -10,14 +10,12 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.tributary.node.account.Account;
-import org.tributary.node.account.AccountService;
 import org.tributary.node.auth.AuthService;
 import org.tributary.node.post.Page;
 import org.tributary.node.post.Status;
+import org.tributary.node.post.StatusViews;
 import org.tributary.node.timeline.TimelineService;
 
 /** Mastodon's timelines API, paged with {@code max_id}/{@code since_id}/{@code min_id} and Link headers. */
@@ -25,15 +23,14 @@ import org.tributary.node.timeline.TimelineService;
 @Produces(MediaType.APPLICATION_JSON)
 public final class TimelinesResource {
     private final AuthService auth;
-    private final AccountService accounts;
     private final TimelineService timelines;
+    private final StatusViews views;
     private final ClientModels models;
 
-    public TimelinesResource(AuthService auth, AccountService accounts, TimelineService timelines,
-            ClientModels models) {
+    public TimelinesResource(AuthService auth, TimelineService timelines, StatusViews views, ClientModels models) {
         this.auth = auth;
-        this.accounts = accounts;
         this.timelines = timelines;
+        this.views = views;
         this.models = models;
     }
 
@@ -45,9 +42,7 @@ public final class TimelinesResource {
         Account viewer = auth.require(authorization);
         Page page = new Page(maxId, sinceId, minId, limit == null ? Page.DEFAULT_LIMIT : limit);
         List<Status> statuses = timelines.home(viewer, page);
-        Map<Long, Account> authors = new HashMap<>();
-        List<StatusDto> body = statuses.stream().map(status -> models.status(status, authors.computeIfAbsent(
-                status.accountId(), id -> accounts.findById(id).orElseThrow()))).toList();
+        List<StatusDto> body = views.of(statuses).stream().map(models::status).toList();
         Response.ResponseBuilder response = Response.ok(body);
         PageLinks.of(uri, statuses.stream().map(Status::id).toList()).ifPresent(link -> response.header("Link", link));
         return response.build();

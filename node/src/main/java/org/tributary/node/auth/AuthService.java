@@ -9,7 +9,10 @@ import org.tributary.node.account.AccountStore;
 import org.tributary.node.http.ApiException;
 import org.tributary.node.store.Database;
 
-/** Logs employees in with their password and resolves bearer tokens back to accounts. */
+/**
+ * Checks employees' passwords, issues bearer tokens and resolves them back to accounts (or, for app-only
+ * tokens, to apps).
+ */
 public final class AuthService {
     private final Database database;
     private final AccountStore accounts;
@@ -32,34 +35,61 @@ public final class AuthService {
 
     /** Checks a username and password and issues a new bearer token; one error for every failure. */
     public String login(String username, String password, String scopes) {
-        ApiException refused = new ApiException(400, "invalid_grant", "the username or password is wrong");
+        Account account = verifyPassword(username, password)
+                .orElseThrow(() -> new ApiException(400, "invalid_grant", "the username or password is wrong"));
+        return issue(Optional.of(account.id()), Optional.empty(), Scopes.parse(scopes, Scopes.of("read")));
+    }
+
+    /** The employee with this username and password, unless either is wrong or the account is suspended. */
+    public Optional<Account> verifyPassword(String username, String password) {
         if (username == null || password == null) {
-            throw refused;
+            return Optional.empty();
         }
-        Account account = database.inTransaction(connection -> accounts.findLocal(connection, username))
-                .orElseThrow(() -> refused);
-        String stored = database.inTransaction(connection -> credentials.passwordHash(connection, account.id()))
-                .orElseThrow(() -> refused);
-        if (account.suspended() || !hasher.matches(password, stored)) {
-            throw refused;
+        Optional<Account> account = database.inTransaction(connection -> accounts.findLocal(connection, username));
+        if (account.isEmpty() || account.get().suspended()) {
+            return Optional.empty();
         }
+        Optional<String> stored = database.inTransaction(
+                connection -> credentials.passwordHash(connection, account.get().id()));
+        return stored.isPresent() && hasher.matches(password, stored.get()) ? account : Optional.empty();
+    }
+
+    /** Issues a new random bearer token for an account, an app, or both. */
+    public String issue(Optional<Long> accountId, Optional<Long> appId, Scopes scopes) {
         byte[] secret = new byte[32];
         random.nextBytes(secret);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
-        database.inTransactionVoid(connection -> tokens.insert(connection, token, account.id(), scopes, clock.instant()));
+        database.inTransactionVoid(connection -> tokens.insert(connection, token, accountId, appId, scopes.toString(),
+                clock.instant()));
         return token;
     }
 
-    /** The account behind an {@code Authorization: Bearer ...} header, if the token is valid. */
-    public Optional<Account> authenticate(String authorizationHeader) {
+    /** The live token in an {@code Authorization: Bearer ...} header, for an account or an app. */
+    public Optional<AccessToken> token(String authorizationHeader) {
         if (authorizationHeader == null || !authorizationHeader.regionMatches(true, 0, "Bearer ", 0, 7)) {
             return Optional.empty();
         }
         String token = authorizationHeader.substring(7).strip();
-        return database.inTransaction(connection -> {
-            Optional<Long> accountId = tokens.accountOf(connection, token);
-            return accountId.isEmpty() ? Optional.<Account>empty() : accounts.findById(connection, accountId.get());
-        }).filter(account -> !account.suspended());
+        return database.inTransaction(connection -> tokens.find(connection, token));
+    }
+
+    /** The live token itself (for revocation), if it exists. */
+    public Optional<AccessToken> lookup(String token) {
+        return database.inTransaction(connection -> tokens.find(connection, token));
+    }
+
+    public void revoke(String token) {
+        database.inTransactionVoid(connection -> tokens.revoke(connection, token, clock.instant()));
+    }
+
+    /** The account behind an {@code Authorization: Bearer ...} header, if the token is valid and has one. */
+    public Optional<Account> authenticate(String authorizationHeader) {
+        Optional<Long> accountId = token(authorizationHeader).flatMap(AccessToken::accountId);
+        if (accountId.isEmpty()) {
+            return Optional.empty();
+        }
+        return database.inTransaction(connection -> accounts.findById(connection, accountId.get()))
+                .filter(account -> !account.suspended());
     }
 
     /** Like {@link #authenticate} but refuses with 401 when there is no valid token. */

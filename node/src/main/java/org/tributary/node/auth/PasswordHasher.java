@@ -17,6 +17,11 @@ public final class PasswordHasher {
     private static final int HASH_BYTES = 32;
     private static final Base64.Encoder B64 = Base64.getEncoder().withoutPadding();
     private static final Base64.Decoder B64D = Base64.getDecoder();
+    // Upper bounds for parameters read back from a stored string, so a damaged or tampered row cannot
+    // make one login allocate terabytes or spin for hours: RFC 9106's largest recommendation is 2 GiB.
+    private static final int MAX_MEMORY_KIB = 2 * 1024 * 1024;
+    private static final int MAX_ITERATIONS = 100;
+    private static final int MAX_PARALLELISM = 255;
 
     private final SecureRandom random;
     private final int memoryKiB;
@@ -44,6 +49,9 @@ public final class PasswordHasher {
 
     /** Constant-time check of a password against a stored PHC string; false for any malformed string. */
     public boolean matches(String password, String stored) {
+        if (password == null || stored == null) {
+            return false;
+        }
         String[] parts = stored.split("\\$");
         if (parts.length != 6 || !parts[1].equals("argon2id") || !parts[2].equals("v=19")) {
             return false;
@@ -63,6 +71,10 @@ public final class PasswordHasher {
                         return false;
                     }
                 }
+            }
+            if (lanes < 1 || lanes > MAX_PARALLELISM || time < 1 || time > MAX_ITERATIONS
+                    || memory < 8 * lanes || memory > MAX_MEMORY_KIB) {
+                return false;
             }
             byte[] salt = B64D.decode(parts[4]);
             byte[] expected = B64D.decode(parts[5]);

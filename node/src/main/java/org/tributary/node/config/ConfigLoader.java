@@ -4,10 +4,12 @@ import java.io.IOException;
 import java.io.Reader;
 import java.io.Writer;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
@@ -33,13 +35,13 @@ public final class ConfigLoader {
             throw new ConfigException("cannot read " + path + ": " + e.getMessage());
         }
         try {
-            return new NodeConfig(URI.create(value(file, "base.url", null)), value(file, "bind.host", "127.0.0.1"),
-                    Integer.parseInt(value(file, "port", "8080")), dataDir,
+            return new NodeConfig(baseUrl(file), value(file, "bind.host", "127.0.0.1"),
+                    number(file, "port", "8080", 1, 65535), dataDir,
                     value(file, "department", "department"),
-                    Integer.parseInt(value(file, "inbox.max-body-bytes", String.valueOf(1024 * 1024))),
-                    Duration.parse(value(file, "signature.max-age", "PT1H")),
-                    Duration.parse(value(file, "signature.max-future", "PT5M")));
-        } catch (RuntimeException e) {
+                    number(file, "inbox.max-body-bytes", String.valueOf(1024 * 1024), 1, Integer.MAX_VALUE),
+                    duration(file, "signature.max-age", "PT1H"),
+                    duration(file, "signature.max-future", "PT5M"));
+        } catch (ConfigException e) {
             throw new ConfigException("invalid configuration in " + path + ": " + e.getMessage());
         }
     }
@@ -68,8 +70,57 @@ public final class ConfigLoader {
         }
     }
 
+    /** The base URL must be absolute http(s) with a host: actor ids and signatures are built on it. */
+    private URI baseUrl(Properties file) {
+        String text = value(file, "base.url", null);
+        try {
+            URI uri = new URI(text);
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            if ((scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null) {
+                return uri;
+            }
+        } catch (URISyntaxException e) {
+            // reported below, with the setting's name
+        }
+        throw invalid("base.url", text, "an absolute http(s) URL such as https://finance.example.com");
+    }
+
+    private int number(Properties file, String key, String fallback, int min, int max) {
+        String text = value(file, key, fallback);
+        try {
+            int number = Integer.parseInt(text);
+            if (number >= min && number <= max) {
+                return number;
+            }
+        } catch (NumberFormatException e) {
+            // reported below, with the setting's name
+        }
+        throw invalid(key, text, "a whole number from " + min + " to " + max);
+    }
+
+    private Duration duration(Properties file, String key, String fallback) {
+        String text = value(file, key, fallback);
+        try {
+            Duration duration = Duration.parse(text);
+            if (!duration.isNegative()) {
+                return duration;
+            }
+        } catch (DateTimeParseException e) {
+            // reported below, with the setting's name
+        }
+        throw invalid(key, text, "an ISO-8601 duration such as PT1H or PT5M");
+    }
+
+    private static ConfigException invalid(String key, String value, String expected) {
+        return new ConfigException("'" + key + "' (or " + envName(key) + ") is '" + value + "'; expected " + expected);
+    }
+
+    private static String envName(String key) {
+        return "TRIBUTARY_" + key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
+    }
+
     private String value(Properties file, String key, String fallback) {
-        String envName = "TRIBUTARY_" + key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
+        String envName = envName(key);
         String fromEnv = environment.get(envName);
         if (fromEnv != null && !fromEnv.isBlank()) {
             return fromEnv.strip();

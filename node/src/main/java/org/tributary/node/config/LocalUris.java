@@ -63,6 +63,11 @@ public final class LocalUris {
         return config.resolve("/users/" + username + "/" + kind + "/" + id);
     }
 
+    /** The page of a hashtag, the {@code href} of its Hashtag tag. */
+    public URI tag(String name) {
+        return config.resolve("/tags/" + java.net.URLEncoder.encode(name, java.nio.charset.StandardCharsets.UTF_8));
+    }
+
     public URI context() {
         return config.resolve("/ns/tributary");
     }

@@ -10,6 +10,8 @@ import org.tributary.node.account.AccountStore;
 import org.tributary.node.config.LocalUris;
 import org.tributary.node.delivery.Outbox;
 import org.tributary.node.http.ApiException;
+import org.tributary.node.notification.NotificationService;
+import org.tributary.node.notification.NotificationType;
 import org.tributary.node.outbound.FollowActivities;
 import org.tributary.node.store.Database;
 import org.tributary.node.store.IdGenerator;
@@ -25,17 +27,19 @@ public final class FollowService {
     private final AccountStore accounts;
     private final FollowActivities activities;
     private final Outbox outbox;
+    private final NotificationService notifications;
     private final LocalUris uris;
     private final IdGenerator ids;
     private final Clock clock;
 
     public FollowService(Database database, FollowStore follows, AccountStore accounts, FollowActivities activities,
-            Outbox outbox, LocalUris uris, IdGenerator ids, Clock clock) {
+            Outbox outbox, NotificationService notifications, LocalUris uris, IdGenerator ids, Clock clock) {
         this.database = database;
         this.follows = follows;
         this.accounts = accounts;
         this.activities = activities;
         this.outbox = outbox;
+        this.notifications = notifications;
         this.uris = uris;
         this.ids = ids;
         this.clock = clock;
@@ -56,7 +60,11 @@ public final class FollowService {
             FollowState state = target.isLocal() && !target.locked() ? FollowState.ACCEPTED : FollowState.PENDING;
             Follow follow = new Follow(id, follower.id(), target.id(), activityUri, state, now);
             follows.insert(connection, follow);
-            if (!target.isLocal()) {
+            if (target.isLocal()) {
+                // A colleague on a peer node is notified by their own node, when our Follow arrives.
+                notifications.notify(connection, target.id(), state == FollowState.ACCEPTED ? NotificationType.FOLLOW
+                        : NotificationType.FOLLOW_REQUEST, follower.id(), null);
+            } else {
                 outbox.send(connection, activities.follow(activityUri, follower.uri(), target.uri(), now), follower,
                         List.of(target));
             }

@@ -4,9 +4,11 @@ import java.net.URI;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.tributary.node.post.Page;
 import org.tributary.node.store.Jdbc;
 
 /** Follow relations in the {@code follows} table. */
@@ -47,6 +49,22 @@ public final class FollowStore {
     public List<Long> followingIds(Connection connection, long followerId) throws SQLException {
         return Jdbc.query(connection, "SELECT target_id FROM follows WHERE follower_id = ? AND state = 'accepted' "
                 + "ORDER BY id", row -> row.getLong(1), followerId);
+    }
+
+    /**
+     * One page of the follows pointing at {@code targetId} (its followers, or its follow requests when
+     * {@code state} is pending), newest follow first; paged by follow id.
+     */
+    public List<Follow> toTarget(Connection connection, long targetId, FollowState state, Page page)
+            throws SQLException {
+        return page.run(connection, new StringBuilder("SELECT " + COLUMNS + " FROM follows WHERE target_id = ? "
+                + "AND state = ?"), new ArrayList<>(List.of(targetId, state)), FollowStore::map);
+    }
+
+    /** One page of the accepted follows {@code followerId} has made, newest first; paged by follow id. */
+    public List<Follow> fromFollower(Connection connection, long followerId, Page page) throws SQLException {
+        return page.run(connection, new StringBuilder("SELECT " + COLUMNS + " FROM follows WHERE follower_id = ? "
+                + "AND state = 'accepted'"), new ArrayList<>(List.of(followerId)), FollowStore::map);
     }
 
     private static Follow map(ResultSet row) throws SQLException {

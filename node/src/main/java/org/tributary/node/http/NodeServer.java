@@ -1,5 +1,6 @@
 package org.tributary.node.http;
 
+import java.util.concurrent.TimeoutException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.jetty.server.Server;
@@ -18,6 +19,7 @@ public final class NodeServer implements AutoCloseable {
      * resources do not have. Held in a field because java.util.logging keeps loggers weakly.
      */
     private final Logger jerseyProviderChecks = Logger.getLogger("org.glassfish.jersey.internal.inject.Providers");
+    private final Logger shutdownLog = Logger.getLogger(NodeServer.class.getName());
     private final Server server;
     private final ServerConnector connector;
 
@@ -52,11 +54,20 @@ public final class NodeServer implements AutoCloseable {
         server.join();
     }
 
+    /**
+     * Stops accepting requests and waits up to the stop timeout for those in flight. A request still running
+     * after that is cut off: that is safe, because nothing is acknowledged before it is stored, and the peer
+     * will retry what it did not see acknowledged.
+     */
     @Override
     public void close() {
         try {
             server.stop();
         } catch (Exception e) {
+            if (e instanceof TimeoutException || e.getCause() instanceof TimeoutException) {
+                shutdownLog.info("HTTP server stopped after cutting off requests still running at the stop timeout");
+                return;
+            }
             throw new IllegalStateException("cannot stop the HTTP server", e);
         }
     }

@@ -3,8 +3,9 @@ package org.tributary.node.inbound;
 import java.net.URI;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.tributary.federation.inbox.ActivityHandler;
 import org.tributary.federation.inbox.HandlerResult;
 import org.tributary.federation.spi.InboundActivity;
@@ -12,46 +13,40 @@ import org.tributary.federation.vocab.Activity;
 import org.tributary.federation.vocab.As2;
 import org.tributary.federation.vocab.Note;
 import org.tributary.federation.vocab.ObjectRef;
+import org.tributary.federation.vocab.Tag;
 import org.tributary.federation.vocab.VocabCodec;
 import org.tributary.node.account.Account;
 import org.tributary.node.account.RemoteAccountService;
 import org.tributary.node.config.LocalUris;
 import org.tributary.node.follow.FollowStore;
-import org.tributary.node.post.HtmlSanitizer;
 import org.tributary.node.post.Status;
-import org.tributary.node.post.StatusStore;
-import org.tributary.node.post.Visibility;
 import org.tributary.node.store.Database;
-import org.tributary.node.store.IdGenerator;
+import org.tributary.node.thread.AncestorFetcher;
 
 /**
  * A post from a colleague on another node. Guards: the object is an embedded Note written by the
- * actor; someone here follows the author or is addressed, or it answers one of our posts. Its HTML is
- * sanitized before it is stored, because peers' HTML is not trusted.
+ * actor; someone here follows the author, is addressed or mentioned, or it answers one of our posts.
+ * Then it is stored (sanitized, with its recipients and tags, notifying who it mentions or answers) and,
+ * when it answers a post we do not have, the missing ancestors are fetched from their nodes.
  */
 public final class CreateNoteHandler implements ActivityHandler {
     private final Database database;
-    private final StatusStore statuses;
     private final FollowStore follows;
     private final RemoteAccountService remoteAccounts;
-    private final HtmlSanitizer sanitizer;
+    private final IncomingNotes incoming;
+    private final AncestorFetcher ancestors;
     private final VocabCodec codec;
     private final LocalUris uris;
-    private final IdGenerator ids;
-    private final Clock clock;
 
-    public CreateNoteHandler(Database database, StatusStore statuses, FollowStore follows,
-            RemoteAccountService remoteAccounts, HtmlSanitizer sanitizer, VocabCodec codec, LocalUris uris,
-            IdGenerator ids, Clock clock) {
+    public CreateNoteHandler(Database database, FollowStore follows, RemoteAccountService remoteAccounts,
+            IncomingNotes incoming, AncestorFetcher ancestors, VocabCodec codec, LocalUris uris) {
         this.database = database;
-        this.statuses = statuses;
         this.follows = follows;
         this.remoteAccounts = remoteAccounts;
-        this.sanitizer = sanitizer;
+        this.incoming = incoming;
+        this.ancestors = ancestors;
         this.codec = codec;
         this.uris = uris;
-        this.ids = ids;
-        this.clock = clock;
     }
 
     @Override
@@ -65,45 +60,35 @@ public final class CreateNoteHandler implements ActivityHandler {
             return new HandlerResult.Ignored("the note is not attributed to the actor who created it");
         }
         Account author = remoteAccounts.byUri(create.actor());
-        return database.inTransaction(connection -> {
+        Optional<Status> stored = database.inTransaction(connection -> {
             if (!isRelevant(connection, note, author)) {
-                return new HandlerResult.Ignored("nobody here follows the author or is addressed");
+                return Optional.<Status>empty();
             }
-            Status status = new Status(ids.next(), note.id(), author.id(), visibilityOf(note, author),
-                    sanitizer.sanitize(note.content()), note.inReplyTo(), false,
-                    note.published() == null ? clock.instant() : note.published());
-            boolean inserted = statuses.insertIfAbsent(connection, status);
-            return inserted ? HandlerResult.applied() : new HandlerResult.Ignored("already known: " + note.id());
+            return incoming.store(connection, note, author, true);
         });
+        if (stored.isEmpty()) {
+            return new HandlerResult.Ignored("already known, or nobody here follows the author or is addressed: "
+                    + note.id());
+        }
+        if (note.inReplyTo() != null) {
+            // Best effort: the post is stored whether or not its ancestors can be fetched.
+            ancestors.fetchMissing(note.inReplyTo());
+        }
+        return HandlerResult.applied();
     }
 
     private boolean isRelevant(Connection connection, Note note, Account author) throws SQLException {
         if (!follows.followerIds(connection, author.id()).isEmpty()) {
             return true;
         }
-        for (URI recipient : concat(note.to(), note.cc())) {
+        List<URI> named = new ArrayList<>(note.to());
+        named.addAll(note.cc());
+        note.tag().stream().filter(tag -> As2.MENTION.equals(tag.type())).map(Tag::href).forEach(named::add);
+        for (URI recipient : named) {
             if (uris.isLocal(recipient)) {
                 return true;
             }
         }
         return note.inReplyTo() != null && uris.isLocal(note.inReplyTo());
     }
-
-    private static Visibility visibilityOf(Note note, Account author) {
-        List<URI> audience = concat(note.to(), note.cc());
-        if (audience.stream().anyMatch(As2.PUBLIC::equals)) {
-            return Visibility.ORGANIZATION;
-        }
-        if (author.followers() != null && audience.contains(author.followers())) {
-            return Visibility.FOLLOWERS;
-        }
-        return Visibility.DIRECT;
-    }
-
-    private static List<URI> concat(List<URI> first, List<URI> second) {
-        java.util.ArrayList<URI> all = new java.util.ArrayList<>(first);
-        all.addAll(second);
-        return all;
-    }
-
 }

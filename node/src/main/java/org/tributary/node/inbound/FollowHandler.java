@@ -17,6 +17,8 @@ import org.tributary.node.delivery.Outbox;
 import org.tributary.node.follow.Follow;
 import org.tributary.node.follow.FollowState;
 import org.tributary.node.follow.FollowStore;
+import org.tributary.node.notification.NotificationService;
+import org.tributary.node.notification.NotificationType;
 import org.tributary.node.outbound.FollowActivities;
 import org.tributary.node.store.Database;
 import org.tributary.node.store.IdGenerator;
@@ -24,7 +26,8 @@ import org.tributary.node.store.IdGenerator;
 /**
  * A colleague on another node follows one of ours. Guards: the object is one of our employees; then
  * the follow is recorded (pending when the account is locked) and, when accepted, answered with Accept.
- * A repeated Follow is answered again, because the first Accept may have been lost.
+ * A repeated Follow is answered again, because the first Accept may have been lost; only the first one
+ * notifies the followed employee ("follow", or "follow_request" when the account is locked).
  */
 public final class FollowHandler implements ActivityHandler {
     private final Database database;
@@ -33,20 +36,22 @@ public final class FollowHandler implements ActivityHandler {
     private final RemoteAccountService remoteAccounts;
     private final FollowActivities activities;
     private final Outbox outbox;
+    private final NotificationService notifications;
     private final VocabCodec codec;
     private final LocalUris uris;
     private final IdGenerator ids;
     private final Clock clock;
 
     public FollowHandler(Database database, AccountStore accounts, FollowStore follows,
-            RemoteAccountService remoteAccounts, FollowActivities activities, Outbox outbox, VocabCodec codec,
-            LocalUris uris, IdGenerator ids, Clock clock) {
+            RemoteAccountService remoteAccounts, FollowActivities activities, Outbox outbox,
+            NotificationService notifications, VocabCodec codec, LocalUris uris, IdGenerator ids, Clock clock) {
         this.database = database;
         this.accounts = accounts;
         this.follows = follows;
         this.remoteAccounts = remoteAccounts;
         this.activities = activities;
         this.outbox = outbox;
+        this.notifications = notifications;
         this.codec = codec;
         this.uris = uris;
         this.ids = ids;
@@ -58,7 +63,7 @@ public final class FollowHandler implements ActivityHandler {
         Activity follow = codec.readActivity(inbound.json());
         Optional<Account> target = database.inTransaction(connection -> accounts.findByUri(connection,
                 follow.object().id())).filter(Account::isLocal)
-                .filter(account -> !account.username().equals(LocalUris.INSTANCE_ACTOR_USERNAME));
+                .filter(account -> !account.isInstanceActor());
         if (target.isEmpty()) {
             return new HandlerResult.Ignored("the followed actor is not an employee of this node");
         }
@@ -71,6 +76,8 @@ public final class FollowHandler implements ActivityHandler {
                         followed.locked() ? FollowState.PENDING : FollowState.ACCEPTED, now);
                 try {
                     follows.insert(connection, created);
+                    notifications.notify(connection, followed.id(), followed.locked()
+                            ? NotificationType.FOLLOW_REQUEST : NotificationType.FOLLOW, follower.id(), null);
                 } catch (java.sql.SQLException e) {
                     throw new org.tributary.node.store.StoreException(e);
                 }

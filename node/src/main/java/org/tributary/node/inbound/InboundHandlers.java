@@ -9,12 +9,15 @@ public final class InboundHandlers {
     }
 
     public static InboxDispatcher dispatcher(FollowHandler follow, AcceptFollowHandler accept, UndoFollowHandler undo,
-            CreateNoteHandler create, AddCheckpointHandler addCheckpoint) {
+            CreateNoteHandler create, UpdateNoteHandler update, DeleteNoteHandler delete,
+            AddCheckpointHandler addCheckpoint) {
         return InboxDispatcher.builder()
                 .on("Follow", follow)
                 .on("Accept", accept)
                 .on("Undo", undo)
                 .on("Create", create)
+                .on("Update", update)
+                .on("Delete", delete)
                 .on("Add", addCheckpoint)
                 .otherwise(activity -> new HandlerResult.Ignored("not handled: " + activity.type()))
                 .build();

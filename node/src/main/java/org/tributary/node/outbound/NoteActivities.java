@@ -2,18 +2,24 @@ package org.tributary.node.outbound;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
 import java.net.URI;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import org.tributary.federation.vocab.Activity;
 import org.tributary.federation.vocab.As2;
 import org.tributary.federation.vocab.Note;
 import org.tributary.federation.vocab.ObjectRef;
+import org.tributary.federation.vocab.Tag;
 import org.tributary.federation.vocab.VocabCodec;
 import org.tributary.node.account.Account;
 import org.tributary.node.post.Status;
 import org.tributary.node.post.Visibility;
 
-/** The outgoing shapes of posts: the Note itself and Create(Note). */
+/** The outgoing shapes of posts: the Note itself, Create(Note), Update(Note), Delete(Tombstone). */
 public final class NoteActivities {
     private static final JsonObject NONE = Json.createObjectBuilder().build();
 
@@ -27,26 +33,81 @@ public final class NoteActivities {
     public record Audience(List<URI> to, List<URI> cc) {
     }
 
-    public Audience audienceOf(Status status, Account author, List<URI> mentioned) {
+    /**
+     * {@code addressed} are the actors named by the post (mentions, the replied-to author): in {@code cc}
+     * of organization and followers posts, in {@code to} of direct ones.
+     */
+    public Audience audienceOf(Status status, Account author, List<URI> addressed) {
         URI publicCollection = As2.PUBLIC;
         return switch (status.visibility()) {
-            case ORGANIZATION -> new Audience(List.of(publicCollection), concat(author.followers(), mentioned));
-            case FOLLOWERS -> new Audience(List.of(author.followers()), mentioned);
-            case DIRECT -> new Audience(mentioned, List.of());
+            case ORGANIZATION -> new Audience(List.of(publicCollection), concat(author.followers(), addressed));
+            case FOLLOWERS -> new Audience(List.of(author.followers()), distinct(addressed));
+            case DIRECT -> new Audience(distinct(addressed), List.of());
             case DEPARTMENT -> new Audience(List.of(), List.of());
         };
     }
 
     public Note note(Status status, Account author, Audience audience) {
-        return new Note(status.uri(), "Note", author.uri(), status.contentHtml(), null, false, status.createdAt(), null,
-                audience.to(), audience.cc(), status.inReplyTo(), status.uri(), List.of(), NONE);
+        return note(status, author, audience, List.of());
+    }
+
+    /**
+     * The Note: {@code summary} is the content warning, {@code contentMap} carries the content under its
+     * language as Mastodon writes it, {@code updated} is set once the post was edited.
+     */
+    public Note note(Status status, Account author, Audience audience, List<Tag> tags) {
+        JsonObject extensions = NONE;
+        if (status.language() != null) {
+            extensions = Json.createObjectBuilder().add("contentMap",
+                    Json.createObjectBuilder().add(status.language(), status.contentHtml())).build();
+        }
+        String summary = status.spoilerText().isEmpty() ? null : status.spoilerText();
+        return new Note(status.uri(), "Note", author.uri(), status.contentHtml(), summary, status.sensitive(),
+                status.createdAt(), status.editedAt(), audience.to(), audience.cc(), status.inReplyTo(), status.uri(),
+                tags, extensions);
     }
 
     public Activity create(Status status, Account author, Audience audience) {
-        Note note = note(status, author, audience);
+        return create(status, author, audience, List.of());
+    }
+
+    public Activity create(Status status, Account author, Audience audience, List<Tag> tags) {
+        Note note = note(status, author, audience, tags);
         return new Activity(URI.create(status.uri() + "/activity"), "Create", author.uri(),
                 new ObjectRef.Embedded(note.id(), note.type(), codec.toJson(note)), audience.to(), audience.cc(),
                 status.createdAt(), NONE);
+    }
+
+    /** Update(Note) after an edit; the Note carries {@code updated}. */
+    public Activity update(URI activityId, Status status, Account author, Audience audience, List<Tag> tags) {
+        Note note = note(status, author, audience, tags);
+        return new Activity(activityId, "Update", author.uri(),
+                new ObjectRef.Embedded(note.id(), note.type(), codec.toJson(note)), audience.to(), audience.cc(),
+                status.editedAt(), NONE);
+    }
+
+    /** Delete with a Tombstone in place of the Note, addressed as the post was. */
+    public Activity delete(URI activityId, Status status, Account author, Audience audience, Instant deletedAt) {
+        JsonObject tombstone = tombstone(status.uri(), deletedAt);
+        return new Activity(activityId, "Delete", author.uri(),
+                new ObjectRef.Embedded(status.uri(), "Tombstone", tombstone), audience.to(), audience.cc(), deletedAt,
+                NONE);
+    }
+
+    /** What a deleted post's URI serves: {@code {"type":"Tombstone","formerType":"Note","deleted":...}}. */
+    public JsonObject tombstone(URI statusUri, Instant deletedAt) {
+        JsonObjectBuilder builder = Json.createObjectBuilder()
+                .add("id", statusUri.toString())
+                .add("type", "Tombstone")
+                .add("formerType", "Note")
+                .add("deleted", DateTimeFormatter.ISO_INSTANT.format(deletedAt.truncatedTo(ChronoUnit.SECONDS)));
+        return builder.build();
+    }
+
+    /** A Tombstone document with the ActivityStreams context, for serving at the deleted post's URI. */
+    public JsonObject tombstoneDocument(URI statusUri, Instant deletedAt) {
+        return Json.createObjectBuilder().add("@context", "https://www.w3.org/ns/activitystreams")
+                .addAll(Json.createObjectBuilder(tombstone(statusUri, deletedAt))).build();
     }
 
     /** Whether a post of this visibility ever leaves the node. */
@@ -55,9 +116,13 @@ public final class NoteActivities {
     }
 
     private static List<URI> concat(URI first, List<URI> rest) {
-        java.util.ArrayList<URI> all = new java.util.ArrayList<>();
+        List<URI> all = new ArrayList<>();
         all.add(first);
         all.addAll(rest);
-        return List.copyOf(all);
+        return distinct(all);
+    }
+
+    private static List<URI> distinct(List<URI> uris) {
+        return List.copyOf(new java.util.LinkedHashSet<>(uris));
     }
 }

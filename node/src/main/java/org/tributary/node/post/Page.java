@@ -23,7 +23,8 @@ public record Page(Long maxId, Long sinceId, Long minId, int limit) {
         return new Page(null, null, null, limit);
     }
 
-    <T> List<T> run(Connection connection, StringBuilder sql, List<Object> params, Jdbc.RowMapper<T> mapper)
+    /** Appends the page bounds, order and limit to {@code sql} (which ends in a WHERE clause) and runs it. */
+    public <T> List<T> run(Connection connection, StringBuilder sql, List<Object> params, Jdbc.RowMapper<T> mapper)
             throws SQLException {
         if (maxId != null) {
             sql.append(" AND id < ?");

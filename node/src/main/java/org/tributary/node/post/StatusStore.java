@@ -4,6 +4,8 @@ import java.net.URI;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -11,53 +13,107 @@ import java.util.Optional;
 import org.tributary.node.store.Hashes;
 import org.tributary.node.store.Jdbc;
 
-/** Posts in the {@code statuses} table. */
+/**
+ * Posts in the {@code statuses} table. Every read except the ones named "including deleted" skips
+ * deleted posts, so a deleted post cannot leak through a query that forgot to check.
+ */
 public final class StatusStore {
-    static final String COLUMNS = "id, uri, account_id, visibility, content_html, in_reply_to_uri, local, created_at";
+    static final String COLUMNS = "id, uri, account_id, visibility, content_html, in_reply_to_uri, local, created_at, "
+            + "spoiler_text, sensitive, language, edited_at";
+    private static final String LIVE = " deleted_at IS NULL";
 
-    /** Inserts a post unless one with the same URI exists; returns whether it was inserted. */
+    /** Inserts a post unless one with the same URI exists (even deleted); returns whether it was inserted. */
     public boolean insertIfAbsent(Connection connection, Status status) throws SQLException {
         String hash = Hashes.sha256Hex(status.uri().toString());
         if (Jdbc.count(connection, "SELECT COUNT(*) FROM statuses WHERE uri_hash = ?", hash) > 0) {
             return false;
         }
-        Jdbc.update(connection, "INSERT INTO statuses (" + COLUMNS + ", uri_hash) VALUES (?,?,?,?,?,?,?,?,?)",
+        Jdbc.update(connection, "INSERT INTO statuses (" + COLUMNS + ", uri_hash, in_reply_to_hash) "
+                + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 status.id(), status.uri(), status.accountId(), status.visibility(), status.contentHtml(),
-                status.inReplyTo(), status.local(), status.createdAt(), hash);
+                status.inReplyTo(), status.local(), status.createdAt(), status.spoilerText(), status.sensitive(),
+                status.language(), timestampOrNull(status.editedAt()), hash, replyHash(status.inReplyTo()));
         return true;
     }
 
+    /** Keeps what a local author typed, so an edit can start from it. */
+    public void setSourceText(Connection connection, long id, String text) throws SQLException {
+        Jdbc.update(connection, "UPDATE statuses SET source_text = ? WHERE id = ?", text, id);
+    }
+
+    public Optional<String> sourceText(Connection connection, long id) throws SQLException {
+        return Jdbc.queryOne(connection, "SELECT source_text FROM statuses WHERE id = ? AND source_text IS NOT NULL "
+                + "AND" + LIVE, row -> row.getString(1), id);
+    }
+
+    /** Writes an edit: content, content warning, language and the edit time. */
+    public void update(Connection connection, Status status) throws SQLException {
+        Jdbc.update(connection, "UPDATE statuses SET content_html = ?, spoiler_text = ?, sensitive = ?, language = ?, "
+                + "edited_at = ? WHERE id = ? AND" + LIVE, status.contentHtml(), status.spoilerText(),
+                status.sensitive(), status.language(), timestampOrNull(status.editedAt()), status.id());
+    }
+
+    /** Deletes a post but keeps a tombstone row: its URI, author and visibility, and when it was deleted. */
+    public void markDeleted(Connection connection, long id, Instant at) throws SQLException {
+        Jdbc.update(connection, "UPDATE statuses SET content_html = '', spoiler_text = '', source_text = NULL, "
+                + "deleted_at = ? WHERE id = ? AND" + LIVE, at, id);
+    }
+
     public Optional<Status> findById(Connection connection, long id) throws SQLException {
-        return Jdbc.queryOne(connection, "SELECT " + COLUMNS + " FROM statuses WHERE id = ?", StatusStore::map, id);
+        return Jdbc.queryOne(connection, "SELECT " + COLUMNS + " FROM statuses WHERE id = ? AND" + LIVE,
+                StatusStore::map, id);
     }
 
     public Optional<Status> findByUri(Connection connection, URI uri) throws SQLException {
-        return Jdbc.queryOne(connection, "SELECT " + COLUMNS + " FROM statuses WHERE uri_hash = ?", StatusStore::map,
-                Hashes.sha256Hex(uri.toString()));
+        return Jdbc.queryOne(connection, "SELECT " + COLUMNS + " FROM statuses WHERE uri_hash = ? AND" + LIVE,
+                StatusStore::map, Hashes.sha256Hex(uri.toString()));
+    }
+
+    /** A deleted post's tombstone: the post as it was addressed (content cleared) and when it was deleted. */
+    public Optional<Deleted> findDeletedById(Connection connection, long id) throws SQLException {
+        return Jdbc.queryOne(connection, "SELECT " + COLUMNS + ", deleted_at FROM statuses WHERE id = ? "
+                + "AND deleted_at IS NOT NULL", row -> new Deleted(map(row), Jdbc.instant(row, "deleted_at")), id);
+    }
+
+    /** Whether a post with this URI was known here and deleted. */
+    public boolean isDeleted(Connection connection, URI uri) throws SQLException {
+        return Jdbc.count(connection, "SELECT COUNT(*) FROM statuses WHERE uri_hash = ? AND deleted_at IS NOT NULL",
+                Hashes.sha256Hex(uri.toString())) > 0;
+    }
+
+    /** The live direct replies to a post, oldest first. */
+    public List<Status> replies(Connection connection, URI parent) throws SQLException {
+        return Jdbc.query(connection, "SELECT " + COLUMNS + " FROM statuses WHERE in_reply_to_hash = ? AND" + LIVE
+                + " ORDER BY id ASC", StatusStore::map, Hashes.sha256Hex(parent.toString()));
     }
 
     public long countLocal(Connection connection) throws SQLException {
-        return Jdbc.count(connection, "SELECT COUNT(*) FROM statuses WHERE local = TRUE");
+        return Jdbc.count(connection, "SELECT COUNT(*) FROM statuses WHERE local = TRUE AND" + LIVE);
     }
 
     /** One account's posts of the given visibilities, newest first, within the page bounds. */
     public List<Status> byAccount(Connection connection, long accountId, List<Visibility> visibilities, Page page)
             throws SQLException {
-        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM statuses WHERE account_id = ?");
+        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM statuses WHERE account_id = ? AND" + LIVE);
         List<Object> params = new ArrayList<>(List.of(accountId));
         appendVisibilities(sql, params, visibilities);
         return page.run(connection, sql, params, StatusStore::map);
     }
 
     /**
-     * The home timeline of an account: its own posts and the non-direct posts of the accounts it follows
-     * with an accepted follow, newest first.
+     * The home timeline of an account: its own posts, the non-direct posts of the accounts it follows
+     * with an accepted follow, and every post addressed to it by name (direct messages, mentions).
      */
     public List<Status> home(Connection connection, long accountId, Page page) throws SQLException {
-        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM statuses WHERE (account_id = ? OR "
-                + "(visibility <> 'direct' AND account_id IN (SELECT target_id FROM follows WHERE follower_id = ? "
-                + "AND state = 'accepted')))");
-        return page.run(connection, sql, new ArrayList<>(List.of(accountId, accountId)), StatusStore::map);
+        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM statuses WHERE" + LIVE + " AND (account_id = ?"
+                + " OR (visibility <> 'direct' AND account_id IN (SELECT target_id FROM follows WHERE follower_id = ? "
+                + "AND state = 'accepted'))"
+                + " OR id IN (SELECT status_id FROM status_recipients WHERE account_id = ?))");
+        return page.run(connection, sql, new ArrayList<>(List.of(accountId, accountId, accountId)), StatusStore::map);
+    }
+
+    /** A deleted post: its row as addressed, with content cleared. */
+    public record Deleted(Status status, Instant deletedAt) {
     }
 
     private static void appendVisibilities(StringBuilder sql, List<Object> params, List<Visibility> visibilities) {
@@ -69,10 +125,19 @@ public final class StatusStore {
         sql.append(')');
     }
 
+    private static Object timestampOrNull(Instant instant) {
+        return instant == null ? Jdbc.nullOf(Types.TIMESTAMP) : instant;
+    }
+
+    private static Object replyHash(URI inReplyTo) {
+        return inReplyTo == null ? Jdbc.nullOf(Types.CHAR) : Hashes.sha256Hex(inReplyTo.toString());
+    }
+
     static Status map(ResultSet row) throws SQLException {
         return new Status(row.getLong("id"), Jdbc.uri(row, "uri"), row.getLong("account_id"),
                 Visibility.valueOf(row.getString("visibility").toUpperCase(Locale.ROOT)),
                 row.getString("content_html"), Jdbc.uri(row, "in_reply_to_uri"), row.getBoolean("local"),
-                Jdbc.instant(row, "created_at"));
+                Jdbc.instant(row, "created_at"), row.getString("spoiler_text"), row.getBoolean("sensitive"),
+                row.getString("language"), Jdbc.instant(row, "edited_at"));
     }
 }

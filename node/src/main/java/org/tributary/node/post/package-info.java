@@ -1,4 +1,5 @@
 /**
- * Posts: the domain record, its store, visibility levels, formatting and sanitizing of HTML, paging.
+ * Posts: writing, editing and deleting them (with their recipients, hashtags and notifications),
+ * formatting what employees type into safe HTML, sanitizing what peers send, and reading posts back.
  */
 package org.tributary.node.post;

@@ -1,33 +1,51 @@
 package org.tributary.node.timeline;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import org.tributary.node.account.Account;
-import org.tributary.node.follow.Follow;
-import org.tributary.node.follow.FollowService;
 import org.tributary.node.follow.FollowState;
+import org.tributary.node.follow.FollowStore;
 import org.tributary.node.post.Status;
+import org.tributary.node.post.StatusRecipientStore;
+import org.tributary.node.store.Database;
 
-/** The one rule for who may read a post through the client API. */
+/**
+ * The one rule for who may read a post, for an employee of this node (client API) and for an actor on
+ * a peer (signed ActivityPub GETs) alike:
+ * <ul>
+ *   <li>the author always;</li>
+ *   <li>organization: everyone (only employees and allowlisted peers ever ask);</li>
+ *   <li>department: employees of this node, and only for posts written here;</li>
+ *   <li>followers: the author's accepted followers and the accounts the post addresses by name;</li>
+ *   <li>direct: only the accounts it addresses by name.</li>
+ * </ul>
+ */
 public final class StatusVisibility {
-    private final FollowService follows;
-    private final org.tributary.node.account.AccountService accounts;
+    private final Database database;
+    private final FollowStore follows;
+    private final StatusRecipientStore recipients;
 
-    public StatusVisibility(FollowService follows, org.tributary.node.account.AccountService accounts) {
+    public StatusVisibility(Database database, FollowStore follows, StatusRecipientStore recipients) {
+        this.database = database;
         this.follows = follows;
-        this.accounts = accounts;
+        this.recipients = recipients;
     }
 
     public boolean canSee(Account viewer, Status status) {
+        return database.inTransaction(connection -> canSee(connection, viewer, status));
+    }
+
+    public boolean canSee(Connection connection, Account viewer, Status status) throws SQLException {
         if (status.accountId() == viewer.id()) {
             return true;
         }
         return switch (status.visibility()) {
             case ORGANIZATION -> true;
             case DEPARTMENT -> viewer.isLocal() && status.local();
-            case FOLLOWERS -> accounts.findById(status.accountId())
-                    .flatMap(author -> follows.relation(viewer, author))
-                    .map(Follow::state).filter(state -> state == FollowState.ACCEPTED).isPresent();
-            // Direct posts are addressed by mention, which arrives with the social core; until then only the author.
-            case DIRECT -> false;
+            case FOLLOWERS -> recipients.isRecipient(connection, status.id(), viewer.id())
+                    || follows.find(connection, viewer.id(), status.accountId())
+                            .filter(follow -> follow.state() == FollowState.ACCEPTED).isPresent();
+            case DIRECT -> recipients.isRecipient(connection, status.id(), viewer.id());
         };
     }
 }

@@ -1,0 +1,63 @@
+package org.tributary.node.api;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import org.tributary.node.account.Account;
+import org.tributary.node.post.StatusViews;
+import org.tributary.node.auth.AuthService;
+import org.tributary.node.timeline.NodeTimelines;
+
+/**
+ * The node-wide timelines: Mastodon's public timeline is the organization's, {@code local=true} is
+ * this department's. Jersey merges this class with {@link TimelinesResource}, which has the same path.
+ */
+@Path("/api/v1/timelines")
+@Produces(MediaType.APPLICATION_JSON)
+public final class NodeTimelinesResource {
+    private final AuthService auth;
+    private final NodeTimelines timelines;
+    private final StatusViews views;
+    private final Paging paging;
+
+    public NodeTimelinesResource(AuthService auth, StatusViews views, NodeTimelines timelines, ClientModels models) {
+        this.auth = auth;
+        this.views = views;
+        this.timelines = timelines;
+        this.paging = new Paging(models);
+    }
+
+    @GET
+    @Path("public")
+    public Response organization(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @QueryParam("local") boolean local, @QueryParam("remote") boolean remote,
+            @QueryParam("only_media") boolean onlyMedia, @QueryParam("max_id") Long maxId,
+            @QueryParam("since_id") Long sinceId, @QueryParam("min_id") Long minId,
+            @QueryParam("limit") Integer limit, @Context UriInfo uri) {
+        Account viewer = auth.require(authorization);
+        if (onlyMedia) {
+            return paging.statuses(List.of(), uri);
+        }
+        NodeTimelines.Scope scope = local ? NodeTimelines.Scope.DEPARTMENT
+                : remote ? NodeTimelines.Scope.REMOTE : NodeTimelines.Scope.ORGANIZATION;
+        return paging.statuses(views.of(timelines.read(viewer, scope, Paging.page(maxId, sinceId, minId, limit))), uri);
+    }
+
+    /** Posts with a hashtag. Hashtags are not recorded yet, so no post has one and the list is empty. */
+    @GET
+    @Path("tag/{hashtag}")
+    public Response tag(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @PathParam("hashtag") String hashtag, @Context UriInfo uri) {
+        auth.require(authorization);
+        return paging.statuses(List.of(), uri);
+    }
+}

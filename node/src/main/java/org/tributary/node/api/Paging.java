@@ -1,0 +1,44 @@
+package org.tributary.node.api;
+
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import java.util.function.ToLongFunction;
+import org.tributary.node.follow.FollowLists;
+import org.tributary.node.post.Page;
+import org.tributary.node.post.StatusView;
+
+/**
+ * Every list of the client API answers the same way: a JSON array, newest first, with Mastodon's
+ * {@code Link} header ({@link PageLinks}) computed from the ids the page was cut by.
+ */
+final class Paging {
+    private final ClientModels models;
+
+    Paging(ClientModels models) {
+        this.models = models;
+    }
+
+    static Page page(Long maxId, Long sinceId, Long minId, Integer limit) {
+        return new Page(maxId, sinceId, minId, limit == null ? Page.DEFAULT_LIMIT : limit);
+    }
+
+    /** Posts, each as the viewer's client sees it (author, mentions, tags, media). */
+    Response statuses(List<StatusView> statuses, UriInfo uri) {
+        List<StatusDto> body = statuses.stream().map(models::status).toList();
+        return respond(body, statuses, view -> view.status().id(), uri);
+    }
+
+    /** Accounts from follow relations, paged by the follow's id as Mastodon does. */
+    Response follows(List<FollowLists.Entry> entries, UriInfo uri) {
+        List<AccountDto> body = entries.stream().map(entry -> models.account(entry.account())).toList();
+        return respond(body, entries, FollowLists.Entry::followId, uri);
+    }
+
+    static <T, D> Response respond(List<D> body, List<T> items, ToLongFunction<T> id, UriInfo uri) {
+        Response.ResponseBuilder response = Response.ok(body);
+        PageLinks.of(uri, items.stream().map(item -> id.applyAsLong(item)).toList())
+                .ifPresent(link -> response.header("Link", link));
+        return response.build();
+    }
+}

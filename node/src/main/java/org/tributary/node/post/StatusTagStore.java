@@ -1,0 +1,50 @@
+package org.tributary.node.post;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import org.tributary.node.store.Jdbc;
+
+/**
+ * The {@code status_tags} table: a post's hashtags, stored lower-case without {@code #}, so hashtag
+ * timelines can find posts by {@code name}.
+ */
+public final class StatusTagStore {
+    /** Longest tag name kept; longer ones are cut, as the column is bounded. */
+    public static final int MAX_NAME = 100;
+
+    public void replace(Connection connection, long statusId, List<String> names) throws SQLException {
+        Jdbc.update(connection, "DELETE FROM status_tags WHERE status_id = ?", statusId);
+        LinkedHashSet<String> unique = new LinkedHashSet<>();
+        for (String name : names) {
+            String normal = normalize(name);
+            if (!normal.isEmpty()) {
+                unique.add(normal);
+            }
+        }
+        for (String name : unique) {
+            Jdbc.update(connection, "INSERT INTO status_tags (status_id, name) VALUES (?,?)", statusId, name);
+        }
+    }
+
+    public List<String> of(Connection connection, long statusId) throws SQLException {
+        return Jdbc.query(connection, "SELECT name FROM status_tags WHERE status_id = ? ORDER BY name",
+                row -> row.getString(1), statusId);
+    }
+
+    public void deleteAll(Connection connection, long statusId) throws SQLException {
+        Jdbc.update(connection, "DELETE FROM status_tags WHERE status_id = ?", statusId);
+    }
+
+    /** {@code #Tag} and {@code tag} are the same tag: lower-case, no leading {@code #}, bounded length. */
+    public static String normalize(String name) {
+        String bare = name == null ? "" : name.strip();
+        while (bare.startsWith("#")) {
+            bare = bare.substring(1);
+        }
+        bare = bare.toLowerCase(Locale.ROOT);
+        return bare.length() > MAX_NAME ? bare.substring(0, MAX_NAME) : bare;
+    }
+}

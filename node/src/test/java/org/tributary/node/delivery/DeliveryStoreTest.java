@@ -1,0 +1,134 @@
+package org.tributary.node.delivery;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.tributary.federation.spi.DeliveryJob;
+import org.tributary.node.store.IdGenerator;
+import org.tributary.node.store.Jdbc;
+import org.tributary.node.testing.MutableClock;
+import org.tributary.node.testing.TestDatabase;
+
+/** The delivery queue's state transitions: queued → sending → delivered | queued again | dead. */
+class DeliveryStoreTest {
+    private static final Instant NOW = Instant.parse("2025-03-05T09:15:00Z");
+    private final MutableClock clock = new MutableClock(NOW);
+    private TestDatabase store;
+    private DeliveryStore deliveries;
+
+    @BeforeEach
+    void createStore() {
+        store = TestDatabase.migrated(clock);
+        deliveries = new DeliveryStore(store.database(), new IdGenerator(clock), clock);
+    }
+
+    @AfterEach
+    void dropStore() {
+        store.close();
+    }
+
+    @Test
+    void enqueuedJobsGetIdsAndAreClaimedOnce() {
+        DeliveryJob saved = enqueue("a", NOW).get(0);
+        assertNotEquals(DeliveryJob.UNSAVED, saved.id());
+        assertEquals(1, deliveries.count("queued"));
+
+        List<DeliveryJob> claimed = deliveries.claimDue(NOW, 10);
+        assertEquals(1, claimed.size());
+        DeliveryJob job = claimed.get(0);
+        assertEquals(saved.id(), job.id());
+        assertEquals(saved.inbox(), job.inbox());
+        assertArrayEquals(saved.body(), job.body());
+        assertEquals(saved.signingKeyId(), job.signingKeyId());
+        assertEquals(0, job.attempts());
+        assertEquals(1, deliveries.count("sending"));
+        assertEquals(List.of(), deliveries.claimDue(NOW, 10), "a claimed job is not claimed again");
+    }
+
+    @Test
+    void onlyDueJobsAreClaimedOldestFirstUpToTheMaximum() {
+        enqueue("later", NOW.plusSeconds(60));
+        enqueue("second", NOW.minusSeconds(10));
+        enqueue("first", NOW.minusSeconds(20));
+
+        assertEquals(List.of("first"), activities(deliveries.claimDue(NOW, 1)));
+        assertEquals(List.of("second"), activities(deliveries.claimDue(NOW, 10)));
+        assertEquals(List.of("later"), activities(deliveries.claimDue(NOW.plusSeconds(60), 10)));
+    }
+
+    @Test
+    void aRescheduledJobWaitsUntilItsNextAttempt() {
+        enqueue("a", NOW);
+        DeliveryJob job = deliveries.claimDue(NOW, 10).get(0);
+        clock.advance(Duration.ofSeconds(1));
+
+        deliveries.reschedule(job, NOW.plusSeconds(30), "503 from peer");
+
+        assertEquals(1, deliveries.count("queued"));
+        assertEquals("queued|1|" + NOW.plusSeconds(30) + "|503 from peer|" + NOW.plusSeconds(1), row(job.id()));
+        assertEquals(List.of(), deliveries.claimDue(NOW.plusSeconds(29), 10));
+        DeliveryJob again = deliveries.claimDue(NOW.plusSeconds(30), 10).get(0);
+        assertEquals(1, again.attempts());
+    }
+
+    @Test
+    void aDeliveredJobIsDone() {
+        enqueue("a", NOW);
+        DeliveryJob job = deliveries.claimDue(NOW, 10).get(0);
+        deliveries.markDelivered(job);
+        assertEquals(1, deliveries.count("delivered"));
+        assertEquals("delivered|1|" + NOW + "|null|" + NOW, row(job.id()));
+        assertEquals(List.of(), deliveries.claimDue(NOW.plusSeconds(3600), 10));
+    }
+
+    @Test
+    void aDeadLetteredJobKeepsItsErrorTrimmed() {
+        enqueue("a", NOW);
+        DeliveryJob job = deliveries.claimDue(NOW, 10).get(0);
+        deliveries.deadLetter(job, "x".repeat(600));
+        assertEquals(1, deliveries.count("dead"));
+        assertEquals("dead|1|" + NOW + "|" + "x".repeat(500) + "|" + NOW, row(job.id()));
+        assertEquals(List.of(), deliveries.claimDue(NOW.plusSeconds(3600), 10));
+    }
+
+    @Test
+    void jobsLeftSendingByACrashAreRequeued() {
+        enqueue("a", NOW);
+        enqueue("b", NOW);
+        deliveries.claimDue(NOW, 1);
+        assertEquals(1, deliveries.count("sending"));
+
+        assertEquals(1, deliveries.requeueAbandoned());
+
+        assertEquals(0, deliveries.count("sending"));
+        assertEquals(2, deliveries.count("queued"));
+        assertEquals(2, deliveries.claimDue(NOW, 10).size());
+        assertEquals(2, deliveries.requeueAbandoned(), "both claimed rows go back");
+    }
+
+    private List<DeliveryJob> enqueue(String name, Instant due) {
+        return deliveries.enqueue(List.of(DeliveryJob.unsaved(URI.create("https://finance.example/activities/" + name),
+                URI.create("https://sales.example/inbox"), ("{\"id\":\"" + name + "\"}").getBytes(StandardCharsets.UTF_8),
+                URI.create("https://finance.example/users/alice#main-key"), due)));
+    }
+
+    private static List<String> activities(List<DeliveryJob> jobs) {
+        return jobs.stream().map(job -> job.activityId().getPath().replace("/activities/", "")).toList();
+    }
+
+    private String row(long id) {
+        return store.database().inTransaction(connection -> Jdbc.queryOne(connection,
+                "SELECT state, attempts, next_attempt_at, last_error, updated_at FROM deliveries WHERE id = ?",
+                row -> row.getString(1) + "|" + row.getInt(2) + "|" + Jdbc.instant(row, "next_attempt_at") + "|"
+                        + row.getString(4) + "|" + Jdbc.instant(row, "updated_at"), id)).orElseThrow();
+    }
+}

@@ -1,0 +1,99 @@
+package org.tributary.node.inbox;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.tributary.node.inbox.InboxTestActivities.KEY;
+import static org.tributary.node.inbox.InboxTestActivities.activity;
+
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.tributary.federation.spi.InboundActivity;
+import org.tributary.node.store.IdGenerator;
+import org.tributary.node.store.Jdbc;
+import org.tributary.node.testing.MutableClock;
+import org.tributary.node.testing.TestDatabase;
+
+class InboxActivityStoreTest {
+    private static final Instant NOW = Instant.parse("2025-03-05T09:15:00Z");
+    private final MutableClock clock = new MutableClock(NOW);
+    private TestDatabase store;
+    private InboxActivityStore inbox;
+
+    @BeforeEach
+    void createStore() {
+        store = TestDatabase.migrated(clock);
+        inbox = new InboxActivityStore(store.database(), new IdGenerator(clock), clock);
+    }
+
+    @AfterEach
+    void dropStore() {
+        store.close();
+    }
+
+    @Test
+    void storesAnActivityOnceAndDeDuplicatesReplays() {
+        InboundActivity follow = activity("1", "Follow");
+
+        assertTrue(inbox.storeIfAbsent(follow, NOW, KEY));
+        assertFalse(inbox.storeIfAbsent(follow, NOW.plusSeconds(5), KEY), "a replay is not stored again");
+        assertFalse(inbox.storeIfAbsent(activity("1", "Like"), NOW, KEY), "the id alone decides");
+
+        List<InboxActivityStore.StoredActivity> pending = inbox.pending(10);
+        assertEquals(1, pending.size());
+        InboxActivityStore.StoredActivity stored = pending.get(0);
+        assertEquals(follow.id(), stored.activityId());
+        assertEquals("Follow", stored.type());
+        assertEquals(follow.actor(), stored.actor());
+        assertArrayEquals(follow.raw(), stored.body(), "the raw bytes are kept exactly");
+        assertEquals(0, stored.attempts());
+        assertEquals("pending|" + KEY + "|" + NOW, row(stored.id(), "state") + "|" + row(stored.id(), "key_id") + "|"
+                + row(stored.id(), "received_at"));
+    }
+
+    @Test
+    void pendingIsOldestFirstAndBounded() {
+        inbox.storeIfAbsent(activity("a", "Like"), NOW, KEY);
+        inbox.storeIfAbsent(activity("b", "Like"), NOW, KEY);
+        inbox.storeIfAbsent(activity("c", "Like"), NOW, KEY);
+        assertEquals(List.of("a", "b"), inbox.pending(2).stream()
+                .map(stored -> stored.activityId().getPath().replace("/activities/", "")).toList());
+        assertEquals(3, inbox.countPending());
+    }
+
+    @Test
+    void finishedActivitiesLeaveThePendingList() {
+        inbox.storeIfAbsent(activity("done", "Like"), NOW, KEY);
+        inbox.storeIfAbsent(activity("failed", "Like"), NOW, KEY);
+        inbox.storeIfAbsent(activity("retry", "Like"), NOW, KEY);
+        List<InboxActivityStore.StoredActivity> pending = inbox.pending(10);
+        clock.advance(java.time.Duration.ofSeconds(3));
+
+        inbox.markDone(pending.get(0).id(), "applied");
+        inbox.markFailed(pending.get(1).id(), "y".repeat(700));
+        inbox.markRetry(pending.get(2).id(), "try later");
+
+        assertEquals(1, inbox.countPending());
+        assertEquals("done|1|applied|" + NOW.plusSeconds(3), summary(pending.get(0).id()));
+        assertEquals("failed|1|" + "y".repeat(500) + "|" + NOW.plusSeconds(3), summary(pending.get(1).id()));
+        assertEquals("pending|1|try later|null", summary(pending.get(2).id()));
+        assertEquals(1, inbox.pending(10).get(0).attempts());
+    }
+
+    private String summary(long id) {
+        return row(id, "state") + "|" + row(id, "attempts") + "|" + row(id, "result") + "|" + row(id, "processed_at");
+    }
+
+    private String row(long id, String column) {
+        return store.database().inTransaction(connection -> Jdbc.queryOne(connection,
+                "SELECT " + column + " FROM inbox_activities WHERE id = ?", result -> {
+                    Object value = result.getObject(1);
+                    return value instanceof java.sql.Timestamp ? String.valueOf(Jdbc.instant(result, column))
+                            : String.valueOf(value);
+                }, id)).orElseThrow();
+    }
+}

@@ -1,0 +1,133 @@
+package org.tributary.node.store;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.tributary.node.testing.TestDatabase;
+
+class JdbcTest {
+    private static TestDatabase store;
+
+    /** One row of the test table, read back with the same helpers repositories use. */
+    record Row(long id, String text, Long big, Integer small, Boolean flag, Instant at, URI uri, byte[] bytes,
+            String kind) {
+    }
+
+    enum Kind { FIRST_KIND }
+
+    @BeforeAll
+    static void createTable() {
+        store = TestDatabase.empty();
+        store.database().inTransactionVoid(connection -> connection.createStatement().execute(
+                "CREATE TABLE sample (id BIGINT NOT NULL PRIMARY KEY, text VARCHAR(100), big BIGINT, small INT, "
+                        + "flag BOOLEAN, happened TIMESTAMP, uri VARCHAR(2048), bytes BLOB, kind VARCHAR(20))"));
+    }
+
+    @AfterAll
+    static void dropStore() {
+        store.close();
+    }
+
+    @BeforeEach
+    void emptyTable() {
+        store.database().inTransactionVoid(connection -> Jdbc.update(connection, "DELETE FROM sample"));
+    }
+
+    @Test
+    void bindsEverySupportedTypeAndReadsItBack() {
+        Instant at = Instant.parse("2025-03-05T09:15:30.123Z");
+        byte[] bytes = {0, 1, 2, (byte) 0xff};
+        int inserted = store.database().inTransaction(connection -> Jdbc.update(connection,
+                "INSERT INTO sample VALUES (?,?,?,?,?,?,?,?,?)", 1L, "héllo", 9_000_000_000L, 42, true, at,
+                URI.create("https://finance.example/users/alice"), bytes, Kind.FIRST_KIND));
+        assertEquals(1, inserted);
+
+        Row row = readOne(1L).orElseThrow();
+        assertEquals("héllo", row.text());
+        assertEquals(9_000_000_000L, row.big());
+        assertEquals(42, row.small());
+        assertEquals(true, row.flag());
+        assertEquals(at, row.at());
+        assertEquals(URI.create("https://finance.example/users/alice"), row.uri());
+        assertArrayEquals(bytes, row.bytes());
+        assertEquals("first_kind", row.kind(), "enums bind as their lower-case name");
+    }
+
+    @Test
+    void bindsNullsUntypedAndTyped() {
+        store.database().inTransaction(connection -> Jdbc.update(connection,
+                "INSERT INTO sample VALUES (?,?,?,?,?,?,?,?,?)", 2L, null, Jdbc.nullOf(Types.BIGINT),
+                Jdbc.nullOf(Types.INTEGER), Jdbc.nullOf(Types.BOOLEAN), Jdbc.nullOf(Types.TIMESTAMP), null,
+                Jdbc.nullOf(Types.BLOB), null));
+
+        Row row = readOne(2L).orElseThrow();
+        assertNull(row.text());
+        assertNull(row.big());
+        assertNull(row.small());
+        assertNull(row.flag());
+        assertNull(row.at(), "Jdbc.instant maps SQL NULL to null");
+        assertNull(row.uri(), "Jdbc.uri maps SQL NULL to null");
+        assertNull(row.bytes());
+        assertNull(row.kind());
+    }
+
+    @Test
+    void refusesUnsupportedParameterTypes() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> store.database()
+                .inTransaction(connection -> Jdbc.update(connection, "INSERT INTO sample (id, text) VALUES (?,?)",
+                        3L, new StringBuilder("not a string"))));
+        assertTrue(e.getMessage().contains("StringBuilder"), e.getMessage());
+        assertEquals(0, count(), "the failed transaction left nothing behind");
+    }
+
+    @Test
+    void queryOneAndCountOnEmptyAndFullTables() {
+        assertEquals(Optional.empty(), readOne(99L));
+        assertEquals(0, count());
+        store.database().inTransactionVoid(connection -> {
+            Jdbc.update(connection, "INSERT INTO sample (id, small) VALUES (?,?)", 10L, 1);
+            Jdbc.update(connection, "INSERT INTO sample (id, small) VALUES (?,?)", 11L, 2);
+        });
+        assertEquals(2, count());
+        List<Long> ids = store.database().inTransaction(connection -> Jdbc.query(connection,
+                "SELECT id FROM sample WHERE small >= ? ORDER BY id", row -> row.getLong(1), 1));
+        assertEquals(List.of(10L, 11L), ids);
+        assertEquals(Optional.of(10L), store.database().inTransaction(connection -> Jdbc.queryOne(connection,
+                "SELECT id FROM sample ORDER BY id", row -> row.getLong(1))), "queryOne takes the first row");
+    }
+
+    @Test
+    void aFailedTransactionIsRolledBack() {
+        assertThrows(IllegalStateException.class, () -> store.database().inTransactionVoid(connection -> {
+            Jdbc.update(connection, "INSERT INTO sample (id) VALUES (?)", 20L);
+            throw new IllegalStateException("boom");
+        }));
+        assertEquals(0, count());
+        assertFalse(readOne(20L).isPresent());
+    }
+
+    private static long count() {
+        return store.database().inTransaction(connection -> Jdbc.count(connection, "SELECT COUNT(*) FROM sample"));
+    }
+
+    private static Optional<Row> readOne(long id) {
+        return store.database().inTransaction(connection -> Jdbc.queryOne(connection,
+                "SELECT * FROM sample WHERE id = ?", row -> new Row(row.getLong("id"), row.getString("text"),
+                        (Long) row.getObject("big"), (Integer) row.getObject("small"),
+                        (Boolean) row.getObject("flag"), Jdbc.instant(row, "happened"), Jdbc.uri(row, "uri"),
+                        row.getBytes("bytes"), row.getString("kind")), id));
+    }
+}
