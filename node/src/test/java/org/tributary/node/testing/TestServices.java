@@ -11,6 +11,8 @@ import org.tributary.node.account.Account;
 import org.tributary.node.account.AccountService;
 import org.tributary.node.account.AccountStore;
 import org.tributary.node.account.Role;
+import org.tributary.node.audit.AuditTrail;
+import org.tributary.node.audit.AuditedFetcher;
 import org.tributary.node.auth.AuthService;
 import org.tributary.node.auth.CredentialStore;
 import org.tributary.node.auth.PasswordHasher;
@@ -107,7 +109,7 @@ public final class TestServices implements AutoCloseable {
     public final StatusViews statusViews;
     public final MediaService media;
     public final RemoteMediaReferences remoteMedia;
-    public final SignedFetcher fetcher;
+    public final AuditedFetcher fetcher;
     public final RemoteAccountService remoteAccounts;
 
     public TestServices(Clock clock) {
@@ -119,20 +121,23 @@ public final class TestServices implements AutoCloseable {
                 Duration.ofHours(1), Duration.ofMinutes(5));
         this.uris = new LocalUris(config);
         this.codec = new VocabCodec(uris.context());
-        this.peers = new PeerService(database, new PeerStore(), clock);
+        this.peers = new PeerService(database, new PeerStore(), clock, AuditTrail.discarding());
         this.deliveries = new DeliveryStore(database, ids, clock);
         this.inbox = new InboxActivityStore(database, ids, clock);
         this.outbox = new Outbox(deliveries, new DeliveryPlanner(peers, clock), codec, uris, database, () -> { });
         this.followActivities = new FollowActivities(codec);
         this.noteActivities = new NoteActivities(codec);
-        this.accounts = new AccountService(database, accountStore, keyStore, credentials, hasher, uris, ids, clock);
+        // The compliance log has its own tests over a whole node; this rig's services record into nothing.
+        this.accounts = new AccountService(database, accountStore, keyStore, credentials, hasher, uris, ids, clock,
+                AuditTrail.discarding());
         this.auth = new AuthService(database, accountStore, credentials, tokens, hasher, new SecureRandom(), clock);
         // Remote look-ups go nowhere in unit tests (no peer answers), but the services need the real parts.
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(1)).build();
         HttpSignatures signatures = new HttpSignatures(clock, Duration.ofHours(1), Duration.ofMinutes(5));
-        this.fetcher = new SignedFetcher(new DoubleKnockSender(http, signatures, new SignatureSchemeMemory(),
-                Duration.ofSeconds(1)), new LocalSigningKeys(database, keyStore), peers, FetchLimits.defaults());
+        this.fetcher = new AuditedFetcher(new SignedFetcher(new DoubleKnockSender(http, signatures,
+                new SignatureSchemeMemory(), Duration.ofSeconds(1)), new LocalSigningKeys(database, keyStore), peers,
+                FetchLimits.defaults()), AuditTrail.discarding(), clock);
         this.remoteAccounts = new RemoteAccountService(database, accountStore, keyStore, fetcher,
                 new WebFingerClient(http, peers, "https"), codec, uris, ids, clock);
         this.notifications = new NotificationService(database, new NotificationStore(), accountStore, ids, clock);
