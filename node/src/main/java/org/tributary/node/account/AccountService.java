@@ -6,7 +6,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.tributary.federation.audit.AuditDirection;
 import org.tributary.federation.signature.KeyAlgorithm;
+import org.tributary.node.audit.AuditKinds;
+import org.tributary.node.audit.AuditRecord;
+import org.tributary.node.audit.AuditTrail;
 import org.tributary.federation.signature.KeyCodec;
 import org.tributary.node.auth.CredentialStore;
 import org.tributary.node.auth.PasswordHasher;
@@ -32,9 +36,13 @@ public final class AccountService {
     private final IdGenerator ids;
     private final Clock clock;
     private final AccountChanges changes;
+    private final AuditTrail trail;
 
+    /** @param trail where account creation is logged (the audit log) */
     public AccountService(Database database, AccountStore accounts, ActorKeyStore keys, CredentialStore credentials,
-            PasswordHasher hasher, LocalUris uris, IdGenerator ids, Clock clock, AccountChanges changes) {
+            PasswordHasher hasher, LocalUris uris, IdGenerator ids, Clock clock, AuditTrail trail,
+            AccountChanges changes) {
+        this.trail = trail;
         this.changes = changes;
         this.database = database;
         this.accounts = accounts;
@@ -57,6 +65,9 @@ public final class AccountService {
         }
         String passwordHash = hasher.hash(password);
         Account account = create(username, displayName, role, passwordHash);
+        trail.record(AuditRecord.of(clock.instant(), AuditDirection.LOCAL, AuditKinds.ADMIN_ACCOUNT)
+                .withActivity("", "create-account", "", account.uri().toString())
+                .withResult("created:" + role.name().toLowerCase(java.util.Locale.ROOT)));
         changes.changed(account.id());
         return account;
     }

@@ -21,6 +21,11 @@ public final class ProfileStore {
                 }, accountId).orElse(Profile.EMPTY);
     }
 
+    /** Whether an uploaded attachment is someone's profile picture (which everyone may then see). */
+    public boolean isAvatar(Connection connection, long mediaId) throws SQLException {
+        return Jdbc.count(connection, "SELECT COUNT(*) FROM account_profiles WHERE avatar_media_id = ?", mediaId) > 0;
+    }
+
     public void save(Connection connection, long accountId, Profile profile, Instant now) throws SQLException {
         Object avatar = profile.avatar().map(URI::toString).map(Object.class::cast).orElse(Jdbc.nullOf(Types.VARCHAR));
         Object media = profile.avatarMediaId().map(Object.class::cast).orElse(Jdbc.nullOf(Types.BIGINT));

@@ -22,11 +22,13 @@ import org.tributary.node.post.StatusView;
 public final class ClientModels {
     private final FollowService follows;
     private final LocalUris uris;
+    private final MediaModels media;
     private final ProfileService profiles;
 
-    public ClientModels(FollowService follows, LocalUris uris, ProfileService profiles) {
+    public ClientModels(FollowService follows, LocalUris uris, MediaModels media, ProfileService profiles) {
         this.follows = follows;
         this.uris = uris;
+        this.media = media;
         this.profiles = profiles;
     }
 
@@ -72,7 +74,7 @@ public final class ClientModels {
                 status.visibility().mastodonName(), status.sensitive(), status.spoilerText(),
                 view.parent().map(parent -> String.valueOf(parent.id())).orElse(null),
                 view.parent().map(parent -> String.valueOf(parent.accountId())).orElse(null), status.language(), 0, 0,
-                0, List.of(), mentions, tags, List.of(), null, null, null,
+                0, view.media().stream().<Object>map(media::attachment).toList(), mentions, tags, List.of(), null, null, null,
                 status.editedAt() == null ? null : timestamp(status.editedAt()), text);
     }
 

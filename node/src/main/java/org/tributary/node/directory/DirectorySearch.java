@@ -15,8 +15,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.tributary.federation.fetch.FetchResult;
-import org.tributary.federation.fetch.SignedFetcher;
 import org.tributary.node.account.Account;
+import org.tributary.node.audit.AuditedFetcher;
 import org.tributary.node.account.AccountStore;
 import org.tributary.node.config.LocalUris;
 import org.tributary.node.peer.Peer;
@@ -40,7 +40,7 @@ public final class DirectorySearch {
 
     private final Directory directory;
     private final PeerService peers;
-    private final SignedFetcher fetcher;
+    private final AuditedFetcher fetcher;
     private final DirectoryDocuments documents;
     private final Database database;
     private final AccountStore accounts;
@@ -48,7 +48,7 @@ public final class DirectorySearch {
     private final ExecutorService executor;
     private final Duration timeLimit;
 
-    public DirectorySearch(Directory directory, PeerService peers, SignedFetcher fetcher, DirectoryDocuments documents,
+    public DirectorySearch(Directory directory, PeerService peers, AuditedFetcher fetcher, DirectoryDocuments documents,
             Database database, AccountStore accounts, LocalUris uris, ExecutorService executor, Duration timeLimit) {
         this.directory = directory;
         this.peers = peers;

@@ -9,7 +9,8 @@ public final class InboundHandlers {
     }
 
     public static InboxDispatcher dispatcher(FollowHandler follow, AcceptFollowHandler accept, UndoFollowHandler undo,
-            CreateNoteHandler create, UpdateRouter update, DeleteNoteHandler delete) {
+            CreateNoteHandler create, UpdateRouter update, DeleteNoteHandler delete,
+            AddCheckpointHandler addCheckpoint) {
         return InboxDispatcher.builder()
                 .on("Follow", follow)
                 .on("Accept", accept)
@@ -17,6 +18,7 @@ public final class InboundHandlers {
                 .on("Create", create)
                 .on("Update", update)
                 .on("Delete", delete)
+                .on("Add", addCheckpoint)
                 .otherwise(activity -> new HandlerResult.Ignored("not handled: " + activity.type()))
                 .build();
     }

@@ -18,6 +18,7 @@ import org.tributary.federation.vocab.Note;
 import org.tributary.federation.vocab.Tag;
 import org.tributary.node.account.Account;
 import org.tributary.node.account.AccountStore;
+import org.tributary.node.media.RemoteMediaReferences;
 import org.tributary.node.notification.NotificationService;
 import org.tributary.node.notification.NotificationType;
 import org.tributary.node.post.HtmlSanitizer;
@@ -34,7 +35,8 @@ import org.tributary.node.timeline.StatusVisibility;
 
 /**
  * A peer's Note as a post here ({@code NoteToStatus}): sanitized content, content warning, language,
- * visibility from the addressing, recipients, hashtags, and the notifications it causes.
+ * visibility from the addressing, recipients, hashtags, references to its media (nothing is fetched),
+ * and the notifications it causes.
  *
  * <p>Recipients are the known accounts in {@code to}/{@code cc}; a Mention tag marks them as mentioned.
  * A Mention of an account the post does not address is kept (for display) only on organization posts,
@@ -51,14 +53,15 @@ public final class IncomingNotes {
     private final HtmlSanitizer sanitizer;
     private final StatusVisibility visibility;
     private final NotificationService notifications;
+    private final RemoteMediaReferences remoteMedia;
     private final IdGenerator ids;
     private final Clock clock;
     private final StatusChanges changes;
 
     public IncomingNotes(StatusStore statuses, StatusRecipientStore recipients, StatusTagStore tags,
             AccountStore accounts, HtmlSanitizer sanitizer, StatusVisibility visibility,
-            NotificationService notifications, HomeFeed homeFeed, IdGenerator ids, Clock clock,
-            StatusChanges changes) {
+            NotificationService notifications, RemoteMediaReferences remoteMedia, HomeFeed homeFeed, IdGenerator ids,
+            Clock clock, StatusChanges changes) {
         this.homeFeed = homeFeed;
         this.changes = changes;
         this.statuses = statuses;
@@ -68,6 +71,7 @@ public final class IncomingNotes {
         this.sanitizer = sanitizer;
         this.visibility = visibility;
         this.notifications = notifications;
+        this.remoteMedia = remoteMedia;
         this.ids = ids;
         this.clock = clock;
     }
@@ -83,17 +87,19 @@ public final class IncomingNotes {
             return Optional.empty();
         }
         storeAudience(connection, status, note, notify);
+        remoteMedia.store(connection, note, author.id(), status.id());
         homeFeed.distribute(connection, status);
         changes.changed(connection, status.id());
         return Optional.of(status);
     }
 
-    /** Applies an Update(Note) to the stored post; the visibility of a post never changes. */
+    /** Applies an Update(Note) to the stored post, media included; the visibility of a post never changes. */
     public Status applyEdit(Connection connection, Status existing, Note note) throws SQLException {
         Status edited = existing.edited(sanitizer.sanitize(note.content()), spoilerOf(note), note.sensitive(),
                 languageOf(note), note.updated() == null ? clock.instant() : note.updated());
         statuses.update(connection, edited);
         storeAudience(connection, edited, note, true);
+        remoteMedia.replace(connection, note, existing.accountId(), existing.id());
         changes.changed(connection, edited.id());
         return edited;
     }

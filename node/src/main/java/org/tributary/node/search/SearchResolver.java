@@ -5,10 +5,10 @@ import java.net.URISyntaxException;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.tributary.federation.fetch.FetchResult;
-import org.tributary.federation.fetch.SignedFetcher;
 import org.tributary.federation.spi.PeerPolicy;
 import org.tributary.federation.vocab.As2;
 import org.tributary.node.account.Account;
+import org.tributary.node.audit.AuditedFetcher;
 import org.tributary.node.account.AccountStore;
 import org.tributary.node.account.RemoteAccountService;
 import org.tributary.node.config.LocalUris;
@@ -40,12 +40,12 @@ public final class SearchResolver {
     private final StatusStore statuses;
     private final RemoteAccountService remoteAccounts;
     private final AncestorFetcher posts;
-    private final SignedFetcher fetcher;
+    private final AuditedFetcher fetcher;
     private final PeerPolicy peers;
     private final LocalUris uris;
 
     public SearchResolver(Database database, AccountStore accounts, StatusStore statuses,
-            RemoteAccountService remoteAccounts, AncestorFetcher posts, SignedFetcher fetcher, PeerPolicy peers,
+            RemoteAccountService remoteAccounts, AncestorFetcher posts, AuditedFetcher fetcher, PeerPolicy peers,
             LocalUris uris) {
         this.database = database;
         this.accounts = accounts;

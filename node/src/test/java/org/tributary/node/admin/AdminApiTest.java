@@ -192,6 +192,35 @@ class AdminApiTest {
         finance.api(ada).post("/api/v1/admin/deliveries/" + job.id() + "/retry").then().statusCode(404);
     }
 
+    @Test
+    void everyAdminActionIsRecordedInTheAuditLogWithWhoAndWhat() {
+        finance.addEmployee("tom");
+        String tomId = id("tom");
+        String tomUri = finance.actorUri("tom").toString();
+        String adaUri = finance.actorUri("ada").toString();
+        finance.api(ada).contentType(ContentType.JSON).body("{\"type\":\"suspend\"}")
+                .post("/api/v1/admin/accounts/" + tomId + "/action").then().statusCode(200);
+        finance.api(ada).post("/api/v1/admin/accounts/" + tomId + "/unsuspend").then().statusCode(200);
+        String password = finance.api(ada).post("/api/v1/admin/accounts/" + tomId + "/reset_password").then()
+                .statusCode(200).extract().path("password");
+        finance.api(ada).contentType(ContentType.JSON).body("{\"role\":\"auditor\"}")
+                .post("/api/v1/admin/accounts/" + tomId + "/role").then().statusCode(200);
+        finance.api(ada).contentType(ContentType.JSON).body("{\"peer\":\"audit.example\"}")
+                .post("/api/v1/admin/peers").then().statusCode(200);
+
+        for (String[] expected : List.of(new String[] {"admin.account", "account.suspend", tomUri},
+                new String[] {"admin.account", "account.unsuspend", tomUri},
+                new String[] {"admin.account", "account.reset-password", tomUri},
+                new String[] {"admin.account", "account.role", tomUri},
+                new String[] {"admin.peer-policy", "peer.add", "audit.example"})) {
+            String entries = finance.api(aud).queryParam("kind", expected[0]).queryParam("type", expected[1])
+                    .queryParam("actor", adaUri).get("/api/v1/admin/audit/entries").then().statusCode(200).extract()
+                    .asString();
+            assertTrue(entries.contains(expected[2]), expected[1] + " is recorded: " + entries);
+            assertTrue(!entries.contains(password), "no password in the log");
+        }
+    }
+
     private static String id(String username) {
         return String.valueOf(finance.assembly().accounts().findLocal(username).orElseThrow().id());
     }

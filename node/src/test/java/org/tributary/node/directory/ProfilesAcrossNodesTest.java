@@ -1,12 +1,15 @@
 package org.tributary.node.directory;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import jakarta.json.JsonObject;
+import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -147,5 +150,20 @@ class ProfilesAcrossNodesTest {
                 .body("avatar", org.hamcrest.Matchers.equalTo(""));
         JsonObject actor = ((FetchResult.Fetched) sales.assembly().fetch(finance.actorUri("amy"))).document();
         assertFalse(actor.containsKey("icon"));
+    }
+
+    @Test
+    void anUploadedAvatarIsStoredAsMediaAndVisibleToColleaguesAndPeers() {
+        byte[] png = org.tributary.node.media.TestFiles.png(4, 4);
+        String avatar = finance.api(amy).multiPart("avatar", "me.png", png, "image/png")
+                .multiPart("title", "Analyst").patch("/api/v1/accounts/update_credentials").then().statusCode(200)
+                .extract().path("avatar");
+        assertTrue(avatar.startsWith(finance.baseUrl().toString()), avatar);
+        byte[] served = finance.api(alice).get(URI.create(avatar).getPath()).then().statusCode(200).extract()
+                .asByteArray();
+        assertArrayEquals(png, served, "another employee sees the picture");
+        FetchResult fetched = sales.assembly().fetch(finance.actorUri("amy"));
+        JsonObject actor = assertInstanceOf(FetchResult.Fetched.class, fetched).document();
+        assertEquals(avatar, actor.getJsonObject("icon").getString("url"));
     }
 }
