@@ -4,6 +4,7 @@ import java.net.http.HttpClient;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -37,7 +38,13 @@ import org.tributary.node.activitypub.OutboxResource;
 import org.tributary.node.activitypub.RequestParts;
 import org.tributary.node.activitypub.SignedGetVerifier;
 import org.tributary.node.activitypub.WellKnownResource;
+import org.tributary.node.api.AccountKudosResource;
 import org.tributary.node.api.AccountsResource;
+import org.tributary.node.api.KudosResource;
+import org.tributary.node.inbound.IncomingKudos;
+import org.tributary.node.kudos.KudosService;
+import org.tributary.node.kudos.KudosStore;
+import org.tributary.node.outbound.KudosActivities;
 import org.tributary.node.api.AppsResource;
 import org.tributary.node.api.FollowRequestsResource;
 import org.tributary.node.api.InstanceV2Resource;
@@ -196,6 +203,9 @@ public final class NodeAssembly implements AutoCloseable {
                 statusViews, postDelivery, noteActivities, new StatusTextFormatter(uris),
                 new HandleResolver(database, accountStore, remoteAccounts, uris), statusVisibility, notifications,
                 uris, ids, clock);
+        KudosStore kudosStore = new KudosStore();
+        KudosService kudos = new KudosService(database, kudosStore, posts, statusStore, statusViews, accountStore,
+                statusVisibility, new KudosActivities());
         TimelineService timelines = new TimelineService(database, statusStore, statusVisibility);
         ThreadService threads = new ThreadService(database, statusStore, statusVisibility);
         AuthService auth = new AuthService(database, accountStore, credentials, tokens, hasher, random, clock);
@@ -206,7 +216,8 @@ public final class NodeAssembly implements AutoCloseable {
         InboxPipeline pipeline = new InboxPipeline(new InboxLimits(config.maxBodyBytes()), peers, signatures, keys,
                 inboxStore, events, clock);
         IncomingNotes incomingNotes = new IncomingNotes(statusStore, recipientStore, tagStore, accountStore,
-                new HtmlSanitizer(), statusVisibility, notifications, ids, clock);
+                new HtmlSanitizer(), statusVisibility, notifications, ids, clock,
+                List.of(new IncomingKudos(kudosStore, accountStore)));
         AncestorFetcher ancestors = new AncestorFetcher(database, statusStore, incomingNotes, remoteAccounts, fetcher,
                 peers, codec, uris);
         this.inboxProcessor = new InboxProcessor(inboxStore, InboundHandlers.dispatcher(
@@ -261,7 +272,9 @@ public final class NodeAssembly implements AutoCloseable {
                 .register(new InstanceV2Resource(config, accounts))
                 .register(new FollowRequestsResource(auth, accounts, followLists, models))
                 .register(new MarkersResource(auth, new Markers(database, new MarkerStore(), clock)))
-                .register(new PreferencesResource(auth));
+                .register(new PreferencesResource(auth))
+                .register(new KudosResource(auth, kudos, models))
+                .register(new AccountKudosResource(auth, accounts, kudos));
         this.server = new NodeServer(config.bindHost(), config.port(), application);
     }
 
