@@ -41,6 +41,26 @@ import org.tributary.node.activitypub.WellKnownResource;
 import org.tributary.node.api.AccountKudosResource;
 import org.tributary.node.api.AccountsResource;
 import org.tributary.node.api.KudosResource;
+import org.tributary.node.api.EventsResource;
+import org.tributary.node.api.PollsResource;
+import org.tributary.node.api.QuestionsResource;
+import org.tributary.node.event.EventService;
+import org.tributary.node.event.EventStore;
+import org.tributary.node.inbound.IncomingEvents;
+import org.tributary.node.inbound.IncomingPolls;
+import org.tributary.node.inbound.IncomingQuestions;
+import org.tributary.node.inbound.PollVoteHandler;
+import org.tributary.node.inbound.RsvpHandler;
+import org.tributary.node.outbound.EventActivities;
+import org.tributary.node.outbound.PollActivities;
+import org.tributary.node.outbound.QuestionActivities;
+import org.tributary.node.poll.PollCloser;
+import org.tributary.node.poll.PollService;
+import org.tributary.node.poll.PollStore;
+import org.tributary.node.question.QuestionService;
+import org.tributary.node.question.QuestionStore;
+import org.tributary.federation.inbox.ActivityHandler;
+import org.tributary.federation.inbox.HandlerResult;
 import org.tributary.node.inbound.IncomingKudos;
 import org.tributary.node.kudos.KudosService;
 import org.tributary.node.kudos.KudosStore;
@@ -129,6 +149,8 @@ import org.tributary.node.timeline.TimelineService;
  */
 public final class NodeAssembly implements AutoCloseable {
     private static final Duration HTTP_TIMEOUT = Duration.ofSeconds(10);
+    /** How often polls past their end time are closed: a poll closes at most this late. */
+    private static final Duration POLL_CLOSER_PERIOD = Duration.ofSeconds(1);
 
     private final NodeConfig config;
     private final DataSource dataSource;
@@ -143,6 +165,7 @@ public final class NodeAssembly implements AutoCloseable {
     private final NodeServer server;
     private final SignedFetcher fetcher;
     private final LocalUris uris;
+    private final PollCloser pollCloser;
 
     private NodeAssembly(NodeConfig config, DataSource dataSource, Clock clock) {
         this.config = config;
@@ -206,6 +229,18 @@ public final class NodeAssembly implements AutoCloseable {
         KudosStore kudosStore = new KudosStore();
         KudosService kudos = new KudosService(database, kudosStore, posts, statusStore, statusViews, accountStore,
                 statusVisibility, new KudosActivities());
+        PollStore pollStore = new PollStore();
+        PollService polls = new PollService(database, pollStore, statusStore, statusViews, accountStore,
+                statusVisibility, postDelivery, noteActivities, new PollActivities(codec), outbox, notifications, uris,
+                ids, clock);
+        QuestionStore questionStore = new QuestionStore();
+        QuestionService questions = new QuestionService(database, questionStore, posts, statusStore, statusViews,
+                accountStore, statusVisibility, postDelivery, noteActivities, new QuestionActivities(), notifications,
+                uris, ids, clock);
+        EventStore eventStore = new EventStore();
+        EventService eventPosts = new EventService(database, eventStore, posts, statusStore, statusViews, accountStore,
+                statusVisibility, new EventActivities(), outbox, notifications, uris, ids, clock);
+        this.pollCloser = new PollCloser(polls, POLL_CLOSER_PERIOD);
         TimelineService timelines = new TimelineService(database, statusStore, statusVisibility);
         ThreadService threads = new ThreadService(database, statusStore, statusVisibility);
         AuthService auth = new AuthService(database, accountStore, credentials, tokens, hasher, random, clock);
@@ -217,17 +252,24 @@ public final class NodeAssembly implements AutoCloseable {
                 inboxStore, events, clock);
         IncomingNotes incomingNotes = new IncomingNotes(statusStore, recipientStore, tagStore, accountStore,
                 new HtmlSanitizer(), statusVisibility, notifications, ids, clock,
-                List.of(new IncomingKudos(kudosStore, accountStore)));
+                List.of(new IncomingKudos(kudosStore, accountStore), new IncomingPolls(pollStore, notifications),
+                        new IncomingQuestions(questionStore, statusStore, notifications, clock),
+                        new IncomingEvents(eventStore)));
         AncestorFetcher ancestors = new AncestorFetcher(database, statusStore, incomingNotes, remoteAccounts, fetcher,
                 peers, codec, uris);
+        ActivityHandler notHandled = activity -> new HandlerResult.Ignored("not handled: " + activity.type());
         this.inboxProcessor = new InboxProcessor(inboxStore, InboundHandlers.dispatcher(
                 new FollowHandler(database, accountStore, followStore, remoteAccounts, followActivities, outbox,
                         notifications, codec, uris, ids, clock),
-                new AcceptFollowHandler(database, accountStore, followStore, codec),
+                new RsvpHandler(database, statusStore, remoteAccounts, eventPosts, uris,
+                        new AcceptFollowHandler(database, accountStore, followStore, codec)),
                 new UndoFollowHandler(database, accountStore, followStore, codec),
-                new CreateNoteHandler(database, followStore, remoteAccounts, incomingNotes, ancestors, codec, uris),
+                new PollVoteHandler(database, statusStore, remoteAccounts, polls, codec, uris,
+                        new CreateNoteHandler(database, followStore, remoteAccounts, incomingNotes, ancestors, codec,
+                                uris)),
                 new UpdateNoteHandler(database, statusStore, accountStore, incomingNotes, codec),
-                new DeleteNoteHandler(database, statusStore, tagStore, accountStore, notifications, codec, clock)));
+                new DeleteNoteHandler(database, statusStore, tagStore, accountStore, notifications, codec, clock),
+                new RsvpHandler(database, statusStore, remoteAccounts, eventPosts, uris, notHandled)));
 
         // Outbound.
         this.deliveryScheduler = Executors.newSingleThreadScheduledExecutor(daemon("tributary-delivery"));
@@ -240,7 +282,7 @@ public final class NodeAssembly implements AutoCloseable {
         // HTTP.
         RequestParts requestParts = new RequestParts(uris);
         SignedGetVerifier signedGets = new SignedGetVerifier(signatures, keys, peers, requestParts);
-        ClientModels models = new ClientModels(follows, uris);
+        ClientModels models = new ClientModels(follows, uris, polls, clock);
         FollowLists followLists = new FollowLists(database, followStore, accountStore);
         CollectionDocuments collections = new CollectionDocuments();
         ResourceConfig application = new ResourceConfig()
@@ -262,7 +304,8 @@ public final class NodeAssembly implements AutoCloseable {
                 .register(new AppsResource(oauth, auth))
                 .register(new AccountsResource(auth, accounts, remoteAccounts, follows, models, followLists, posts,
                         statusVisibility, new ProfileService(database, accountStore, new PlainTextFormatter()), statusViews))
-                .register(new StatusesResource(auth, posts, statusViews, threads, statusVisibility, models))
+                .register(new StatusesResource(auth, posts, statusViews, threads, statusVisibility, models, polls,
+                        questions))
                 .register(new TimelinesResource(auth, timelines, statusViews, models))
                 .register(new NotificationsResource(auth, accounts, notifications, posts, statusViews, statusVisibility,
                         models))
@@ -274,7 +317,10 @@ public final class NodeAssembly implements AutoCloseable {
                 .register(new MarkersResource(auth, new Markers(database, new MarkerStore(), clock)))
                 .register(new PreferencesResource(auth))
                 .register(new KudosResource(auth, kudos, models))
-                .register(new AccountKudosResource(auth, accounts, kudos));
+                .register(new AccountKudosResource(auth, accounts, kudos))
+                .register(new PollsResource(auth, polls, models))
+                .register(new QuestionsResource(auth, questions, models))
+                .register(new EventsResource(auth, eventPosts, models));
         this.server = new NodeServer(config.bindHost(), config.port(), application);
     }
 
@@ -303,6 +349,7 @@ public final class NodeAssembly implements AutoCloseable {
         deliveries.requeueAbandoned();
         inboxProcessor.start();
         deliveryWorker.start();
+        pollCloser.start();
     }
 
     public void join() throws InterruptedException {
@@ -346,6 +393,7 @@ public final class NodeAssembly implements AutoCloseable {
     @Override
     public void close() {
         server.close();
+        pollCloser.close();
         deliveryWorker.stop();
         deliveryScheduler.shutdownNow();
         deliverySenders.shutdownNow();

@@ -1,5 +1,6 @@
 package org.tributary.node.api;
 
+import java.time.Clock;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -9,6 +10,9 @@ import org.tributary.node.follow.FollowService;
 import org.tributary.node.follow.FollowState;
 import org.tributary.node.config.LocalUris;
 import org.tributary.node.notification.Notification;
+import org.tributary.node.poll.Poll;
+import org.tributary.node.poll.PollService;
+import org.tributary.node.poll.PollView;
 import org.tributary.node.post.Status;
 import org.tributary.node.post.StatusView;
 
@@ -19,10 +23,19 @@ import org.tributary.node.post.StatusView;
 public final class ClientModels {
     private final FollowService follows;
     private final LocalUris uris;
+    private final PollService polls;
+    private final Clock clock;
 
     public ClientModels(FollowService follows, LocalUris uris) {
+        this(follows, uris, null, Clock.systemUTC());
+    }
+
+    /** With the polls, so that a post shows its poll; {@code clock} tells whether a poll has expired. */
+    public ClientModels(FollowService follows, LocalUris uris, PollService polls, Clock clock) {
         this.follows = follows;
         this.uris = uris;
+        this.polls = polls;
+        this.clock = clock;
     }
 
     public AccountDto account(Account account) {
@@ -48,13 +61,34 @@ public final class ClientModels {
                 status.visibility().mastodonName(), status.sensitive(), status.spoilerText(),
                 view.parent().map(parent -> String.valueOf(parent.id())).orElse(null),
                 view.parent().map(parent -> String.valueOf(parent.accountId())).orElse(null), status.language(), 0, 0,
-                0, List.of(), mentions, tags, List.of(), null, null, null,
+                0, List.of(), mentions, tags, List.of(), null, pollOf(status), null,
                 status.editedAt() == null ? null : timestamp(status.editedAt()), text);
     }
 
     public NotificationDto notification(Notification notification, Account from, StatusDto status) {
         return new NotificationDto(String.valueOf(notification.id()), notification.type().apiName(),
                 timestamp(notification.createdAt()), account(from), status);
+    }
+
+    /** A poll as a viewer sees it, with their own votes. */
+    public PollDto poll(PollView view) {
+        return poll(view.poll(), true, view.ownVotes());
+    }
+
+    private PollDto pollOf(Status status) {
+        if (polls == null) {
+            return null;
+        }
+        return polls.ofStatus(status.id()).map(poll -> poll(poll, false, List.of())).orElse(null);
+    }
+
+    private PollDto poll(Poll poll, boolean forViewer, List<Integer> ownVotes) {
+        List<PollDto.Option> options = poll.options().stream()
+                .map(option -> new PollDto.Option(option.title(), option.votesCount())).toList();
+        return new PollDto(String.valueOf(poll.statusId()),
+                poll.expiresAt() == null ? null : timestamp(poll.expiresAt()), poll.isOver(clock.instant()),
+                poll.multiple(), poll.votesCount(), poll.votersCount(), options, List.of(),
+                forViewer ? !ownVotes.isEmpty() : null, forViewer ? ownVotes : null);
     }
 
     private static String timestamp(java.time.Instant instant) {
