@@ -64,10 +64,6 @@ public final class StatusesResource {
      */
     public record StatusForm(String status, String visibility, String inReplyToId, String spoilerText,
             Boolean sensitive, String language, PollForm poll, Boolean question) {
-        public StatusForm(String status, String visibility, String inReplyToId, String spoilerText,
-                Boolean sensitive, String language) {
-            this(status, visibility, inReplyToId, spoilerText, sensitive, language, null, null);
-        }
     }
 
     /** Mastodon's {@code poll[options][]}, {@code poll[expires_in]} (seconds) and {@code poll[multiple]}. */
@@ -140,7 +136,7 @@ public final class StatusesResource {
             @FormParam("spoiler_text") String spoilerText, @FormParam("sensitive") String sensitive,
             @FormParam("language") String language) {
         return edit(authorization, id, new StatusForm(status, null, null, spoilerText,
-                Boolean.parseBoolean(sensitive), language));
+                Boolean.parseBoolean(sensitive), language, null, null));
     }
 
     /** Deletes one's own post and answers with it as it was, with its source text (Mastodon's "delete and redraft"). */
@@ -189,7 +185,7 @@ public final class StatusesResource {
     static PostRequest postRequest(RequestParams params) {
         return postRequest(new StatusForm(params.get("status"), params.get("visibility"),
                 params.get("in_reply_to_id"), params.get("spoiler_text"),
-                Boolean.parseBoolean(params.get("sensitive")), params.get("language")));
+                Boolean.parseBoolean(params.get("sensitive")), params.get("language"), null, null));
     }
 
     private static Long parseSeconds(String text) {
