@@ -23,27 +23,29 @@ import org.tributary.node.post.StatusView;
 public final class ClientModels {
     private final FollowService follows;
     private final LocalUris uris;
+    private final MediaModels media;
     private final PollService polls;
     private final Clock clock;
 
-    public ClientModels(FollowService follows, LocalUris uris) {
-        this(follows, uris, null, Clock.systemUTC());
+    public ClientModels(FollowService follows, LocalUris uris, MediaModels media) {
+        this(follows, uris, media, null, Clock.systemUTC());
     }
 
     /** With the polls, so that a post shows its poll; {@code clock} tells whether a poll has expired. */
-    public ClientModels(FollowService follows, LocalUris uris, PollService polls, Clock clock) {
+    public ClientModels(FollowService follows, LocalUris uris, MediaModels media, PollService polls, Clock clock) {
         this.follows = follows;
         this.uris = uris;
+        this.media = media;
         this.polls = polls;
         this.clock = clock;
     }
 
     public AccountDto account(Account account) {
         String created = DateTimeFormatter.ISO_INSTANT.format(account.createdAt().truncatedTo(ChronoUnit.MILLIS));
+        FollowService.Counts counts = follows.counts(account);
         return new AccountDto(String.valueOf(account.id()), account.username(), account.acct(), account.displayName(),
                 account.summary(), account.uri().toString(), account.uri().toString(), account.locked(), false, false,
-                true, created, "", "", "", "", follows.followers(account).size(), follows.following(account).size(),
-                0, List.of(), List.of());
+                true, created, "", "", "", "", counts.followers(), counts.following(), 0, List.of(), List.of());
     }
 
     public StatusDto status(StatusView view) {
@@ -61,7 +63,8 @@ public final class ClientModels {
                 status.visibility().mastodonName(), status.sensitive(), status.spoilerText(),
                 view.parent().map(parent -> String.valueOf(parent.id())).orElse(null),
                 view.parent().map(parent -> String.valueOf(parent.accountId())).orElse(null), status.language(), 0, 0,
-                0, List.of(), mentions, tags, List.of(), null, pollOf(status), null,
+                0, view.media().stream().<Object>map(media::attachment).toList(), mentions, tags, List.of(), null,
+                pollOf(status), null,
                 status.editedAt() == null ? null : timestamp(status.editedAt()), text);
     }
 

@@ -10,8 +10,9 @@ public final class InboundHandlers {
     }
 
     public static InboxDispatcher dispatcher(FollowHandler follow, AcceptFollowHandler accept, UndoFollowHandler undo,
-            CreateNoteHandler create, UpdateNoteHandler update, DeleteNoteHandler delete) {
-        return dispatcher(follow, accept, undo, create, update, delete,
+            CreateNoteHandler create, UpdateNoteHandler update, DeleteNoteHandler delete,
+            AddCheckpointHandler addCheckpoint) {
+        return dispatcher(follow, accept, undo, create, update, delete, addCheckpoint,
                 activity -> new HandlerResult.Ignored("not handled: " + activity.type()));
     }
 
@@ -21,7 +22,7 @@ public final class InboundHandlers {
      */
     public static InboxDispatcher dispatcher(FollowHandler follow, ActivityHandler acceptOrRsvp,
             UndoFollowHandler undo, ActivityHandler create, UpdateNoteHandler update, DeleteNoteHandler delete,
-            ActivityHandler rsvp) {
+            AddCheckpointHandler addCheckpoint, ActivityHandler rsvp) {
         return InboxDispatcher.builder()
                 .on("Follow", follow)
                 .on("Accept", acceptOrRsvp)
@@ -31,6 +32,7 @@ public final class InboundHandlers {
                 .on("Create", create)
                 .on("Update", update)
                 .on("Delete", delete)
+                .on("Add", addCheckpoint)
                 .otherwise(activity -> new HandlerResult.Ignored("not handled: " + activity.type()))
                 .build();
     }

@@ -18,6 +18,7 @@ import org.tributary.federation.vocab.Note;
 import org.tributary.federation.vocab.Tag;
 import org.tributary.node.account.Account;
 import org.tributary.node.account.AccountStore;
+import org.tributary.node.media.RemoteMediaReferences;
 import org.tributary.node.notification.NotificationService;
 import org.tributary.node.notification.NotificationType;
 import org.tributary.node.post.HtmlSanitizer;
@@ -28,17 +29,20 @@ import org.tributary.node.post.StatusStore;
 import org.tributary.node.post.StatusTagStore;
 import org.tributary.node.post.Visibility;
 import org.tributary.node.store.IdGenerator;
+import org.tributary.node.timeline.HomeFeed;
 import org.tributary.node.timeline.StatusVisibility;
 
 /**
  * A peer's Note as a post here ({@code NoteToStatus}): sanitized content, content warning, language,
- * visibility from the addressing, recipients, hashtags, and the notifications it causes.
+ * visibility from the addressing, recipients, hashtags, references to its media (nothing is fetched),
+ * and the notifications it causes.
  *
  * <p>Recipients are the known accounts in {@code to}/{@code cc}; a Mention tag marks them as mentioned.
  * A Mention of an account the post does not address is kept (for display) only on organization posts,
  * so a tag alone never lets anyone read a followers-only or direct post.
  */
 public final class IncomingNotes {
+    private final HomeFeed homeFeed;
     private static final int MAX_LANGUAGE = 16;
 
     private final StatusStore statuses;
@@ -48,21 +52,26 @@ public final class IncomingNotes {
     private final HtmlSanitizer sanitizer;
     private final StatusVisibility visibility;
     private final NotificationService notifications;
+    private final RemoteMediaReferences remoteMedia;
     private final IdGenerator ids;
     private final Clock clock;
     private final List<IncomingPostPart> parts;
 
     public IncomingNotes(StatusStore statuses, StatusRecipientStore recipients, StatusTagStore tags,
             AccountStore accounts, HtmlSanitizer sanitizer, StatusVisibility visibility,
-            NotificationService notifications, IdGenerator ids, Clock clock) {
-        this(statuses, recipients, tags, accounts, sanitizer, visibility, notifications, ids, clock, List.of());
+            NotificationService notifications, RemoteMediaReferences remoteMedia, HomeFeed homeFeed, IdGenerator ids,
+            Clock clock) {
+        this(statuses, recipients, tags, accounts, sanitizer, visibility, notifications, remoteMedia, homeFeed, ids,
+                clock, List.of());
     }
 
     /** With the kinds of post (kudos, polls, ...) that keep rows of their own beside a stored post. */
     public IncomingNotes(StatusStore statuses, StatusRecipientStore recipients, StatusTagStore tags,
             AccountStore accounts, HtmlSanitizer sanitizer, StatusVisibility visibility,
-            NotificationService notifications, IdGenerator ids, Clock clock, List<IncomingPostPart> parts) {
+            NotificationService notifications, RemoteMediaReferences remoteMedia, HomeFeed homeFeed, IdGenerator ids,
+            Clock clock, List<IncomingPostPart> parts) {
         this.parts = List.copyOf(parts);
+        this.homeFeed = homeFeed;
         this.statuses = statuses;
         this.recipients = recipients;
         this.tags = tags;
@@ -70,6 +79,7 @@ public final class IncomingNotes {
         this.sanitizer = sanitizer;
         this.visibility = visibility;
         this.notifications = notifications;
+        this.remoteMedia = remoteMedia;
         this.ids = ids;
         this.clock = clock;
     }
@@ -94,13 +104,15 @@ public final class IncomingNotes {
             return Optional.empty();
         }
         storeAudience(connection, status, note, object, notify);
+        remoteMedia.store(connection, note, author.id(), status.id());
+        homeFeed.distribute(connection, status);
         for (IncomingPostPart part : parts) {
             part.stored(connection, status, note, object, author, true);
         }
         return Optional.of(status);
     }
 
-    /** Applies an Update(Note) to the stored post; the visibility of a post never changes. */
+    /** Applies an Update(Note) to the stored post, media included; the visibility of a post never changes. */
     public Status applyEdit(Connection connection, Status existing, Note note) throws SQLException {
         return applyEdit(connection, existing, note, JsonValue.EMPTY_JSON_OBJECT, null);
     }
@@ -112,6 +124,7 @@ public final class IncomingNotes {
                 languageOf(note), note.updated() == null ? clock.instant() : note.updated());
         statuses.update(connection, edited);
         storeAudience(connection, edited, note, object, true);
+        remoteMedia.replace(connection, note, existing.accountId(), existing.id());
         if (author != null) {
             for (IncomingPostPart part : parts) {
                 part.stored(connection, edited, note, object, author, false);
