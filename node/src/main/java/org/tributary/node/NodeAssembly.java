@@ -5,6 +5,7 @@ import java.net.http.HttpClient;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -66,7 +67,33 @@ import org.tributary.node.activitypub.OutboxResource;
 import org.tributary.node.activitypub.RequestParts;
 import org.tributary.node.activitypub.SignedGetVerifier;
 import org.tributary.node.activitypub.WellKnownResource;
+import org.tributary.node.api.AccountKudosResource;
 import org.tributary.node.api.AccountsResource;
+import org.tributary.node.api.KudosResource;
+import org.tributary.node.api.EventsResource;
+import org.tributary.node.api.PollsResource;
+import org.tributary.node.api.QuestionsResource;
+import org.tributary.node.event.EventService;
+import org.tributary.node.event.EventStore;
+import org.tributary.node.inbound.IncomingEvents;
+import org.tributary.node.inbound.IncomingPolls;
+import org.tributary.node.inbound.IncomingQuestions;
+import org.tributary.node.inbound.PollVoteHandler;
+import org.tributary.node.inbound.RsvpHandler;
+import org.tributary.node.outbound.EventActivities;
+import org.tributary.node.outbound.PollActivities;
+import org.tributary.node.outbound.QuestionActivities;
+import org.tributary.node.poll.PollCloser;
+import org.tributary.node.poll.PollService;
+import org.tributary.node.poll.PollStore;
+import org.tributary.node.question.QuestionService;
+import org.tributary.node.question.QuestionStore;
+import org.tributary.federation.inbox.ActivityHandler;
+import org.tributary.federation.inbox.HandlerResult;
+import org.tributary.node.inbound.IncomingKudos;
+import org.tributary.node.kudos.KudosService;
+import org.tributary.node.kudos.KudosStore;
+import org.tributary.node.outbound.KudosActivities;
 import org.tributary.node.api.AppsResource;
 import org.tributary.node.api.AuthorizeResource;
 import org.tributary.node.api.ClientModels;
@@ -179,6 +206,8 @@ public final class NodeAssembly implements AutoCloseable {
     private static final Duration HTTP_TIMEOUT = Duration.ofSeconds(10);
     /** How long a directory search waits for peers before reporting them as timed out. */
     private static final Duration DIRECTORY_TIME_LIMIT = Duration.ofSeconds(3);
+    /** How often polls past their end time are closed: a poll closes at most this late. */
+    private static final Duration POLL_CLOSER_PERIOD = Duration.ofSeconds(1);
 
     private final NodeConfig config;
     private final DataSource dataSource;
@@ -197,6 +226,7 @@ public final class NodeAssembly implements AutoCloseable {
     private final SearchIndexer searchIndexer;
     private final ExecutorService directoryAskers;
     private final AccountAdministration accountAdministration;
+    private final PollCloser pollCloser;
     private final RemoteMediaFetcher mediaFetcher;
     private final AuditLog auditLog;
     private final AuditWiring audit;
@@ -297,6 +327,21 @@ public final class NodeAssembly implements AutoCloseable {
                 statusViews, postDelivery, noteActivities, new StatusTextFormatter(uris),
                 new HandleResolver(database, accountStore, remoteAccounts, uris), statusVisibility, notifications,
                 media, homeFeed, uris, ids, clock, searchIndexer);
+        KudosStore kudosStore = new KudosStore();
+        KudosService kudos = new KudosService(database, kudosStore, posts, statusStore, statusViews, accountStore,
+                statusVisibility, new KudosActivities());
+        PollStore pollStore = new PollStore();
+        PollService polls = new PollService(database, pollStore, statusStore, statusViews, accountStore,
+                statusVisibility, postDelivery, noteActivities, new PollActivities(codec), outbox, notifications, uris,
+                ids, clock);
+        QuestionStore questionStore = new QuestionStore();
+        QuestionService questions = new QuestionService(database, questionStore, posts, statusStore, statusViews,
+                accountStore, statusVisibility, postDelivery, noteActivities, new QuestionActivities(), notifications,
+                uris, ids, clock);
+        EventStore eventStore = new EventStore();
+        EventService eventPosts = new EventService(database, eventStore, posts, statusStore, statusViews, accountStore,
+                statusVisibility, new EventActivities(), outbox, notifications, uris, ids, clock);
+        this.pollCloser = new PollCloser(polls, POLL_CLOSER_PERIOD);
         TimelineService timelines = new TimelineService(database, homeFeedStore, statusVisibility);
         ThreadService threads = new ThreadService(database, statusStore, statusVisibility);
         AuthService auth = new AuthService(database, accountStore, credentials, tokens, hasher, random, clock);
@@ -313,20 +358,28 @@ public final class NodeAssembly implements AutoCloseable {
                 inboxStore, events, clock);
         RemoteMediaReferences remoteMedia = new RemoteMediaReferences(mediaStore, peers, mediaLimits, ids, clock);
         IncomingNotes incomingNotes = new IncomingNotes(statusStore, recipientStore, tagStore, accountStore,
-                new HtmlSanitizer(), statusVisibility, notifications, remoteMedia, homeFeed, ids, clock, searchIndexer);
+                new HtmlSanitizer(), statusVisibility, notifications, remoteMedia, homeFeed, ids, clock, searchIndexer,
+                List.of(new IncomingKudos(kudosStore, accountStore), new IncomingPolls(pollStore, notifications),
+                        new IncomingQuestions(questionStore, statusStore, notifications, clock),
+                        new IncomingEvents(eventStore)));
         AncestorFetcher ancestors = new AncestorFetcher(database, statusStore, incomingNotes, remoteAccounts, fetcher,
                 peers, codec, uris);
+        ActivityHandler notHandled = activity -> new HandlerResult.Ignored("not handled: " + activity.type());
         this.inboxProcessor = new InboxProcessor(inboxStore, InboundHandlers.dispatcher(
                 new FollowHandler(database, accountStore, followStore, remoteAccounts, followActivities, outbox,
                         notifications, codec, uris, ids, clock),
-                new AcceptFollowHandler(database, accountStore, followStore, codec),
+                new RsvpHandler(database, statusStore, remoteAccounts, eventPosts, uris,
+                        new AcceptFollowHandler(database, accountStore, followStore, codec)),
                 new UndoFollowHandler(database, accountStore, followStore, codec),
-                new CreateNoteHandler(database, followStore, remoteAccounts, incomingNotes, ancestors, codec, uris),
+                new PollVoteHandler(database, statusStore, remoteAccounts, polls, codec, uris,
+                        new CreateNoteHandler(database, followStore, remoteAccounts, incomingNotes, ancestors, codec,
+                                uris)),
                 new UpdateRouter(new UpdateNoteHandler(database, statusStore, accountStore, incomingNotes, codec),
                         new UpdateActorHandler(remoteAccounts, codec), codec),
                 new DeleteNoteHandler(database, statusStore, tagStore, accountStore, notifications, remoteMedia, codec,
                         clock, searchIndexer),
-                audit.addCheckpointHandler()));
+                audit.addCheckpointHandler(),
+                new RsvpHandler(database, statusStore, remoteAccounts, eventPosts, uris, notHandled)));
 
         // HTTP.
         RequestParts requestParts = new RequestParts(uris);
@@ -337,7 +390,7 @@ public final class NodeAssembly implements AutoCloseable {
         ProfileService profiles = new ProfileService(database, accountStore, profileStore, new PlainTextFormatter(),
                 new ActorUpdates(accountStore, keyStore, followStore, actorDocuments, outbox, codec, ids, clock),
                 searchIndexer, clock);
-        ClientModels models = new ClientModels(follows, uris, mediaModels, profiles);
+        ClientModels models = new ClientModels(follows, uris, mediaModels, polls, clock, profiles);
         MediaResource mediaResource = new MediaResource(auth, media, mediaModels);
         AdminActionLog adminLog = new AuditedAdminActions(auditLog, clock);
         this.accountAdministration = new AccountAdministration(database, accountStore, accounts, credentials, tokens,
@@ -381,7 +434,8 @@ public final class NodeAssembly implements AutoCloseable {
                 .register(new AdminAccountsResource(adminAccess, accountAdministration, adminDtos))
                 .register(new AdminPeersResource(adminAccess, peerAdministration))
                 .register(new AdminDeliveriesResource(adminAccess, peerAdministration))
-                .register(new StatusesResource(auth, posts, statusViews, threads, statusVisibility, models))
+                .register(new StatusesResource(auth, posts, statusViews, threads, statusVisibility, models, polls,
+                        questions))
                 .register(new TimelinesResource(auth, timelines, statusViews, models))
                 .register(new NotificationsResource(auth, accounts, notifications, posts, statusViews, statusVisibility,
                         models))
@@ -397,7 +451,12 @@ public final class NodeAssembly implements AutoCloseable {
                 .register(new MediaFilesResource(auth, signedGets,
                         new MediaAccess(database, mediaStore, statusStore, statusVisibility, profileStore), mediaFiles))
                 .register(audit.apiResource(auth))
-                .register(audit.peerResource(signedGets, requestParts));
+                .register(audit.peerResource(signedGets, requestParts))
+                .register(new KudosResource(auth, kudos, models))
+                .register(new AccountKudosResource(auth, accounts, kudos))
+                .register(new PollsResource(auth, polls, models))
+                .register(new QuestionsResource(auth, questions, models))
+                .register(new EventsResource(auth, eventPosts, models));
         this.server = new NodeServer(config.bindHost(), config.port(), application);
     }
 
@@ -438,6 +497,7 @@ public final class NodeAssembly implements AutoCloseable {
         deliveries.requeueAbandoned();
         inboxProcessor.start();
         deliveryWorker.start();
+        pollCloser.start();
         audit.start();
     }
 
@@ -512,6 +572,7 @@ public final class NodeAssembly implements AutoCloseable {
     @Override
     public void close() {
         server.close();
+        pollCloser.close();
         deliveryWorker.stop();
         deliveryScheduler.shutdownNow();
         deliverySenders.shutdownNow();

@@ -1,5 +1,6 @@
 package org.tributary.node.inbound;
 
+import org.tributary.federation.inbox.ActivityHandler;
 import org.tributary.federation.inbox.HandlerResult;
 import org.tributary.federation.inbox.InboxDispatcher;
 
@@ -11,9 +12,22 @@ public final class InboundHandlers {
     public static InboxDispatcher dispatcher(FollowHandler follow, AcceptFollowHandler accept, UndoFollowHandler undo,
             CreateNoteHandler create, UpdateRouter update, DeleteNoteHandler delete,
             AddCheckpointHandler addCheckpoint) {
+        return dispatcher(follow, accept, undo, create, update, delete, addCheckpoint,
+                activity -> new HandlerResult.Ignored("not handled: " + activity.type()));
+    }
+
+    /**
+     * {@code create} sees every Create (a poll vote, else a post); {@code acceptOrRsvp} every Accept (an
+     * RSVP to an event, else a Follow's acceptance); {@code rsvp} TentativeAccept and Reject.
+     */
+    public static InboxDispatcher dispatcher(FollowHandler follow, ActivityHandler acceptOrRsvp,
+            UndoFollowHandler undo, ActivityHandler create, UpdateRouter update, DeleteNoteHandler delete,
+            AddCheckpointHandler addCheckpoint, ActivityHandler rsvp) {
         return InboxDispatcher.builder()
                 .on("Follow", follow)
-                .on("Accept", accept)
+                .on("Accept", acceptOrRsvp)
+                .on("TentativeAccept", rsvp)
+                .on("Reject", rsvp)
                 .on("Undo", undo)
                 .on("Create", create)
                 .on("Update", update)

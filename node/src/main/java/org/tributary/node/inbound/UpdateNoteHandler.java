@@ -38,8 +38,9 @@ public final class UpdateNoteHandler implements ActivityHandler {
     @Override
     public HandlerResult handle(InboundActivity inbound) {
         Activity update = codec.readActivity(inbound.json());
-        if (!(update.object() instanceof ObjectRef.Embedded embedded) || !"Note".equals(embedded.type())) {
-            return new HandlerResult.Ignored("only updates of embedded Notes are handled");
+        if (!(update.object() instanceof ObjectRef.Embedded embedded)
+                || !CreateNoteHandler.HANDLED_TYPES.contains(embedded.type())) {
+            return new HandlerResult.Ignored("only updates of embedded Notes, Questions and Events are handled");
         }
         Note note = codec.readNote(embedded.json());
         if (!update.actor().equals(note.attributedTo())) {
@@ -54,7 +55,7 @@ public final class UpdateNoteHandler implements ActivityHandler {
             if (actor.isEmpty() || actor.get().id() != existing.get().accountId()) {
                 return new HandlerResult.Ignored("only the author may update a post");
             }
-            incoming.applyEdit(connection, existing.get(), note);
+            incoming.applyEdit(connection, existing.get(), note, embedded.json(), actor.get());
             return HandlerResult.applied();
         });
     }
