@@ -179,6 +179,8 @@ class AdminApiTest {
 
     @Test
     void deadDeliveriesAreListedAndRetried() {
+        // An allowlisted peer that is down: a retried delivery goes back to waiting, it is not dead at once.
+        finance.assembly().peers().add("127.0.0.1:1", "down");
         var store = finance.assembly().deliveries();
         DeliveryJob job = store.enqueue(List.of(new DeliveryJob(0, URI.create(finance.baseUrl() + "/activities/x"),
                 URI.create("http://127.0.0.1:1/inbox"), "{}".getBytes(), URI.create(finance.baseUrl() + "/actor#main-key"),
@@ -190,6 +192,7 @@ class AdminApiTest {
         assertTrue(!finance.api(aud).get("/api/v1/admin/deliveries/dead").jsonPath().getList("id")
                 .contains(String.valueOf(job.id())));
         finance.api(ada).post("/api/v1/admin/deliveries/" + job.id() + "/retry").then().statusCode(404);
+        finance.assembly().peers().remove("127.0.0.1:1");
     }
 
     @Test
