@@ -4,6 +4,7 @@ import java.net.http.HttpClient;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -114,7 +115,32 @@ import org.tributary.node.timeline.MarkerStore;
 import org.tributary.node.timeline.Markers;
 import org.tributary.node.timeline.NodeTimelines;
 import org.tributary.node.timeline.StatusVisibility;
-import org.tributary.node.timeline.TimelineService;
+import org.tributary.node.timeline.HomeTimeline;
+import org.tributary.node.api.AccountRelationsResource;
+import org.tributary.node.api.BlocksAndMutesResource;
+import org.tributary.node.api.FavouritesResource;
+import org.tributary.node.api.StatusInteractionsResource;
+import org.tributary.node.inbound.AnnounceHandler;
+import org.tributary.node.inbound.BlockHandler;
+import org.tributary.node.inbound.LikeHandler;
+import org.tributary.node.inbound.RecordedActivities;
+import org.tributary.node.inbound.RejectFollowHandler;
+import org.tributary.node.inbound.UndoBlockHandler;
+import org.tributary.node.inbound.UndoInteractionHandler;
+import org.tributary.node.inbound.UndoRouter;
+import org.tributary.node.interaction.CountReports;
+import org.tributary.node.interaction.InteractionKind;
+import org.tributary.node.interaction.InteractionService;
+import org.tributary.node.interaction.InteractionStore;
+import org.tributary.node.outbound.BlockActivities;
+import org.tributary.node.outbound.CountedNotes;
+import org.tributary.node.outbound.InteractionActivities;
+import org.tributary.node.relationship.BlockService;
+import org.tributary.node.relationship.BlockStore;
+import org.tributary.node.relationship.FollowerService;
+import org.tributary.node.relationship.MuteService;
+import org.tributary.node.relationship.MuteStore;
+import org.tributary.node.relationship.RelationshipService;
 
 /**
  * The composition root: builds every part of a node once, with final fields and constructor
@@ -153,6 +179,9 @@ public final class NodeAssembly implements AutoCloseable {
         TokenStore tokens = new TokenStore();
         FollowStore followStore = new FollowStore();
         StatusStore statusStore = new StatusStore();
+        InteractionStore interactionStore = new InteractionStore();
+        BlockStore blockStore = new BlockStore();
+        MuteStore muteStore = new MuteStore();
         this.deliveries = new DeliveryStore(database, ids, clock);
         this.inboxStore = new InboxActivityStore(database, ids, clock);
         this.peers = new PeerService(database, new PeerStore(), clock);
@@ -185,10 +214,10 @@ public final class NodeAssembly implements AutoCloseable {
         NotificationService notifications = new NotificationService(database, new NotificationStore(), accountStore,
                 ids, clock);
         FollowService follows = new FollowService(database, followStore, accountStore, followActivities, outbox,
-                notifications, uris, ids, clock);
+                notifications, uris, ids, clock, blockStore);
         StatusRecipientStore recipientStore = new StatusRecipientStore();
         StatusTagStore tagStore = new StatusTagStore();
-        StatusVisibility statusVisibility = new StatusVisibility(database, followStore, recipientStore);
+        StatusVisibility statusVisibility = new StatusVisibility(database, followStore, recipientStore, blockStore);
         StatusViews statusViews = new StatusViews(database, statusStore, recipientStore, tagStore, accountStore);
         PostDelivery postDelivery = new PostDelivery(followStore, accountStore, noteActivities, new NoteTags(uris),
                 outbox);
@@ -196,7 +225,19 @@ public final class NodeAssembly implements AutoCloseable {
                 statusViews, postDelivery, noteActivities, new StatusTextFormatter(uris),
                 new HandleResolver(database, accountStore, remoteAccounts, uris), statusVisibility, notifications,
                 uris, ids, clock);
-        TimelineService timelines = new TimelineService(database, statusStore, statusVisibility);
+        HomeTimeline homeTimeline = new HomeTimeline(database, statusStore, interactionStore, accountStore, blockStore,
+                muteStore, statusVisibility);
+        CountedNotes countedNotes = new CountedNotes(noteActivities, codec);
+        CountReports countReports = new CountReports(interactionStore, accountStore, statusViews, postDelivery,
+                countedNotes, uris, ids, clock);
+        InteractionService interactions = new InteractionService(database, interactionStore, statusStore,
+                accountStore, followStore, statusVisibility, notifications, new InteractionActivities(codec),
+                countReports, outbox, uris, ids, clock);
+        BlockService blocks = new BlockService(database, blockStore, followStore, accountStore,
+                new BlockActivities(codec), outbox, uris, ids, clock);
+        MuteService mutes = new MuteService(database, muteStore, accountStore, ids, clock);
+        FollowerService followers = new FollowerService(database, followStore, followActivities, outbox, uris, ids,
+                clock);
         ThreadService threads = new ThreadService(database, statusStore, statusVisibility);
         AuthService auth = new AuthService(database, accountStore, credentials, tokens, hasher, random, clock);
         OAuthService oauth = new OAuthService(database, new AppStore(), new AuthorizationCodeStore(), auth, ids, random,
@@ -206,17 +247,31 @@ public final class NodeAssembly implements AutoCloseable {
         InboxPipeline pipeline = new InboxPipeline(new InboxLimits(config.maxBodyBytes()), peers, signatures, keys,
                 inboxStore, events, clock);
         IncomingNotes incomingNotes = new IncomingNotes(statusStore, recipientStore, tagStore, accountStore,
-                new HtmlSanitizer(), statusVisibility, notifications, ids, clock);
+                new HtmlSanitizer(), statusVisibility, notifications, ids, clock, interactionStore);
         AncestorFetcher ancestors = new AncestorFetcher(database, statusStore, incomingNotes, remoteAccounts, fetcher,
                 peers, codec, uris);
+        UndoRouter undo = new UndoRouter(Map.of(
+                "Follow", new UndoFollowHandler(database, accountStore, followStore, codec),
+                "Like", new UndoInteractionHandler(InteractionKind.FAVOURITE, database, interactionStore, statusStore,
+                        accountStore, countReports, codec),
+                "Announce", new UndoInteractionHandler(InteractionKind.REBLOG, database, interactionStore,
+                        statusStore, accountStore, countReports, codec),
+                "Block", new UndoBlockHandler(database, accountStore, blockStore, codec)),
+                new RecordedActivities(database, followStore, interactionStore, blockStore)::typeOf, codec);
         this.inboxProcessor = new InboxProcessor(inboxStore, InboundHandlers.dispatcher(
                 new FollowHandler(database, accountStore, followStore, remoteAccounts, followActivities, outbox,
-                        notifications, codec, uris, ids, clock),
+                        notifications, codec, uris, ids, clock, blockStore),
                 new AcceptFollowHandler(database, accountStore, followStore, codec),
-                new UndoFollowHandler(database, accountStore, followStore, codec),
+                new RejectFollowHandler(database, accountStore, followStore, codec),
+                undo,
                 new CreateNoteHandler(database, followStore, remoteAccounts, incomingNotes, ancestors, codec, uris),
                 new UpdateNoteHandler(database, statusStore, accountStore, incomingNotes, codec),
-                new DeleteNoteHandler(database, statusStore, tagStore, accountStore, notifications, codec, clock)));
+                new DeleteNoteHandler(database, statusStore, tagStore, accountStore, notifications, codec, clock),
+                new LikeHandler(database, statusStore, interactionStore, remoteAccounts, statusVisibility,
+                        notifications, countReports, codec, uris, ids, clock),
+                new AnnounceHandler(database, statusStore, interactionStore, followStore, remoteAccounts, ancestors,
+                        statusVisibility, notifications, countReports, codec, uris, ids, clock),
+                new BlockHandler(database, accountStore, followStore, blockStore, remoteAccounts, codec, ids, clock)));
 
         // Outbound.
         this.deliveryScheduler = Executors.newSingleThreadScheduledExecutor(daemon("tributary-delivery"));
@@ -229,7 +284,8 @@ public final class NodeAssembly implements AutoCloseable {
         // HTTP.
         RequestParts requestParts = new RequestParts(uris);
         SignedGetVerifier signedGets = new SignedGetVerifier(signatures, keys, peers, requestParts);
-        ClientModels models = new ClientModels(follows, uris);
+        ClientModels models = new ClientModels(follows, uris, interactions,
+                new RelationshipService(database, followStore, blockStore, muteStore));
         FollowLists followLists = new FollowLists(database, followStore, accountStore);
         CollectionDocuments collections = new CollectionDocuments();
         ResourceConfig application = new ResourceConfig()
@@ -241,7 +297,7 @@ public final class NodeAssembly implements AutoCloseable {
                 .register(new ActorResource(accounts, follows, new ActorDocuments(uris), collections, signedGets, codec,
                         uris))
                 .register(new OutboxResource(accounts, posts, statusViews, statusVisibility, postDelivery,
-                        noteActivities, collections, signedGets, codec, uris))
+                        noteActivities, collections, signedGets, codec, uris, countedNotes, interactions))
                 .register(new WellKnownResource(accounts, posts, new Contexts(), uris, config))
                 .register(new OAuthErrorMapper())
                 .register(new ScopeFilter(auth))
@@ -252,14 +308,18 @@ public final class NodeAssembly implements AutoCloseable {
                 .register(new AccountsResource(auth, accounts, remoteAccounts, follows, models, followLists, posts,
                         statusVisibility, new ProfileService(database, accountStore, new PlainTextFormatter()), statusViews))
                 .register(new StatusesResource(auth, posts, statusViews, threads, statusVisibility, models))
-                .register(new TimelinesResource(auth, timelines, statusViews, models))
+                .register(new StatusInteractionsResource(auth, interactions, statusViews, models))
+                .register(new FavouritesResource(auth, interactions, statusViews, models))
+                .register(new AccountRelationsResource(auth, accounts, blocks, mutes, followers, models))
+                .register(new BlocksAndMutesResource(auth, blocks, mutes, models))
+                .register(new TimelinesResource(auth, homeTimeline, statusViews, models))
                 .register(new NotificationsResource(auth, accounts, notifications, posts, statusViews, statusVisibility,
                         models))
                 .register(new InstanceResource(config, accounts))
                 .register(new NodeTimelinesResource(auth, statusViews, new NodeTimelines(database, new NodeTimelineStore(),
                         statusVisibility), models))
                 .register(new InstanceV2Resource(config, accounts))
-                .register(new FollowRequestsResource(auth, accounts, followLists, models))
+                .register(new FollowRequestsResource(auth, accounts, followLists, followers, models))
                 .register(new MarkersResource(auth, new Markers(database, new MarkerStore(), clock)))
                 .register(new PreferencesResource(auth));
         this.server = new NodeServer(config.bindHost(), config.port(), application);

@@ -3,11 +3,15 @@ package org.tributary.node.api;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Optional;
 import org.tributary.node.account.Account;
-import org.tributary.node.follow.Follow;
 import org.tributary.node.follow.FollowService;
-import org.tributary.node.follow.FollowState;
 import org.tributary.node.config.LocalUris;
+import org.tributary.node.interaction.Interaction;
+import org.tributary.node.interaction.InteractionService;
+import org.tributary.node.interaction.StatusInteractions;
+import org.tributary.node.relationship.Relationship;
+import org.tributary.node.relationship.RelationshipService;
 import org.tributary.node.notification.Notification;
 import org.tributary.node.post.Status;
 import org.tributary.node.post.StatusView;
@@ -19,10 +23,15 @@ import org.tributary.node.post.StatusView;
 public final class ClientModels {
     private final FollowService follows;
     private final LocalUris uris;
+    private final InteractionService interactions;
+    private final RelationshipService relationships;
 
-    public ClientModels(FollowService follows, LocalUris uris) {
+    public ClientModels(FollowService follows, LocalUris uris, InteractionService interactions,
+            RelationshipService relationships) {
         this.follows = follows;
         this.uris = uris;
+        this.interactions = interactions;
+        this.relationships = relationships;
     }
 
     public AccountDto account(Account account) {
@@ -33,13 +42,35 @@ public final class ClientModels {
                 0, List.of(), List.of());
     }
 
+    /** A post with its counts, but without what a particular viewer did with it. */
     public StatusDto status(StatusView view) {
         return status(view, null);
     }
 
+    /** A post as {@code viewer} sees it: with whether they liked and boosted it. */
+    public StatusDto statusFor(StatusView view, Account viewer) {
+        return status(view, null, Optional.of(viewer));
+    }
+
     /** {@code text} is the source the author typed; Mastodon returns it only from delete (for "redraft"). */
     public StatusDto status(StatusView view, String text) {
+        return status(view, text, Optional.empty());
+    }
+
+    /**
+     * A boost as Mastodon shows it in timelines: a post of the booster's, with no content of its own, whose
+     * {@code reblog} is the boosted post.
+     */
+    public StatusDto reblog(Interaction boost, Account booster, StatusDto boosted) {
+        return new StatusDto(String.valueOf(boost.id()), boost.activityUri().toString(), boosted.url(),
+                timestamp(boost.createdAt()), account(booster), "", boosted.visibility(), false, "", null, null, null,
+                0, 0, 0, boosted.favourited(), boosted.reblogged(), List.of(), List.of(), List.of(), List.of(),
+                boosted, null, null, null, null);
+    }
+
+    private StatusDto status(StatusView view, String text, Optional<Account> viewer) {
         Status status = view.status();
+        StatusInteractions counted = interactions.of(viewer, status);
         List<MentionDto> mentions = view.mentions().stream().map(account -> new MentionDto(String.valueOf(account.id()),
                 account.username(), account.uri().toString(), account.acct())).toList();
         List<TagDto> tags = view.tags().stream().map(name -> new TagDto(name, uris.tag(name).toString())).toList();
@@ -47,8 +78,9 @@ public final class ClientModels {
                 timestamp(status.createdAt()), account(view.author()), status.contentHtml(),
                 status.visibility().mastodonName(), status.sensitive(), status.spoilerText(),
                 view.parent().map(parent -> String.valueOf(parent.id())).orElse(null),
-                view.parent().map(parent -> String.valueOf(parent.accountId())).orElse(null), status.language(), 0, 0,
-                0, List.of(), mentions, tags, List.of(), null, null, null,
+                view.parent().map(parent -> String.valueOf(parent.accountId())).orElse(null), status.language(), 0,
+                counted.counts().reblogs(), counted.counts().favourites(), counted.favourited(), counted.reblogged(),
+                List.of(), mentions, tags, List.of(), null, null, null,
                 status.editedAt() == null ? null : timestamp(status.editedAt()), text);
     }
 
@@ -62,11 +94,9 @@ public final class ClientModels {
     }
 
     public RelationshipDto relationship(Account viewer, Account other) {
-        Follow outgoing = follows.relation(viewer, other).orElse(null);
-        Follow incoming = follows.relation(other, viewer).orElse(null);
-        return new RelationshipDto(String.valueOf(other.id()),
-                outgoing != null && outgoing.state() == FollowState.ACCEPTED,
-                outgoing != null && outgoing.state() == FollowState.PENDING,
-                incoming != null && incoming.state() == FollowState.ACCEPTED, false, false, true, false, "");
+        Relationship relation = relationships.between(viewer, other);
+        return new RelationshipDto(String.valueOf(other.id()), relation.following(), relation.requested(),
+                relation.requestedBy(), relation.followedBy(), relation.blocking(), relation.blockedBy(),
+                relation.muting(), relation.mutingNotifications(), false, false, true, false, "");
     }
 }

@@ -42,6 +42,8 @@ final class RequiredScopes {
             rule(READ, "api/v1/markers", "read:statuses"),
             rule(WRITE, "api/v1/markers", "write:statuses"),
             rule(READ, "api/v1/favourites", "read:favourites"),
+            rule(READ, "api/v1/blocks", "read:blocks"),
+            rule(READ, "api/v1/mutes", "read:mutes"),
             rule(READ, "api/v1/bookmarks", "read:bookmarks"),
             rule(READ, "api/v[12]/search", "read:search"),
             rule(READ, "api/v[12]/filters(/.*)?", "read:filters"),

@@ -13,13 +13,14 @@ import org.tributary.node.http.ApiException;
 import org.tributary.node.notification.NotificationService;
 import org.tributary.node.notification.NotificationType;
 import org.tributary.node.outbound.FollowActivities;
+import org.tributary.node.relationship.BlockStore;
 import org.tributary.node.store.Database;
 import org.tributary.node.store.IdGenerator;
 
 /**
  * Following, from the follower's side: follow and unfollow a colleague on this node or another one.
  * A local target is followed at once (or pending when locked); a remote one stays pending until its
- * node sends Accept.
+ * node sends Accept. Nobody can follow across a block, in either direction.
  */
 public final class FollowService {
     private final Database database;
@@ -31,9 +32,17 @@ public final class FollowService {
     private final LocalUris uris;
     private final IdGenerator ids;
     private final Clock clock;
+    private final BlockStore blocks;
 
     public FollowService(Database database, FollowStore follows, AccountStore accounts, FollowActivities activities,
             Outbox outbox, NotificationService notifications, LocalUris uris, IdGenerator ids, Clock clock) {
+        this(database, follows, accounts, activities, outbox, notifications, uris, ids, clock, new BlockStore());
+    }
+
+    public FollowService(Database database, FollowStore follows, AccountStore accounts, FollowActivities activities,
+            Outbox outbox, NotificationService notifications, LocalUris uris, IdGenerator ids, Clock clock,
+            BlockStore blocks) {
+        this.blocks = blocks;
         this.database = database;
         this.follows = follows;
         this.accounts = accounts;
@@ -50,6 +59,9 @@ public final class FollowService {
             throw ApiException.badRequest("self_follow", "you cannot follow yourself");
         }
         return database.inTransaction(connection -> {
+            if (blocks.eitherBlocks(connection, follower.id(), target.id())) {
+                throw ApiException.forbidden("blocked", "a block stands between you and this account");
+            }
             Optional<Follow> existing = follows.find(connection, follower.id(), target.id());
             if (existing.isPresent()) {
                 return existing.get();

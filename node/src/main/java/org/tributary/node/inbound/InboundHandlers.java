@@ -8,15 +8,24 @@ public final class InboundHandlers {
     private InboundHandlers() {
     }
 
-    public static InboxDispatcher dispatcher(FollowHandler follow, AcceptFollowHandler accept, UndoFollowHandler undo,
-            CreateNoteHandler create, UpdateNoteHandler update, DeleteNoteHandler delete) {
+    /**
+     * {@code undo} routes Undo to the handler of what is undone (Follow, Like, Announce, Block); Accept
+     * and Reject answer our follows.
+     */
+    public static InboxDispatcher dispatcher(FollowHandler follow, AcceptFollowHandler accept,
+            RejectFollowHandler reject, UndoRouter undo, CreateNoteHandler create, UpdateNoteHandler update,
+            DeleteNoteHandler delete, LikeHandler like, AnnounceHandler announce, BlockHandler block) {
         return InboxDispatcher.builder()
                 .on("Follow", follow)
                 .on("Accept", accept)
+                .on("Reject", reject)
                 .on("Undo", undo)
                 .on("Create", create)
                 .on("Update", update)
                 .on("Delete", delete)
+                .on("Like", like)
+                .on("Announce", announce)
+                .on("Block", block)
                 .otherwise(activity -> new HandlerResult.Ignored("not handled: " + activity.type()))
                 .build();
     }

@@ -18,6 +18,7 @@ import org.tributary.federation.vocab.Note;
 import org.tributary.federation.vocab.Tag;
 import org.tributary.node.account.Account;
 import org.tributary.node.account.AccountStore;
+import org.tributary.node.interaction.InteractionStore;
 import org.tributary.node.notification.NotificationService;
 import org.tributary.node.notification.NotificationType;
 import org.tributary.node.post.HtmlSanitizer;
@@ -50,10 +51,19 @@ public final class IncomingNotes {
     private final NotificationService notifications;
     private final IdGenerator ids;
     private final Clock clock;
+    private final InteractionStore interactions;
 
     public IncomingNotes(StatusStore statuses, StatusRecipientStore recipients, StatusTagStore tags,
             AccountStore accounts, HtmlSanitizer sanitizer, StatusVisibility visibility,
             NotificationService notifications, IdGenerator ids, Clock clock) {
+        this(statuses, recipients, tags, accounts, sanitizer, visibility, notifications, ids, clock,
+                new InteractionStore());
+    }
+
+    public IncomingNotes(StatusStore statuses, StatusRecipientStore recipients, StatusTagStore tags,
+            AccountStore accounts, HtmlSanitizer sanitizer, StatusVisibility visibility,
+            NotificationService notifications, IdGenerator ids, Clock clock, InteractionStore interactions) {
+        this.interactions = interactions;
         this.statuses = statuses;
         this.recipients = recipients;
         this.tags = tags;
@@ -76,7 +86,41 @@ public final class IncomingNotes {
             return Optional.empty();
         }
         storeAudience(connection, status, note, notify);
+        applyCounts(connection, status.id(), note);
         return Optional.of(status);
+    }
+
+    /**
+     * Applies an Update(Note) from the post's author: an edit when the content, warning, sensitivity or
+     * language changed, and in any case the counts its node reported.
+     */
+    public Status applyUpdate(Connection connection, Status existing, Note note) throws SQLException {
+        Status result = existing;
+        if (changes(existing, note)) {
+            result = applyEdit(connection, existing, note);
+        }
+        applyCounts(connection, existing.id(), note);
+        return result;
+    }
+
+    private boolean changes(Status existing, Note note) {
+        return !sanitizer.sanitize(note.content()).equals(existing.contentHtml())
+                || !spoilerOf(note).equals(existing.spoilerText()) || note.sensitive() != existing.sensitive()
+                || !java.util.Objects.equals(languageOf(note), existing.language());
+    }
+
+    /** The author's node counts likes and boosts; its {@code likes}/{@code shares} totals are what we show. */
+    private void applyCounts(Connection connection, long statusId, Note note) throws SQLException {
+        interactions.setReported(connection, statusId, totalItems(note, "likes"), totalItems(note, "shares"));
+    }
+
+    private static Optional<Long> totalItems(Note note, String collection) {
+        JsonValue value = note.extensions().get(collection);
+        if (value instanceof JsonObject object && object.get("totalItems") instanceof jakarta.json.JsonNumber number
+                && number.isIntegral()) {
+            return Optional.of(number.longValue());
+        }
+        return Optional.empty();
     }
 
     /** Applies an Update(Note) to the stored post; the visibility of a post never changes. */

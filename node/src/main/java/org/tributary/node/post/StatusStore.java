@@ -102,14 +102,19 @@ public final class StatusStore {
 
     /**
      * The home timeline of an account: its own posts, the non-direct posts of the accounts it follows
-     * with an accepted follow, and every post addressed to it by name (direct messages, mentions).
+     * with an accepted follow, and every post addressed to it by name (direct messages, mentions), except
+     * those of authors it blocks or mutes.
      */
     public List<Status> home(Connection connection, long accountId, Page page) throws SQLException {
         StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM statuses WHERE" + LIVE + " AND (account_id = ?"
                 + " OR (visibility <> 'direct' AND account_id IN (SELECT target_id FROM follows WHERE follower_id = ? "
                 + "AND state = 'accepted'))"
-                + " OR id IN (SELECT status_id FROM status_recipients WHERE account_id = ?))");
-        return page.run(connection, sql, new ArrayList<>(List.of(accountId, accountId, accountId)), StatusStore::map);
+                + " OR id IN (SELECT status_id FROM status_recipients WHERE account_id = ?))"
+                // Blocked and muted authors never reach the home timeline.
+                + " AND account_id NOT IN (SELECT target_id FROM blocks WHERE account_id = ?)"
+                + " AND account_id NOT IN (SELECT target_id FROM mutes WHERE account_id = ?)");
+        return page.run(connection, sql, new ArrayList<>(List.of(accountId, accountId, accountId, accountId,
+                accountId)), StatusStore::map);
     }
 
     /** A deleted post: its row as addressed, with content cleared. */
