@@ -94,6 +94,12 @@ public final class TestServices implements AutoCloseable {
     public final StatusViews statusViews;
     public final SignedFetcher fetcher;
     public final RemoteAccountService remoteAccounts;
+    public final org.tributary.node.interaction.InteractionStore interactionStore =
+            new org.tributary.node.interaction.InteractionStore();
+    public final org.tributary.node.relationship.BlockStore blockStore =
+            new org.tributary.node.relationship.BlockStore();
+    public final PostDelivery postDelivery;
+    public final org.tributary.node.interaction.CountReports countReports;
 
     public TestServices(Clock clock) {
         this.clock = clock;
@@ -123,10 +129,12 @@ public final class TestServices implements AutoCloseable {
         this.notifications = new NotificationService(database, new NotificationStore(), accountStore, ids, clock);
         this.follows = new FollowService(database, followStore, accountStore, followActivities, outbox, notifications,
                 uris, ids, clock);
-        this.visibility = new StatusVisibility(database, followStore, recipientStore);
+        this.visibility = new StatusVisibility(database, followStore, recipientStore, blockStore);
         this.statusViews = new StatusViews(database, statusStore, recipientStore, tagStore, accountStore);
-        PostDelivery postDelivery = new PostDelivery(followStore, accountStore, noteActivities, new NoteTags(uris),
-                outbox);
+        this.postDelivery = new PostDelivery(followStore, accountStore, noteActivities, new NoteTags(uris), outbox);
+        this.countReports = new org.tributary.node.interaction.CountReports(interactionStore, accountStore,
+                statusViews, postDelivery, new org.tributary.node.outbound.CountedNotes(noteActivities, codec), uris,
+                ids, clock);
         this.posts = new PostService(database, statusStore, recipientStore, tagStore, accountStore, statusViews,
                 postDelivery, noteActivities, new StatusTextFormatter(uris),
                 new HandleResolver(database, accountStore, remoteAccounts, uris), visibility, notifications, uris, ids,
@@ -159,6 +167,10 @@ public final class TestServices implements AutoCloseable {
         database.inTransactionVoid(connection -> {
             Jdbc.update(connection, "DELETE FROM deliveries");
             Jdbc.update(connection, "DELETE FROM notifications");
+            Jdbc.update(connection, "DELETE FROM favourites");
+            Jdbc.update(connection, "DELETE FROM reblogs");
+            Jdbc.update(connection, "DELETE FROM blocks");
+            Jdbc.update(connection, "DELETE FROM mutes");
             Jdbc.update(connection, "DELETE FROM status_recipients");
             Jdbc.update(connection, "DELETE FROM status_tags");
             Jdbc.update(connection, "DELETE FROM statuses");
