@@ -32,13 +32,9 @@ import org.tributary.federation.inbox.InboxDispatcher;
 import org.tributary.federation.signature.HttpSignatures;
 import org.tributary.federation.spi.InboundActivity;
 import org.tributary.node.account.Account;
-import org.tributary.node.account.RemoteAccountService;
 import org.tributary.node.follow.Follow;
 import org.tributary.node.follow.FollowState;
-import org.tributary.node.interaction.InteractionKind;
 import org.tributary.node.keys.LocalSigningKeys;
-import org.tributary.node.post.HtmlSanitizer;
-import org.tributary.node.thread.AncestorFetcher;
 import org.tributary.node.post.Status;
 import org.tributary.node.post.Visibility;
 import org.tributary.node.store.Jdbc;
@@ -62,40 +58,7 @@ class InboundHandlersTest {
         Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
         node = new TestServices(clock);
         node.peers.add("sales.example", "");
-        RemoteAccountService remoteAccounts = node.remoteAccounts;
-        IncomingNotes incomingNotes = new IncomingNotes(node.statusStore, node.recipientStore, node.tagStore,
-                node.accountStore, new HtmlSanitizer(), node.visibility, node.notifications, node.ids, clock,
-                node.interactionStore);
-        AncestorFetcher ancestors = new AncestorFetcher(node.database, node.statusStore, incomingNotes,
-                remoteAccounts, node.fetcher, node.peers, node.codec, node.uris);
-        UndoRouter undo = new UndoRouter(java.util.Map.of(
-                "Follow", new UndoFollowHandler(node.database, node.accountStore, node.followStore, node.codec),
-                "Like", new UndoInteractionHandler(InteractionKind.FAVOURITE, node.database, node.interactionStore,
-                        node.statusStore, node.accountStore, node.countReports, node.codec),
-                "Announce", new UndoInteractionHandler(InteractionKind.REBLOG, node.database, node.interactionStore,
-                        node.statusStore, node.accountStore, node.countReports, node.codec),
-                "Block", new UndoBlockHandler(node.database, node.accountStore, node.blockStore, node.codec)),
-                new RecordedActivities(node.database, node.followStore, node.interactionStore, node.blockStore)::typeOf,
-                node.codec);
-        dispatcher = InboundHandlers.dispatcher(
-                new FollowHandler(node.database, node.accountStore, node.followStore, remoteAccounts,
-                        node.followActivities, node.outbox, node.notifications, node.codec, node.uris, node.ids, clock,
-                        node.blockStore),
-                new AcceptFollowHandler(node.database, node.accountStore, node.followStore, node.codec),
-                new RejectFollowHandler(node.database, node.accountStore, node.followStore, node.codec),
-                undo,
-                new CreateNoteHandler(node.database, node.followStore, remoteAccounts, incomingNotes, ancestors,
-                        node.codec, node.uris),
-                new UpdateNoteHandler(node.database, node.statusStore, node.accountStore, incomingNotes, node.codec),
-                new DeleteNoteHandler(node.database, node.statusStore, node.tagStore, node.accountStore,
-                        node.notifications, node.codec, clock),
-                new LikeHandler(node.database, node.statusStore, node.interactionStore, remoteAccounts,
-                        node.visibility, node.notifications, node.countReports, node.codec, node.uris, node.ids, clock),
-                new AnnounceHandler(node.database, node.statusStore, node.interactionStore, node.followStore,
-                        remoteAccounts, ancestors, node.visibility, node.notifications, node.countReports, node.codec,
-                        node.uris, node.ids, clock),
-                new BlockHandler(node.database, node.accountStore, node.followStore, node.blockStore, remoteAccounts,
-                        node.codec, node.ids, clock));
+        dispatcher = NodeHandlers.dispatcher(node, clock);
         alice = node.employee("alice");
         bob = node.remote("bob", "sales.example");
         sasha = node.remote("sasha", "sales.example");
@@ -231,8 +194,8 @@ class InboundHandlersTest {
         HandlerResult result = dispatch(activity(Json.createObjectBuilder().add("id", bob.uri() + "/moves/1")
                 .add("type", "Move").add("actor", bob.uri().toString()).add("object", alice.uri().toString())));
         assertEquals(new HandlerResult.Ignored("not handled: Move"), result);
-        assertTrue(dispatcher.handledTypes().containsAll(java.util.Set.of("Follow", "Accept", "Undo", "Create",
-                "Update", "Delete")), dispatcher.handledTypes()::toString);
+        assertTrue(dispatcher.handledTypes().containsAll(java.util.Set.of("Follow", "Accept", "Reject", "Undo",
+                "Create", "Update", "Delete", "Like", "Announce", "Block")), dispatcher.handledTypes()::toString);
     }
 
     private void aliceFollowsBob() {
