@@ -113,7 +113,8 @@ public final class TestServices implements AutoCloseable {
         this.peers = new PeerService(database, new PeerStore(), clock);
         this.deliveries = new DeliveryStore(database, ids, clock);
         this.inbox = new InboxActivityStore(database, ids, clock);
-        this.outbox = new Outbox(deliveries, new DeliveryPlanner(peers, clock), codec, uris);
+        // No delivery worker runs in unit tests: nothing to wake when an activity is queued.
+        this.outbox = new Outbox(deliveries, new DeliveryPlanner(peers, clock), codec, uris, database, () -> { });
         this.followActivities = new FollowActivities(codec);
         this.noteActivities = new NoteActivities(codec);
         this.accounts = new AccountService(database, accountStore, keyStore, credentials, hasher, uris, ids, clock);
