@@ -118,7 +118,8 @@ import org.tributary.node.timeline.NodeTimelines;
 import org.tributary.node.timeline.StatusVisibility;
 import org.tributary.node.timeline.HomeTimeline;
 import org.tributary.node.api.AccountRelationsResource;
-import org.tributary.node.api.BlocksAndMutesResource;
+import org.tributary.node.api.BlocksResource;
+import org.tributary.node.api.MutesResource;
 import org.tributary.node.api.FavouritesResource;
 import org.tributary.node.api.StatusInteractionsResource;
 import org.tributary.node.inbound.AnnounceHandler;
@@ -314,7 +315,8 @@ public final class NodeAssembly implements AutoCloseable {
                 .register(new StatusInteractionsResource(auth, interactions, statusViews, models))
                 .register(new FavouritesResource(auth, interactions, statusViews, models))
                 .register(new AccountRelationsResource(auth, accounts, blocks, mutes, followers, models))
-                .register(new BlocksAndMutesResource(auth, blocks, mutes, models))
+                .register(new BlocksResource(auth, blocks, models))
+                .register(new MutesResource(auth, mutes, models))
                 .register(new TimelinesResource(auth, homeTimeline, statusViews, models))
                 .register(new NotificationsResource(auth, accounts, notifications, posts, statusViews, statusVisibility,
                         models))

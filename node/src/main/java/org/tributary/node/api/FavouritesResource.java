@@ -40,7 +40,8 @@ public final class FavouritesResource {
         Account viewer = auth.require(authorization);
         List<InteractionService.StatusEntry> entries = interactions.favourites(viewer,
                 Paging.page(maxId, sinceId, minId, limit));
-        List<StatusDto> body = entries.stream().map(entry -> models.statusFor(views.of(entry.status()), viewer)).toList();
+        List<StatusDto> body = entries.stream()
+                .map(entry -> models.statusFor(views.of(entry.status()), viewer)).toList();
         return Paging.respond(body, entries, entry -> entry.interaction().id(), uri);
     }
 }

@@ -83,7 +83,8 @@ public final class StatusesResource {
             @PathParam("id") long id) {
         Account viewer = auth.require(authorization);
         ThreadService.Context context = threads.context(viewer, visible(viewer, id));
-        return new ContextDto(views.of(context.ancestors()).stream().map(view -> models.statusFor(view, viewer)).toList(),
+        return new ContextDto(
+                views.of(context.ancestors()).stream().map(view -> models.statusFor(view, viewer)).toList(),
                 views.of(context.descendants()).stream().map(view -> models.statusFor(view, viewer)).toList());
     }
 

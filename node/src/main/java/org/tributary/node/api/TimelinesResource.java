@@ -18,7 +18,10 @@ import org.tributary.node.post.StatusViews;
 import org.tributary.node.timeline.HomeEntry;
 import org.tributary.node.timeline.HomeTimeline;
 
-/** Mastodon's home timeline (posts and boosts), paged with {@code max_id}/{@code since_id}/{@code min_id} and Link headers. */
+/**
+ * Mastodon's home timeline (posts and boosts), paged with {@code max_id}/{@code since_id}/{@code min_id}
+ * and Link headers.
+ */
 @Path("/api/v1/timelines")
 @Produces(MediaType.APPLICATION_JSON)
 public final class TimelinesResource {
@@ -44,7 +47,8 @@ public final class TimelinesResource {
         List<HomeEntry> entries = home.page(viewer, page);
         List<StatusDto> body = entries.stream().map(entry -> dto(entry, viewer)).toList();
         Response.ResponseBuilder response = Response.ok(body);
-        PageLinks.of(uri, entries.stream().map(HomeEntry::id).toList()).ifPresent(link -> response.header("Link", link));
+        PageLinks.of(uri, entries.stream().map(HomeEntry::id).toList())
+                .ifPresent(link -> response.header("Link", link));
         return response.build();
     }
 

@@ -63,7 +63,8 @@ public final class BlockService {
             follows.delete(connection, target.id(), blocker.id());
             long id = ids.next();
             Instant now = clock.instant();
-            Block block = new Block(id, blocker.id(), target.id(), uris.activity(blocker.username(), "blocks", id), now);
+            URI activityUri = uris.activity(blocker.username(), "blocks", id);
+            Block block = new Block(id, blocker.id(), target.id(), activityUri, now);
             if (blocks.insertIfAbsent(connection, block)) {
                 outbox.send(connection, activities.block(block.activityUri(), blocker.uri(), target.uri(), now),
                         blocker, List.of(target));
