@@ -1,15 +1,18 @@
 package org.tributary.node;
 
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import javax.sql.DataSource;
 import org.glassfish.jersey.server.ResourceConfig;
+import org.tributary.federation.audit.SignedCheckpoint;
 import org.tributary.federation.delivery.BackoffSchedule;
 import org.tributary.federation.delivery.DeliveryPlanner;
 import org.tributary.federation.delivery.DeliveryWorker;
@@ -17,8 +20,8 @@ import org.tributary.federation.delivery.DoubleKnockSender;
 import org.tributary.federation.delivery.JobDelivery;
 import org.tributary.federation.delivery.PeerCircuitBreaker;
 import org.tributary.federation.delivery.SignatureSchemeMemory;
+import org.tributary.federation.discovery.NodeInfoClient;
 import org.tributary.federation.discovery.WebFingerClient;
-import java.net.URI;
 import org.tributary.federation.fetch.FetchLimits;
 import org.tributary.federation.fetch.FetchResult;
 import org.tributary.federation.fetch.SignedFetcher;
@@ -40,21 +43,30 @@ import org.tributary.node.activitypub.SignedGetVerifier;
 import org.tributary.node.activitypub.WellKnownResource;
 import org.tributary.node.api.AccountsResource;
 import org.tributary.node.api.AppsResource;
+import org.tributary.node.api.AuthorizeResource;
+import org.tributary.node.api.ClientModels;
+import org.tributary.node.api.CsrfTokens;
 import org.tributary.node.api.FollowRequestsResource;
+import org.tributary.node.api.InstanceResource;
 import org.tributary.node.api.InstanceV2Resource;
+import org.tributary.node.api.JsonbConfig;
 import org.tributary.node.api.MarkersResource;
 import org.tributary.node.api.NodeTimelinesResource;
-import org.tributary.node.api.PreferencesResource;
-import org.tributary.node.api.AuthorizeResource;
-import org.tributary.node.api.CsrfTokens;
+import org.tributary.node.api.NotificationsResource;
 import org.tributary.node.api.OAuthErrorMapper;
-import org.tributary.node.api.ScopeFilter;
-import org.tributary.node.api.ClientModels;
-import org.tributary.node.api.InstanceResource;
-import org.tributary.node.api.JsonbConfig;
 import org.tributary.node.api.OAuthResource;
+import org.tributary.node.api.PreferencesResource;
+import org.tributary.node.api.ScopeFilter;
 import org.tributary.node.api.StatusesResource;
 import org.tributary.node.api.TimelinesResource;
+import org.tributary.node.audit.AuditConsole;
+import org.tributary.node.audit.AuditEventListener;
+import org.tributary.node.audit.AuditLog;
+import org.tributary.node.audit.AuditLogStore;
+import org.tributary.node.audit.AuditSettings;
+import org.tributary.node.audit.AuditedFetcher;
+import org.tributary.node.audit.InboundCapture;
+import org.tributary.node.audit.ReceivedFetchLog;
 import org.tributary.node.auth.AuthService;
 import org.tributary.node.auth.CredentialStore;
 import org.tributary.node.auth.PasswordHasher;
@@ -71,50 +83,51 @@ import org.tributary.node.http.ExceptionMappers;
 import org.tributary.node.http.NodeServer;
 import org.tributary.node.inbound.AcceptFollowHandler;
 import org.tributary.node.inbound.CreateNoteHandler;
+import org.tributary.node.inbound.DeleteNoteHandler;
 import org.tributary.node.inbound.FollowHandler;
 import org.tributary.node.inbound.InboundHandlers;
+import org.tributary.node.inbound.IncomingNotes;
 import org.tributary.node.inbound.UndoFollowHandler;
+import org.tributary.node.inbound.UpdateNoteHandler;
 import org.tributary.node.inbox.InboxActivityStore;
 import org.tributary.node.inbox.InboxProcessor;
 import org.tributary.node.keys.ActorKeyStore;
 import org.tributary.node.keys.LocalSigningKeys;
 import org.tributary.node.keys.PeerKeyResolver;
+import org.tributary.node.notification.NotificationService;
+import org.tributary.node.notification.NotificationStore;
+import org.tributary.node.oauth.AppStore;
+import org.tributary.node.oauth.AuthorizationCodeStore;
+import org.tributary.node.oauth.OAuthService;
 import org.tributary.node.outbound.ActorDocuments;
 import org.tributary.node.outbound.CollectionDocuments;
 import org.tributary.node.outbound.FollowActivities;
 import org.tributary.node.outbound.NoteActivities;
-import org.tributary.node.oauth.AppStore;
-import org.tributary.node.oauth.AuthorizationCodeStore;
-import org.tributary.node.oauth.OAuthService;
+import org.tributary.node.outbound.NoteTags;
 import org.tributary.node.peer.PeerService;
 import org.tributary.node.peer.PeerStore;
+import org.tributary.node.post.HandleResolver;
 import org.tributary.node.post.HtmlSanitizer;
 import org.tributary.node.post.NodeTimelineStore;
 import org.tributary.node.post.PlainTextFormatter;
-import org.tributary.node.api.NotificationsResource;
-import org.tributary.node.inbound.DeleteNoteHandler;
-import org.tributary.node.inbound.IncomingNotes;
-import org.tributary.node.inbound.UpdateNoteHandler;
-import org.tributary.node.notification.NotificationService;
-import org.tributary.node.notification.NotificationStore;
-import org.tributary.node.outbound.NoteTags;
-import org.tributary.node.post.HandleResolver;
 import org.tributary.node.post.PostDelivery;
+import org.tributary.node.post.PostService;
 import org.tributary.node.post.StatusRecipientStore;
+import org.tributary.node.post.StatusStore;
 import org.tributary.node.post.StatusTagStore;
 import org.tributary.node.post.StatusTextFormatter;
 import org.tributary.node.post.StatusViews;
-import org.tributary.node.thread.AncestorFetcher;
-import org.tributary.node.thread.ThreadService;
-import org.tributary.node.post.PostService;
-import org.tributary.node.post.StatusStore;
 import org.tributary.node.store.Database;
 import org.tributary.node.store.DerbyDataSources;
 import org.tributary.node.store.IdGenerator;
 import org.tributary.node.store.Migrations;
+import org.tributary.node.thread.AncestorFetcher;
+import org.tributary.node.thread.ThreadService;
 import org.tributary.node.timeline.MarkerStore;
 import org.tributary.node.timeline.Markers;
 import org.tributary.node.timeline.NodeTimelines;
+import org.tributary.node.timeline.HomeFeed;
+import org.tributary.node.timeline.HomeFeedStore;
 import org.tributary.node.timeline.StatusVisibility;
 import org.tributary.node.timeline.HomeTimeline;
 import org.tributary.node.api.AccountRelationsResource;
@@ -143,6 +156,21 @@ import org.tributary.node.relationship.FollowerService;
 import org.tributary.node.relationship.MuteService;
 import org.tributary.node.relationship.MuteStore;
 import org.tributary.node.relationship.RelationshipService;
+// Media.
+import org.tributary.node.api.MediaFilesResource;
+import org.tributary.node.api.MediaModels;
+import org.tributary.node.api.MediaResource;
+import org.tributary.node.api.MediaV2Resource;
+import org.tributary.node.media.MediaAccess;
+import org.tributary.node.media.MediaFileStore;
+import org.tributary.node.media.MediaInspector;
+import org.tributary.node.media.MediaLimits;
+import org.tributary.node.media.MediaService;
+import org.tributary.node.media.MediaStore;
+import org.tributary.node.media.MediaUrls;
+import org.tributary.node.media.NoteAttachments;
+import org.tributary.node.media.RemoteMediaFetcher;
+import org.tributary.node.media.RemoteMediaReferences;
 
 /**
  * The composition root: builds every part of a node once, with final fields and constructor
@@ -162,17 +190,27 @@ public final class NodeAssembly implements AutoCloseable {
     private final ScheduledExecutorService deliveryScheduler;
     private final ExecutorService deliverySenders;
     private final NodeServer server;
-    private final SignedFetcher fetcher;
+    private final AuditedFetcher fetcher;
     private final LocalUris uris;
+    private final RemoteMediaFetcher mediaFetcher;
+    private final AuditLog auditLog;
+    private final AuditWiring audit;
+    private final Database database;
 
-    private NodeAssembly(NodeConfig config, DataSource dataSource, Clock clock) {
+    private NodeAssembly(NodeConfig config, DataSource dataSource, Clock clock, MediaLimits mediaLimits,
+            AuditSettings auditSettings) {
         this.config = config;
         this.dataSource = dataSource;
         Database database = new Database(dataSource);
+        this.database = database;
         new Migrations(database, clock).apply();
         SecureRandom random = new SecureRandom();
         IdGenerator ids = new IdGenerator(clock);
         this.uris = new LocalUris(config);
+
+        // The compliance log comes first: every service below records into it.
+        AuditLogStore auditStore = new AuditLogStore();
+        this.auditLog = new AuditLog(database, auditStore, AuditWiring::isCheckpointGossip);
 
         // Stores.
         AccountStore accountStore = new AccountStore();
@@ -184,9 +222,10 @@ public final class NodeAssembly implements AutoCloseable {
         InteractionStore interactionStore = new InteractionStore();
         BlockStore blockStore = new BlockStore();
         MuteStore muteStore = new MuteStore();
+        MediaStore mediaStore = new MediaStore();
         this.deliveries = new DeliveryStore(database, ids, clock);
         this.inboxStore = new InboxActivityStore(database, ids, clock);
-        this.peers = new PeerService(database, new PeerStore(), clock);
+        this.peers = new PeerService(database, new PeerStore(), clock, auditLog);
 
         // Protocol machinery.
         VocabCodec codec = new VocabCodec(uris.context());
@@ -196,14 +235,17 @@ public final class NodeAssembly implements AutoCloseable {
                 .connectTimeout(HTTP_TIMEOUT).followRedirects(HttpClient.Redirect.NEVER).build();
         SignatureSchemeMemory schemes = new SignatureSchemeMemory();
         DoubleKnockSender sender = new DoubleKnockSender(httpClient, signatures, schemes, HTTP_TIMEOUT);
-        FederationEventListener events = FederationEventListener.ignoring();
+        InboundCapture inboundCapture = new InboundCapture();
+        FederationEventListener events = new AuditEventListener(auditLog, inboundCapture, deliveries::body);
         PasswordHasher hasher = new PasswordHasher(random);
 
         // Accounts and keys.
-        this.accounts = new AccountService(database, accountStore, keyStore, credentials, hasher, uris, ids, clock);
+        this.accounts = new AccountService(database, accountStore, keyStore, credentials, hasher, uris, ids, clock,
+                auditLog);
         WebFingerClient webFinger = new WebFingerClient(httpClient, peers, config.baseUrl().getScheme());
         LocalSigningKeys signingKeys = new LocalSigningKeys(database, keyStore);
-        this.fetcher = new SignedFetcher(sender, signingKeys, peers, FetchLimits.defaults());
+        this.fetcher = new AuditedFetcher(new SignedFetcher(sender, signingKeys, peers, FetchLimits.defaults()),
+                auditLog, clock);
         RemoteAccountService remoteAccounts = new RemoteAccountService(database, accountStore, keyStore, fetcher,
                 webFinger, codec, uris, ids, clock);
         PeerKeyResolver keys = new PeerKeyResolver(database, keyStore, remoteAccounts);
@@ -225,27 +267,36 @@ public final class NodeAssembly implements AutoCloseable {
         NoteActivities noteActivities = new NoteActivities(codec);
         NotificationService notifications = new NotificationService(database, new NotificationStore(), accountStore,
                 ids, clock);
+        HomeFeedStore homeFeedStore = new HomeFeedStore();
+        HomeFeed homeFeed = new HomeFeed(homeFeedStore);
         FollowService follows = new FollowService(database, followStore, accountStore, followActivities, outbox,
-                notifications, uris, ids, clock, blockStore);
+                notifications, homeFeed, uris, ids, clock, blockStore);
+        // Media (spec/media.md): files under <data>/media, attached to posts in the post's transaction.
+        MediaFileStore mediaFiles = new MediaFileStore(config.dataDir().resolve("media"));
+        MediaService media = new MediaService(database, mediaStore, mediaFiles, new MediaInspector(mediaLimits),
+                mediaLimits, ids, clock);
+        MediaUrls mediaUrls = new MediaUrls(config);
+        this.mediaFetcher = new RemoteMediaFetcher(sender, signingKeys, peers, mediaLimits.maxUploadBytes());
         StatusRecipientStore recipientStore = new StatusRecipientStore();
         StatusTagStore tagStore = new StatusTagStore();
         StatusVisibility statusVisibility = new StatusVisibility(database, followStore, recipientStore, blockStore);
-        StatusViews statusViews = new StatusViews(database, statusStore, recipientStore, tagStore, accountStore);
+        StatusViews statusViews = new StatusViews(database, statusStore, recipientStore, tagStore, accountStore,
+                mediaStore);
         PostDelivery postDelivery = new PostDelivery(followStore, accountStore, noteActivities, new NoteTags(uris),
-                outbox);
+                new NoteAttachments(mediaUrls), outbox);
         PostService posts = new PostService(database, statusStore, recipientStore, tagStore, accountStore,
                 statusViews, postDelivery, noteActivities, new StatusTextFormatter(uris),
                 new HandleResolver(database, accountStore, remoteAccounts, uris), statusVisibility, notifications,
-                uris, ids, clock);
-        HomeTimeline homeTimeline = new HomeTimeline(database, statusStore, interactionStore, accountStore, blockStore,
-                muteStore, statusVisibility);
+                media, homeFeed, uris, ids, clock);
+        HomeTimeline homeTimeline = new HomeTimeline(database, homeFeedStore, statusStore, interactionStore,
+                accountStore, blockStore, muteStore, statusVisibility);
         CountedNotes countedNotes = new CountedNotes(noteActivities, codec);
         CountReports countReports = new CountReports(interactionStore, accountStore, statusViews, postDelivery,
                 countedNotes, uris, ids, clock);
         InteractionService interactions = new InteractionService(database, interactionStore, statusStore,
                 accountStore, followStore, statusVisibility, notifications, new InteractionActivities(codec),
                 countReports, outbox, uris, ids, clock);
-        BlockService blocks = new BlockService(database, blockStore, followStore, accountStore,
+        BlockService blocks = new BlockService(database, blockStore, followStore, homeFeed, accountStore,
                 new BlockActivities(codec), outbox, uris, ids, clock);
         MuteService mutes = new MuteService(database, muteStore, accountStore, ids, clock);
         FollowerService followers = new FollowerService(database, followStore, followActivities, outbox, uris, ids,
@@ -255,11 +306,18 @@ public final class NodeAssembly implements AutoCloseable {
         OAuthService oauth = new OAuthService(database, new AppStore(), new AuthorizationCodeStore(), auth, ids, random,
                 clock);
 
+        // Checkpoints: signed, published to Tributary peers, witnessed from them.
+        this.audit = new AuditWiring(database, auditStore, auditLog, auditSettings, uris, ids, clock,
+                new NodeInfoClient(httpClient, peers, config.baseUrl().getScheme()), peers, accounts, signingKeys,
+                keys, fetcher, deliveries, planner);
+
         // Inbound.
         InboxPipeline pipeline = new InboxPipeline(new InboxLimits(config.maxBodyBytes()), peers, signatures, keys,
                 inboxStore, events, clock);
+        RemoteMediaReferences remoteMedia = new RemoteMediaReferences(mediaStore, peers, mediaLimits, ids, clock);
         IncomingNotes incomingNotes = new IncomingNotes(statusStore, recipientStore, tagStore, accountStore,
-                new HtmlSanitizer(), statusVisibility, notifications, ids, clock, interactionStore);
+                new HtmlSanitizer(), statusVisibility, notifications, remoteMedia, homeFeed, ids, clock,
+                interactionStore);
         AncestorFetcher ancestors = new AncestorFetcher(database, statusStore, incomingNotes, remoteAccounts, fetcher,
                 peers, codec, uris);
         UndoRouter undo = new UndoRouter(Map.of(
@@ -274,22 +332,28 @@ public final class NodeAssembly implements AutoCloseable {
                 new FollowHandler(database, accountStore, followStore, remoteAccounts, followActivities, outbox,
                         notifications, codec, uris, ids, clock, blockStore),
                 new AcceptFollowHandler(database, accountStore, followStore, codec),
-                new RejectFollowHandler(database, accountStore, followStore, codec),
+                new RejectFollowHandler(database, accountStore, followStore, homeFeed, codec),
                 undo,
                 new CreateNoteHandler(database, followStore, remoteAccounts, incomingNotes, ancestors, codec, uris),
                 new UpdateNoteHandler(database, statusStore, accountStore, incomingNotes, codec),
-                new DeleteNoteHandler(database, statusStore, tagStore, accountStore, notifications, codec, clock),
+                new DeleteNoteHandler(database, statusStore, tagStore, accountStore, notifications, remoteMedia, codec,
+                        clock),
                 new LikeHandler(database, statusStore, interactionStore, remoteAccounts, statusVisibility,
                         notifications, countReports, codec, uris, ids, clock),
                 new AnnounceHandler(database, statusStore, interactionStore, followStore, remoteAccounts, ancestors,
                         statusVisibility, notifications, countReports, codec, uris, ids, clock),
-                new BlockHandler(database, accountStore, followStore, blockStore, remoteAccounts, codec, ids, clock)));
+                new BlockHandler(database, accountStore, followStore, blockStore, homeFeed, remoteAccounts, codec, ids,
+                        clock),
+                audit.addCheckpointHandler()));
 
         // HTTP.
         RequestParts requestParts = new RequestParts(uris);
-        SignedGetVerifier signedGets = new SignedGetVerifier(signatures, keys, peers, requestParts);
-        ClientModels models = new ClientModels(follows, uris, interactions,
+        SignedGetVerifier signedGets = new SignedGetVerifier(signatures, keys, peers, requestParts,
+                new ReceivedFetchLog(auditLog, signatures, clock));
+        MediaModels mediaModels = new MediaModels(mediaUrls);
+        ClientModels models = new ClientModels(follows, uris, mediaModels, interactions,
                 new RelationshipService(database, followStore, blockStore, muteStore));
+        MediaResource mediaResource = new MediaResource(auth, media, mediaModels);
         FollowLists followLists = new FollowLists(database, followStore, accountStore);
         CollectionDocuments collections = new CollectionDocuments();
         ResourceConfig application = new ResourceConfig()
@@ -297,7 +361,8 @@ public final class NodeAssembly implements AutoCloseable {
                 .register(new ExceptionMappers.ApiExceptionMapper())
                 .register(new ExceptionMappers.WebApplicationExceptionMapper())
                 .register(new ExceptionMappers.UnexpectedExceptionMapper())
-                .register(new InboxResource(pipeline, inboxProcessor, accounts, requestParts, config.maxBodyBytes()))
+                .register(new InboxResource(pipeline, inboxProcessor, accounts, requestParts, config.maxBodyBytes(),
+                        inboundCapture))
                 .register(new ActorResource(accounts, follows, new ActorDocuments(uris), collections, signedGets, codec,
                         uris))
                 .register(new OutboxResource(accounts, posts, statusViews, statusVisibility, postDelivery,
@@ -326,13 +391,30 @@ public final class NodeAssembly implements AutoCloseable {
                 .register(new InstanceV2Resource(config, accounts))
                 .register(new FollowRequestsResource(auth, accounts, followLists, followers, models))
                 .register(new MarkersResource(auth, new Markers(database, new MarkerStore(), clock)))
-                .register(new PreferencesResource(auth));
+                .register(new PreferencesResource(auth))
+                .register(mediaResource)
+                .register(new MediaV2Resource(mediaResource))
+                .register(new MediaFilesResource(auth, signedGets,
+                        new MediaAccess(database, mediaStore, statusStore, statusVisibility), mediaFiles))
+                .register(audit.apiResource(auth))
+                .register(audit.peerResource(signedGets, requestParts));
         this.server = new NodeServer(config.bindHost(), config.port(), application);
     }
 
     /** Builds a node over the given store, applying pending migrations. */
     public static NodeAssembly create(NodeConfig config, DataSource dataSource, Clock clock) {
-        return new NodeAssembly(config, dataSource, clock);
+        return new NodeAssembly(config, dataSource, clock, MediaLimits.defaults(), AuditSettings.defaults());
+    }
+
+    /** As {@link #create(NodeConfig, DataSource, Clock)}, with other limits on media uploads. */
+    public static NodeAssembly create(NodeConfig config, DataSource dataSource, Clock clock, MediaLimits mediaLimits) {
+        return new NodeAssembly(config, dataSource, clock, mediaLimits, AuditSettings.defaults());
+    }
+
+    /** Builds a node with its compliance log run as {@code auditSettings} say. */
+    public static NodeAssembly create(NodeConfig config, DataSource dataSource, Clock clock,
+            AuditSettings auditSettings) {
+        return new NodeAssembly(config, dataSource, clock, MediaLimits.defaults(), auditSettings);
     }
 
     /** Starts the HTTP server and the workers. */
@@ -355,6 +437,7 @@ public final class NodeAssembly implements AutoCloseable {
         deliveries.requeueAbandoned();
         inboxProcessor.start();
         deliveryWorker.start();
+        audit.start();
     }
 
     public void join() throws InterruptedException {
@@ -381,9 +464,34 @@ public final class NodeAssembly implements AutoCloseable {
         return inboxStore;
     }
 
+    /** The compliance log: append and read its committed state. */
+    public AuditLog auditLog() {
+        return auditLog;
+    }
+
+    /** Verify, export and prove the compliance log (the {@code audit} CLI). */
+    public AuditConsole audit() {
+        return audit.console();
+    }
+
+    /** One round of checkpoint signing and publishing, as the schedule runs it. */
+    public Optional<SignedCheckpoint> checkpointNow() {
+        return audit.signAndPublish();
+    }
+
+    /** The store, for maintenance tools and tests that must inspect or damage it directly. */
+    public Database database() {
+        return database;
+    }
+
     /** A signed GET by this node's instance actor, under the same peer and origin rules as every fetch. */
     public FetchResult fetch(URI url) {
         return fetcher.fetch(url, uris.rsaKeyId(LocalUris.INSTANCE_ACTOR_USERNAME));
+    }
+
+    /** A signed GET of a peer's media file by this node's instance actor (nothing fetches media by itself). */
+    public RemoteMediaFetcher.Result fetchMedia(URI url) {
+        return mediaFetcher.fetch(url, uris.rsaKeyId(LocalUris.INSTANCE_ACTOR_USERNAME));
     }
 
     /** A signed GET by one of this node's employees, as their node would fetch on their behalf. */
@@ -402,6 +510,8 @@ public final class NodeAssembly implements AutoCloseable {
         deliveryScheduler.shutdownNow();
         deliverySenders.shutdownNow();
         inboxProcessor.close();
+        audit.close();
+        auditLog.close();
         DerbyDataSources.shutdown(dataSource);
     }
 

@@ -87,7 +87,7 @@ public final class OutboxResource {
                 .filter(status -> isVisibleTo(status, signer))
                 .map(views::of)
                 .map(view -> codec.toJson(notes.create(view.status(), author, delivery.audience(view),
-                        delivery.tags(view))))
+                        delivery.tags(view), delivery.attachments(view))))
                 .toList();
         return ActivityJson.ok(collections.ofObjects(uris.outbox(username), items));
     }
@@ -107,7 +107,7 @@ public final class OutboxResource {
             StatusView view = views.of(status);
             InteractionCounts counts = interactions.of(Optional.empty(), status).counts();
             return ActivityJson.ok(codec.toJson(countedNotes.note(status, author, delivery.audience(view),
-                    delivery.tags(view), counts.favourites(), counts.reblogs())));
+                    delivery.tags(view), delivery.attachments(view), counts.favourites(), counts.reblogs())));
         }
         StatusStore.Deleted deleted = posts.findDeleted(id).filter(found -> found.status().accountId() == author.id())
                 .filter(found -> isVisibleTo(found.status(), signer))

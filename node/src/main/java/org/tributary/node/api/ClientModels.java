@@ -25,21 +25,23 @@ public final class ClientModels {
     private final LocalUris uris;
     private final InteractionService interactions;
     private final RelationshipService relationships;
+    private final MediaModels media;
 
-    public ClientModels(FollowService follows, LocalUris uris, InteractionService interactions,
+    public ClientModels(FollowService follows, LocalUris uris, MediaModels media, InteractionService interactions,
             RelationshipService relationships) {
         this.follows = follows;
         this.uris = uris;
+        this.media = media;
         this.interactions = interactions;
         this.relationships = relationships;
     }
 
     public AccountDto account(Account account) {
         String created = DateTimeFormatter.ISO_INSTANT.format(account.createdAt().truncatedTo(ChronoUnit.MILLIS));
+        FollowService.Counts counts = follows.counts(account);
         return new AccountDto(String.valueOf(account.id()), account.username(), account.acct(), account.displayName(),
                 account.summary(), account.uri().toString(), account.uri().toString(), account.locked(), false, false,
-                true, created, "", "", "", "", follows.followers(account).size(), follows.following(account).size(),
-                0, List.of(), List.of());
+                true, created, "", "", "", "", counts.followers(), counts.following(), 0, List.of(), List.of());
     }
 
     /** A post with its counts, but without what a particular viewer did with it. */
@@ -80,7 +82,8 @@ public final class ClientModels {
                 view.parent().map(parent -> String.valueOf(parent.id())).orElse(null),
                 view.parent().map(parent -> String.valueOf(parent.accountId())).orElse(null), status.language(), 0,
                 counted.counts().reblogs(), counted.counts().favourites(), counted.favourited(), counted.reblogged(),
-                List.of(), mentions, tags, List.of(), null, null, null,
+                view.media().stream().<Object>map(media::attachment).toList(), mentions, tags, List.of(), null, null,
+                null,
                 status.editedAt() == null ? null : timestamp(status.editedAt()), text);
     }
 

@@ -56,6 +56,8 @@ final class RequiredScopes {
             rule(WRITE, "api/v[12]/media(/.*)?", "write:media"),
             rule(WRITE, "api/v1/reports", "write:reports"),
             rule(WRITE, "api/v1/conversations(/.*)?", "write:conversations"),
+            // The audit API is read-only, its POST (a long SPARQL query) included; the role check is in the resource.
+            rule(ANY, "api/v1/admin/audit(/.*)?", "admin:read"),
             rule(READ, "api/.*", "read"),
             rule(WRITE, "api/.*", "write"));
 

@@ -12,6 +12,8 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import java.util.ArrayList;
+import java.util.List;
 import org.tributary.node.account.Account;
 import org.tributary.node.auth.AuthService;
 import org.tributary.node.http.ApiException;
@@ -25,7 +27,7 @@ import org.tributary.node.thread.ThreadService;
 import org.tributary.node.timeline.StatusVisibility;
 
 /**
- * Mastodon's statuses API: write a post (optionally a reply, with a content warning and a language),
+ * Mastodon's statuses API: write a post (optionally a reply, with a content warning, a language and media),
  * read one, its source and its conversation, edit and delete one's own. A post the viewer may not read
  * is answered 404, exactly as one that does not exist.
  */
@@ -49,9 +51,9 @@ public final class StatusesResource {
         this.models = models;
     }
 
-    /** The JSON form of a new or edited post (Mastodon's parameter names). */
+    /** The JSON form of a new or edited post (Mastodon's parameter names; {@code media_ids} are strings of digits). */
     public record StatusForm(String status, String visibility, String inReplyToId, String spoilerText,
-            Boolean sensitive, String language) {
+            Boolean sensitive, String language, List<String> mediaIds) {
     }
 
     @POST
@@ -65,9 +67,10 @@ public final class StatusesResource {
     public StatusDto createFromForm(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
             @FormParam("status") String status, @FormParam("visibility") String visibility,
             @FormParam("in_reply_to_id") String inReplyToId, @FormParam("spoiler_text") String spoilerText,
-            @FormParam("sensitive") String sensitive, @FormParam("language") String language) {
+            @FormParam("sensitive") String sensitive, @FormParam("language") String language,
+            @FormParam("media_ids[]") List<String> mediaIds, @FormParam("media_ids") List<String> plainMediaIds) {
         return create(authorization, new StatusForm(status, visibility, inReplyToId, spoilerText,
-                Boolean.parseBoolean(sensitive), language));
+                Boolean.parseBoolean(sensitive), language, concat(mediaIds, plainMediaIds)));
     }
 
     @GET
@@ -115,9 +118,10 @@ public final class StatusesResource {
     public StatusDto editFromForm(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
             @PathParam("id") long id, @FormParam("status") String status,
             @FormParam("spoiler_text") String spoilerText, @FormParam("sensitive") String sensitive,
-            @FormParam("language") String language) {
+            @FormParam("language") String language, @FormParam("media_ids[]") List<String> mediaIds,
+            @FormParam("media_ids") List<String> plainMediaIds) {
         return edit(authorization, id, new StatusForm(status, null, null, spoilerText,
-                Boolean.parseBoolean(sensitive), language));
+                Boolean.parseBoolean(sensitive), language, concat(mediaIds, plainMediaIds)));
     }
 
     /** Deletes one's own post and answers with it as it was, with its source text (Mastodon's "delete and redraft"). */
@@ -140,14 +144,15 @@ public final class StatusesResource {
             throw ApiException.badRequest("invalid_visibility", e.getMessage());
         }
         Status status = posts.post(author, new PostRequest(form.status(), level, parseId(form.inReplyToId()),
-                form.spoilerText(), Boolean.TRUE.equals(form.sensitive()), form.language()));
+                form.spoilerText(), Boolean.TRUE.equals(form.sensitive()), form.language(),
+                mediaIdsOf(form.mediaIds())));
         return models.status(views.of(status));
     }
 
     private StatusDto edit(String authorization, long id, StatusForm form) {
         Account editor = auth.require(authorization);
         Status edited = posts.edit(editor, id, new PostRequest(form.status(), null, null, form.spoilerText(),
-                Boolean.TRUE.equals(form.sensitive()), form.language()));
+                Boolean.TRUE.equals(form.sensitive()), form.language(), mediaIdsOf(form.mediaIds())));
         return models.status(views.of(edited));
     }
 
@@ -161,6 +166,30 @@ public final class StatusesResource {
             throw ApiException.badRequest("invalid_request", "a status body is required");
         }
         return body;
+    }
+
+    /** {@code media_ids}: the ids as Mastodon sends them, strings of digits. */
+    private static List<Long> mediaIdsOf(List<String> mediaIds) {
+        if (mediaIds == null) {
+            return List.of();
+        }
+        try {
+            return mediaIds.stream().filter(id -> id != null && !id.isBlank()).map(id -> Long.parseLong(id.strip()))
+                    .toList();
+        } catch (NumberFormatException e) {
+            throw new ApiException(422, "invalid_media", "media ids are numbers");
+        }
+    }
+
+    private static List<String> concat(List<String> first, List<String> second) {
+        List<String> all = new ArrayList<>();
+        if (first != null) {
+            all.addAll(first);
+        }
+        if (second != null) {
+            all.addAll(second);
+        }
+        return all;
     }
 
     private static Long parseId(String id) {

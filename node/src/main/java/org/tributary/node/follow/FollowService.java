@@ -14,6 +14,7 @@ import org.tributary.node.notification.NotificationService;
 import org.tributary.node.notification.NotificationType;
 import org.tributary.node.outbound.FollowActivities;
 import org.tributary.node.relationship.BlockStore;
+import org.tributary.node.timeline.HomeFeed;
 import org.tributary.node.store.Database;
 import org.tributary.node.store.IdGenerator;
 
@@ -23,6 +24,7 @@ import org.tributary.node.store.IdGenerator;
  * node sends Accept. Nobody can follow across a block, in either direction.
  */
 public final class FollowService {
+    private final HomeFeed homeFeed;
     private final Database database;
     private final FollowStore follows;
     private final AccountStore accounts;
@@ -35,14 +37,10 @@ public final class FollowService {
     private final BlockStore blocks;
 
     public FollowService(Database database, FollowStore follows, AccountStore accounts, FollowActivities activities,
-            Outbox outbox, NotificationService notifications, LocalUris uris, IdGenerator ids, Clock clock) {
-        this(database, follows, accounts, activities, outbox, notifications, uris, ids, clock, new BlockStore());
-    }
-
-    public FollowService(Database database, FollowStore follows, AccountStore accounts, FollowActivities activities,
-            Outbox outbox, NotificationService notifications, LocalUris uris, IdGenerator ids, Clock clock,
-            BlockStore blocks) {
+            Outbox outbox, NotificationService notifications, HomeFeed homeFeed, LocalUris uris, IdGenerator ids,
+            Clock clock, BlockStore blocks) {
         this.blocks = blocks;
+        this.homeFeed = homeFeed;
         this.database = database;
         this.follows = follows;
         this.accounts = accounts;
@@ -91,6 +89,7 @@ public final class FollowService {
                 return;
             }
             follows.delete(connection, follower.id(), target.id());
+            homeFeed.forgetAuthor(connection, follower.id(), target.id());
             if (!target.isLocal()) {
                 Follow follow = existing.get();
                 Activity original = activities.follow(follow.activityUri(), follower.uri(), target.uri(),
@@ -104,6 +103,15 @@ public final class FollowService {
 
     public Optional<Follow> relation(Account follower, Account target) {
         return database.inTransaction(connection -> follows.find(connection, follower.id(), target.id()));
+    }
+
+    /** Follower and following counts, counted by the store rather than by loading every account. */
+    public record Counts(long followers, long following) {
+    }
+
+    public Counts counts(Account account) {
+        return database.inTransaction(connection -> new Counts(follows.countFollowers(connection, account.id()),
+                follows.countFollowing(connection, account.id())));
     }
 
     /** Accepted followers of an account. */

@@ -15,6 +15,7 @@ import org.tributary.node.relationship.Block;
 import org.tributary.node.relationship.BlockStore;
 import org.tributary.node.store.Database;
 import org.tributary.node.store.IdGenerator;
+import org.tributary.node.timeline.HomeFeed;
 
 /**
  * A colleague on another node blocks one of our employees. Guards: the object is an employee here.
@@ -26,13 +27,15 @@ public final class BlockHandler implements ActivityHandler {
     private final AccountStore accounts;
     private final FollowStore follows;
     private final BlockStore blocks;
+    private final HomeFeed homeFeed;
     private final RemoteAccountService remoteAccounts;
     private final VocabCodec codec;
     private final IdGenerator ids;
     private final Clock clock;
 
     public BlockHandler(Database database, AccountStore accounts, FollowStore follows, BlockStore blocks,
-            RemoteAccountService remoteAccounts, VocabCodec codec, IdGenerator ids, Clock clock) {
+            HomeFeed homeFeed, RemoteAccountService remoteAccounts, VocabCodec codec, IdGenerator ids, Clock clock) {
+        this.homeFeed = homeFeed;
         this.database = database;
         this.accounts = accounts;
         this.follows = follows;
@@ -56,6 +59,7 @@ public final class BlockHandler implements ActivityHandler {
         return database.inTransaction(connection -> {
             follows.delete(connection, blocker.id(), target.get().id());
             follows.delete(connection, target.get().id(), blocker.id());
+            homeFeed.forgetAuthor(connection, target.get().id(), blocker.id());
             blocks.insertIfAbsent(connection, new Block(ids.next(), blocker.id(), target.get().id(), block.id(),
                     clock.instant()));
             return HandlerResult.applied();

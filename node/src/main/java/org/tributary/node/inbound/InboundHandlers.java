@@ -14,7 +14,8 @@ public final class InboundHandlers {
      */
     public static InboxDispatcher dispatcher(FollowHandler follow, AcceptFollowHandler accept,
             RejectFollowHandler reject, UndoRouter undo, CreateNoteHandler create, UpdateNoteHandler update,
-            DeleteNoteHandler delete, LikeHandler like, AnnounceHandler announce, BlockHandler block) {
+            DeleteNoteHandler delete, LikeHandler like, AnnounceHandler announce, BlockHandler block,
+            AddCheckpointHandler addCheckpoint) {
         return InboxDispatcher.builder()
                 .on("Follow", follow)
                 .on("Accept", accept)
@@ -26,6 +27,7 @@ public final class InboundHandlers {
                 .on("Like", like)
                 .on("Announce", announce)
                 .on("Block", block)
+                .on("Add", addCheckpoint)
                 .otherwise(activity -> new HandlerResult.Ignored("not handled: " + activity.type()))
                 .build();
     }

@@ -19,6 +19,7 @@ import org.tributary.federation.vocab.Tag;
 import org.tributary.node.account.Account;
 import org.tributary.node.account.AccountStore;
 import org.tributary.node.interaction.InteractionStore;
+import org.tributary.node.media.RemoteMediaReferences;
 import org.tributary.node.notification.NotificationService;
 import org.tributary.node.notification.NotificationType;
 import org.tributary.node.post.HtmlSanitizer;
@@ -29,17 +30,20 @@ import org.tributary.node.post.StatusStore;
 import org.tributary.node.post.StatusTagStore;
 import org.tributary.node.post.Visibility;
 import org.tributary.node.store.IdGenerator;
+import org.tributary.node.timeline.HomeFeed;
 import org.tributary.node.timeline.StatusVisibility;
 
 /**
  * A peer's Note as a post here ({@code NoteToStatus}): sanitized content, content warning, language,
- * visibility from the addressing, recipients, hashtags, and the notifications it causes.
+ * visibility from the addressing, recipients, hashtags, references to its media (nothing is fetched),
+ * and the notifications it causes.
  *
  * <p>Recipients are the known accounts in {@code to}/{@code cc}; a Mention tag marks them as mentioned.
  * A Mention of an account the post does not address is kept (for display) only on organization posts,
  * so a tag alone never lets anyone read a followers-only or direct post.
  */
 public final class IncomingNotes {
+    private final HomeFeed homeFeed;
     private static final int MAX_LANGUAGE = 16;
 
     private final StatusStore statuses;
@@ -49,21 +53,17 @@ public final class IncomingNotes {
     private final HtmlSanitizer sanitizer;
     private final StatusVisibility visibility;
     private final NotificationService notifications;
+    private final RemoteMediaReferences remoteMedia;
     private final IdGenerator ids;
     private final Clock clock;
     private final InteractionStore interactions;
 
     public IncomingNotes(StatusStore statuses, StatusRecipientStore recipients, StatusTagStore tags,
             AccountStore accounts, HtmlSanitizer sanitizer, StatusVisibility visibility,
-            NotificationService notifications, IdGenerator ids, Clock clock) {
-        this(statuses, recipients, tags, accounts, sanitizer, visibility, notifications, ids, clock,
-                new InteractionStore());
-    }
-
-    public IncomingNotes(StatusStore statuses, StatusRecipientStore recipients, StatusTagStore tags,
-            AccountStore accounts, HtmlSanitizer sanitizer, StatusVisibility visibility,
-            NotificationService notifications, IdGenerator ids, Clock clock, InteractionStore interactions) {
+            NotificationService notifications, RemoteMediaReferences remoteMedia, HomeFeed homeFeed, IdGenerator ids,
+            Clock clock, InteractionStore interactions) {
         this.interactions = interactions;
+        this.homeFeed = homeFeed;
         this.statuses = statuses;
         this.recipients = recipients;
         this.tags = tags;
@@ -71,6 +71,7 @@ public final class IncomingNotes {
         this.sanitizer = sanitizer;
         this.visibility = visibility;
         this.notifications = notifications;
+        this.remoteMedia = remoteMedia;
         this.ids = ids;
         this.clock = clock;
     }
@@ -86,6 +87,8 @@ public final class IncomingNotes {
             return Optional.empty();
         }
         storeAudience(connection, status, note, notify);
+        remoteMedia.store(connection, note, author.id(), status.id());
+        homeFeed.distribute(connection, status);
         applyCounts(connection, status.id(), note);
         return Optional.of(status);
     }
@@ -103,8 +106,10 @@ public final class IncomingNotes {
         return result;
     }
 
+    /** A new {@code updated} time (an edit of anything, media included) or different text is an edit. */
     private boolean changes(Status existing, Note note) {
-        return !sanitizer.sanitize(note.content()).equals(existing.contentHtml())
+        return (note.updated() != null && !note.updated().equals(existing.editedAt()))
+                || !sanitizer.sanitize(note.content()).equals(existing.contentHtml())
                 || !spoilerOf(note).equals(existing.spoilerText()) || note.sensitive() != existing.sensitive()
                 || !java.util.Objects.equals(languageOf(note), existing.language());
     }
@@ -123,12 +128,13 @@ public final class IncomingNotes {
         return Optional.empty();
     }
 
-    /** Applies an Update(Note) to the stored post; the visibility of a post never changes. */
+    /** Applies an Update(Note) to the stored post, media included; the visibility of a post never changes. */
     public Status applyEdit(Connection connection, Status existing, Note note) throws SQLException {
         Status edited = existing.edited(sanitizer.sanitize(note.content()), spoilerOf(note), note.sensitive(),
                 languageOf(note), note.updated() == null ? clock.instant() : note.updated());
         statuses.update(connection, edited);
         storeAudience(connection, edited, note, true);
+        remoteMedia.replace(connection, note, existing.accountId(), existing.id());
         return edited;
     }
 

@@ -59,6 +59,7 @@ public final class CountReports {
         }
         URI activityId = uris.activity(view.author().username(), "updates", ids.next());
         delivery.send(connection, notes.countsUpdate(activityId, status, view.author(), delivery.audience(view),
-                delivery.tags(view), counts.favourites(), counts.reblogs(), clock.instant()), view, holders);
+                delivery.tags(view), delivery.attachments(view), counts.favourites(), counts.reblogs(), clock.instant()),
+                view, holders);
     }
 }

@@ -1,6 +1,7 @@
 package org.tributary.node.outbound;
 
 import jakarta.json.Json;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import java.net.URI;
@@ -28,9 +29,9 @@ public final class CountedNotes {
         this.codec = codec;
     }
 
-    public Note note(Status status, Account author, NoteActivities.Audience audience, List<Tag> tags, long likes,
-            long shares) {
-        Note plain = notes.note(status, author, audience, tags);
+    public Note note(Status status, Account author, NoteActivities.Audience audience, List<Tag> tags,
+            JsonArray attachments, long likes, long shares) {
+        Note plain = notes.note(status, author, audience, tags, attachments);
         JsonObjectBuilder extensions = Json.createObjectBuilder(plain.extensions())
                 .add("likes", collection(likes))
                 .add("shares", collection(shares));
@@ -44,8 +45,8 @@ public final class CountedNotes {
      * {@code updated}), so a receiver keeps the post as it was and takes only the counts.
      */
     public Activity countsUpdate(URI activityId, Status status, Account author, NoteActivities.Audience audience,
-            List<Tag> tags, long likes, long shares, Instant at) {
-        Note note = note(status, author, audience, tags, likes, shares);
+            List<Tag> tags, JsonArray attachments, long likes, long shares, Instant at) {
+        Note note = note(status, author, audience, tags, attachments, likes, shares);
         return new Activity(activityId, "Update", author.uri(),
                 new ObjectRef.Embedded(note.id(), note.type(), codec.toJson(note)), audience.to(), audience.cc(), at,
                 Json.createObjectBuilder().build());

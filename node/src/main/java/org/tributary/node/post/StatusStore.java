@@ -20,6 +20,12 @@ import org.tributary.node.store.Jdbc;
 public final class StatusStore {
     static final String COLUMNS = "id, uri, account_id, visibility, content_html, in_reply_to_uri, local, created_at, "
             + "spoiler_text, sensitive, language, edited_at";
+
+    /** The status columns prefixed with a table alias, for joins. */
+    public static String qualifiedColumns(String alias) {
+        return java.util.Arrays.stream(COLUMNS.split(",")).map(String::strip).map(column -> alias + "." + column)
+                .collect(java.util.stream.Collectors.joining(", "));
+    }
     private static final String LIVE = " deleted_at IS NULL";
 
     /** Inserts a post unless one with the same URI exists (even deleted); returns whether it was inserted. */
@@ -100,23 +106,6 @@ public final class StatusStore {
         return page.run(connection, sql, params, StatusStore::map);
     }
 
-    /**
-     * The home timeline of an account: its own posts, the non-direct posts of the accounts it follows
-     * with an accepted follow, and every post addressed to it by name (direct messages, mentions), except
-     * those of authors it blocks or mutes.
-     */
-    public List<Status> home(Connection connection, long accountId, Page page) throws SQLException {
-        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM statuses WHERE" + LIVE + " AND (account_id = ?"
-                + " OR (visibility <> 'direct' AND account_id IN (SELECT target_id FROM follows WHERE follower_id = ? "
-                + "AND state = 'accepted'))"
-                + " OR id IN (SELECT status_id FROM status_recipients WHERE account_id = ?))"
-                // Blocked and muted authors never reach the home timeline.
-                + " AND account_id NOT IN (SELECT target_id FROM blocks WHERE account_id = ?)"
-                + " AND account_id NOT IN (SELECT target_id FROM mutes WHERE account_id = ?)");
-        return page.run(connection, sql, new ArrayList<>(List.of(accountId, accountId, accountId, accountId,
-                accountId)), StatusStore::map);
-    }
-
     /** A deleted post: its row as addressed, with content cleared. */
     public record Deleted(Status status, Instant deletedAt) {
     }
@@ -138,7 +127,7 @@ public final class StatusStore {
         return inReplyTo == null ? Jdbc.nullOf(Types.CHAR) : Hashes.sha256Hex(inReplyTo.toString());
     }
 
-    static Status map(ResultSet row) throws SQLException {
+    public static Status map(ResultSet row) throws SQLException {
         return new Status(row.getLong("id"), Jdbc.uri(row, "uri"), row.getLong("account_id"),
                 Visibility.valueOf(row.getString("visibility").toUpperCase(Locale.ROOT)),
                 row.getString("content_html"), Jdbc.uri(row, "in_reply_to_uri"), row.getBoolean("local"),

@@ -17,6 +17,7 @@ import org.tributary.node.outbound.BlockActivities;
 import org.tributary.node.post.Page;
 import org.tributary.node.store.Database;
 import org.tributary.node.store.IdGenerator;
+import org.tributary.node.timeline.HomeFeed;
 
 /**
  * Blocking: the follows between the two accounts end in both directions, and a colleague on another
@@ -34,6 +35,7 @@ public final class BlockService {
     private final Database database;
     private final BlockStore blocks;
     private final FollowStore follows;
+    private final HomeFeed homeFeed;
     private final AccountStore accounts;
     private final BlockActivities activities;
     private final Outbox outbox;
@@ -41,8 +43,10 @@ public final class BlockService {
     private final IdGenerator ids;
     private final Clock clock;
 
-    public BlockService(Database database, BlockStore blocks, FollowStore follows, AccountStore accounts,
-            BlockActivities activities, Outbox outbox, LocalUris uris, IdGenerator ids, Clock clock) {
+    public BlockService(Database database, BlockStore blocks, FollowStore follows, HomeFeed homeFeed,
+            AccountStore accounts, BlockActivities activities, Outbox outbox, LocalUris uris, IdGenerator ids,
+            Clock clock) {
+        this.homeFeed = homeFeed;
         this.database = database;
         this.blocks = blocks;
         this.follows = follows;
@@ -61,6 +65,9 @@ public final class BlockService {
         database.inTransactionVoid(connection -> {
             follows.delete(connection, blocker.id(), target.id());
             follows.delete(connection, target.id(), blocker.id());
+            // Each one's posts leave the other's home feed (a feed exists only for this node's employees).
+            homeFeed.forgetAuthor(connection, blocker.id(), target.id());
+            homeFeed.forgetAuthor(connection, target.id(), blocker.id());
             long id = ids.next();
             Instant now = clock.instant();
             URI activityUri = uris.activity(blocker.username(), "blocks", id);

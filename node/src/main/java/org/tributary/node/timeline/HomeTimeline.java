@@ -16,13 +16,14 @@ import org.tributary.node.relationship.MuteStore;
 import org.tributary.node.store.Database;
 
 /**
- * The home timeline with boosts: the posts {@link StatusStore#home} selects, and the boosts made by the
+ * The home timeline with boosts: the posts of the stored feed ({@link HomeFeedStore}), and the boosts made by the
  * viewer and the accounts they follow. Both carry time-ordered ids from one generator, so one page is
  * the two pages merged and cut again. A boost shows only when the viewer may read the boosted post
  * ({@link StatusVisibility}) and neither blocks nor mutes its author.
  */
 public final class HomeTimeline {
     private final Database database;
+    private final HomeFeedStore feed;
     private final StatusStore statuses;
     private final InteractionStore interactions;
     private final AccountStore accounts;
@@ -30,9 +31,10 @@ public final class HomeTimeline {
     private final MuteStore mutes;
     private final StatusVisibility visibility;
 
-    public HomeTimeline(Database database, StatusStore statuses, InteractionStore interactions, AccountStore accounts,
-            BlockStore blocks, MuteStore mutes, StatusVisibility visibility) {
+    public HomeTimeline(Database database, HomeFeedStore feed, StatusStore statuses, InteractionStore interactions,
+            AccountStore accounts, BlockStore blocks, MuteStore mutes, StatusVisibility visibility) {
         this.database = database;
+        this.feed = feed;
         this.statuses = statuses;
         this.interactions = interactions;
         this.accounts = accounts;
@@ -44,7 +46,7 @@ public final class HomeTimeline {
     public List<HomeEntry> page(Account viewer, Page page) {
         return database.inTransaction(connection -> {
             List<HomeEntry> entries = new ArrayList<>();
-            for (Status status : statuses.home(connection, viewer.id(), page)) {
+            for (Status status : feed.page(connection, viewer.id(), page)) {
                 if (visibility.canSee(connection, viewer, status)) {
                     entries.add(new HomeEntry.Post(status));
                 }

@@ -208,6 +208,16 @@ class InboundHandlersTest {
         return dispatcher.dispatch(activity);
     }
 
+    @Test
+    void anAddReachesTheCheckpointHandlerWhichIgnoresAnythingButACheckpoint() {
+        HandlerResult result = dispatch(activity(Json.createObjectBuilder()
+                .add("id", bob.uri() + "/adds/1").add("type", "Add").add("actor", bob.uri().toString())
+                .add("object", Json.createObjectBuilder().add("id", bob.uri() + "/notes/1").add("type", "Note"))
+                .add("target", bob.uri() + "/featured")));
+        assertIgnored(result);
+        assertEquals("an Add of something other than a checkpoint", ((HandlerResult.Ignored) result).reason());
+    }
+
     private static void assertIgnored(HandlerResult result) {
         assertInstanceOf(HandlerResult.Ignored.class, result, String.valueOf(result));
     }

@@ -1,8 +1,15 @@
 package org.tributary.node.inbound;
 
 import java.time.Clock;
+import java.time.Duration;
+import org.tributary.federation.audit.CheckpointWitness;
 import org.tributary.federation.inbox.InboxDispatcher;
 import org.tributary.node.account.RemoteAccountService;
+import org.tributary.node.audit.AuditTrail;
+import org.tributary.node.audit.CheckpointActivity;
+import org.tributary.node.audit.PeerCheckpointWitness;
+import org.tributary.node.audit.WitnessStore;
+import org.tributary.node.keys.PeerKeyResolver;
 import org.tributary.node.interaction.InteractionKind;
 import org.tributary.node.post.HtmlSanitizer;
 import org.tributary.node.testing.TestServices;
@@ -16,8 +23,8 @@ final class NodeHandlers {
     static InboxDispatcher dispatcher(TestServices node, Clock clock) {
         RemoteAccountService remoteAccounts = node.remoteAccounts;
         IncomingNotes incomingNotes = new IncomingNotes(node.statusStore, node.recipientStore, node.tagStore,
-                node.accountStore, new HtmlSanitizer(), node.visibility, node.notifications, node.ids, clock,
-                node.interactionStore);
+                node.accountStore, new HtmlSanitizer(), node.visibility, node.notifications, node.remoteMedia,
+                node.homeFeed, node.ids, clock, node.interactionStore);
         AncestorFetcher ancestors = new AncestorFetcher(node.database, node.statusStore, incomingNotes,
                 remoteAccounts, node.fetcher, node.peers, node.codec, node.uris);
         UndoRouter undo = new UndoRouter(java.util.Map.of(
@@ -34,19 +41,24 @@ final class NodeHandlers {
                         node.followActivities, node.outbox, node.notifications, node.codec, node.uris, node.ids, clock,
                         node.blockStore),
                 new AcceptFollowHandler(node.database, node.accountStore, node.followStore, node.codec),
-                new RejectFollowHandler(node.database, node.accountStore, node.followStore, node.codec),
+                new RejectFollowHandler(node.database, node.accountStore, node.followStore, node.homeFeed,
+                        node.codec),
                 undo,
                 new CreateNoteHandler(node.database, node.followStore, remoteAccounts, incomingNotes, ancestors,
                         node.codec, node.uris),
                 new UpdateNoteHandler(node.database, node.statusStore, node.accountStore, incomingNotes, node.codec),
                 new DeleteNoteHandler(node.database, node.statusStore, node.tagStore, node.accountStore,
-                        node.notifications, node.codec, clock),
+                        node.notifications, node.remoteMedia, node.codec, clock),
                 new LikeHandler(node.database, node.statusStore, node.interactionStore, remoteAccounts,
                         node.visibility, node.notifications, node.countReports, node.codec, node.uris, node.ids, clock),
                 new AnnounceHandler(node.database, node.statusStore, node.interactionStore, node.followStore,
                         remoteAccounts, ancestors, node.visibility, node.notifications, node.countReports, node.codec,
                         node.uris, node.ids, clock),
-                new BlockHandler(node.database, node.accountStore, node.followStore, node.blockStore, remoteAccounts,
-                        node.codec, node.ids, clock));
+                new BlockHandler(node.database, node.accountStore, node.followStore, node.blockStore, node.homeFeed,
+                        remoteAccounts, node.codec, node.ids, clock),
+                new AddCheckpointHandler(new CheckpointActivity(), new PeerCheckpointWitness(node.database,
+                        new WitnessStore(node.ids), new PeerKeyResolver(node.database, node.keyStore, remoteAccounts),
+                        node.fetcher, new CheckpointWitness(Duration.ofDays(1), clock), AuditTrail.discarding(),
+                        node.uris, clock)));
     }
 }
