@@ -6,6 +6,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -41,7 +42,33 @@ import org.tributary.node.activitypub.OutboxResource;
 import org.tributary.node.activitypub.RequestParts;
 import org.tributary.node.activitypub.SignedGetVerifier;
 import org.tributary.node.activitypub.WellKnownResource;
+import org.tributary.node.api.AccountKudosResource;
 import org.tributary.node.api.AccountsResource;
+import org.tributary.node.api.KudosResource;
+import org.tributary.node.api.EventsResource;
+import org.tributary.node.api.PollsResource;
+import org.tributary.node.api.QuestionsResource;
+import org.tributary.node.event.EventService;
+import org.tributary.node.event.EventStore;
+import org.tributary.node.inbound.IncomingEvents;
+import org.tributary.node.inbound.IncomingPolls;
+import org.tributary.node.inbound.IncomingQuestions;
+import org.tributary.node.inbound.PollVoteHandler;
+import org.tributary.node.inbound.RsvpHandler;
+import org.tributary.node.outbound.EventActivities;
+import org.tributary.node.outbound.PollActivities;
+import org.tributary.node.outbound.QuestionActivities;
+import org.tributary.node.poll.PollCloser;
+import org.tributary.node.poll.PollService;
+import org.tributary.node.poll.PollStore;
+import org.tributary.node.question.QuestionService;
+import org.tributary.node.question.QuestionStore;
+import org.tributary.federation.inbox.ActivityHandler;
+import org.tributary.federation.inbox.HandlerResult;
+import org.tributary.node.inbound.IncomingKudos;
+import org.tributary.node.kudos.KudosService;
+import org.tributary.node.kudos.KudosStore;
+import org.tributary.node.outbound.KudosActivities;
 import org.tributary.node.api.AppsResource;
 import org.tributary.node.api.AuthorizeResource;
 import org.tributary.node.api.ClientModels;
@@ -178,6 +205,8 @@ import org.tributary.node.media.RemoteMediaReferences;
  */
 public final class NodeAssembly implements AutoCloseable {
     private static final Duration HTTP_TIMEOUT = Duration.ofSeconds(10);
+    /** How often polls past their end time are closed: a poll closes at most this late. */
+    private static final Duration POLL_CLOSER_PERIOD = Duration.ofSeconds(1);
 
     private final NodeConfig config;
     private final DataSource dataSource;
@@ -192,6 +221,7 @@ public final class NodeAssembly implements AutoCloseable {
     private final NodeServer server;
     private final AuditedFetcher fetcher;
     private final LocalUris uris;
+    private final PollCloser pollCloser;
     private final RemoteMediaFetcher mediaFetcher;
     private final AuditLog auditLog;
     private final AuditWiring audit;
@@ -288,6 +318,21 @@ public final class NodeAssembly implements AutoCloseable {
                 statusViews, postDelivery, noteActivities, new StatusTextFormatter(uris),
                 new HandleResolver(database, accountStore, remoteAccounts, uris), statusVisibility, notifications,
                 media, homeFeed, uris, ids, clock);
+        KudosStore kudosStore = new KudosStore();
+        KudosService kudos = new KudosService(database, kudosStore, posts, statusStore, statusViews, accountStore,
+                statusVisibility, new KudosActivities());
+        PollStore pollStore = new PollStore();
+        PollService polls = new PollService(database, pollStore, statusStore, statusViews, accountStore,
+                statusVisibility, postDelivery, noteActivities, new PollActivities(codec), outbox, notifications, uris,
+                ids, clock);
+        QuestionStore questionStore = new QuestionStore();
+        QuestionService questions = new QuestionService(database, questionStore, posts, statusStore, statusViews,
+                accountStore, statusVisibility, postDelivery, noteActivities, new QuestionActivities(), notifications,
+                uris, ids, clock);
+        EventStore eventStore = new EventStore();
+        EventService eventPosts = new EventService(database, eventStore, posts, statusStore, statusViews, accountStore,
+                statusVisibility, new EventActivities(), outbox, notifications, uris, ids, clock);
+        this.pollCloser = new PollCloser(polls, POLL_CLOSER_PERIOD);
         HomeTimeline homeTimeline = new HomeTimeline(database, homeFeedStore, statusStore, interactionStore,
                 accountStore, blockStore, muteStore, statusVisibility);
         CountedNotes countedNotes = new CountedNotes(noteActivities, codec);
@@ -317,9 +362,13 @@ public final class NodeAssembly implements AutoCloseable {
         RemoteMediaReferences remoteMedia = new RemoteMediaReferences(mediaStore, peers, mediaLimits, ids, clock);
         IncomingNotes incomingNotes = new IncomingNotes(statusStore, recipientStore, tagStore, accountStore,
                 new HtmlSanitizer(), statusVisibility, notifications, remoteMedia, homeFeed, ids, clock,
-                interactionStore);
+                interactionStore,
+                List.of(new IncomingKudos(kudosStore, accountStore), new IncomingPolls(pollStore, notifications),
+                        new IncomingQuestions(questionStore, statusStore, notifications, clock),
+                        new IncomingEvents(eventStore)));
         AncestorFetcher ancestors = new AncestorFetcher(database, statusStore, incomingNotes, remoteAccounts, fetcher,
                 peers, codec, uris);
+        ActivityHandler notHandled = activity -> new HandlerResult.Ignored("not handled: " + activity.type());
         UndoRouter undo = new UndoRouter(Map.of(
                 "Follow", new UndoFollowHandler(database, accountStore, followStore, codec),
                 "Like", new UndoInteractionHandler(InteractionKind.FAVOURITE, database, interactionStore, statusStore,
@@ -331,10 +380,15 @@ public final class NodeAssembly implements AutoCloseable {
         this.inboxProcessor = new InboxProcessor(inboxStore, InboundHandlers.dispatcher(
                 new FollowHandler(database, accountStore, followStore, remoteAccounts, followActivities, outbox,
                         notifications, codec, uris, ids, clock, blockStore),
-                new AcceptFollowHandler(database, accountStore, followStore, codec),
-                new RejectFollowHandler(database, accountStore, followStore, homeFeed, codec),
+                new RsvpHandler(database, statusStore, remoteAccounts, eventPosts, uris,
+                        new AcceptFollowHandler(database, accountStore, followStore, codec)),
+                new RsvpHandler(database, statusStore, remoteAccounts, eventPosts, uris,
+                        new RejectFollowHandler(database, accountStore, followStore, homeFeed, codec)),
+                new RsvpHandler(database, statusStore, remoteAccounts, eventPosts, uris, notHandled),
                 undo,
-                new CreateNoteHandler(database, followStore, remoteAccounts, incomingNotes, ancestors, codec, uris),
+                new PollVoteHandler(database, statusStore, remoteAccounts, polls, codec, uris,
+                        new CreateNoteHandler(database, followStore, remoteAccounts, incomingNotes, ancestors, codec,
+                                uris)),
                 new UpdateNoteHandler(database, statusStore, accountStore, incomingNotes, codec),
                 new DeleteNoteHandler(database, statusStore, tagStore, accountStore, notifications, remoteMedia, codec,
                         clock),
@@ -352,7 +406,7 @@ public final class NodeAssembly implements AutoCloseable {
                 new ReceivedFetchLog(auditLog, signatures, clock));
         MediaModels mediaModels = new MediaModels(mediaUrls);
         ClientModels models = new ClientModels(follows, uris, mediaModels, interactions,
-                new RelationshipService(database, followStore, blockStore, muteStore));
+                new RelationshipService(database, followStore, blockStore, muteStore), polls, clock);
         MediaResource mediaResource = new MediaResource(auth, media, mediaModels);
         FollowLists followLists = new FollowLists(database, followStore, accountStore);
         CollectionDocuments collections = new CollectionDocuments();
@@ -376,7 +430,8 @@ public final class NodeAssembly implements AutoCloseable {
                 .register(new AppsResource(oauth, auth))
                 .register(new AccountsResource(auth, accounts, remoteAccounts, follows, models, followLists, posts,
                         statusVisibility, new ProfileService(database, accountStore, new PlainTextFormatter()), statusViews))
-                .register(new StatusesResource(auth, posts, statusViews, threads, statusVisibility, models))
+                .register(new StatusesResource(auth, posts, statusViews, threads, statusVisibility, models, polls,
+                        questions))
                 .register(new StatusInteractionsResource(auth, interactions, statusViews, models))
                 .register(new FavouritesResource(auth, interactions, statusViews, models))
                 .register(new AccountRelationsResource(auth, accounts, blocks, mutes, followers, models))
@@ -397,7 +452,12 @@ public final class NodeAssembly implements AutoCloseable {
                 .register(new MediaFilesResource(auth, signedGets,
                         new MediaAccess(database, mediaStore, statusStore, statusVisibility), mediaFiles))
                 .register(audit.apiResource(auth))
-                .register(audit.peerResource(signedGets, requestParts));
+                .register(audit.peerResource(signedGets, requestParts))
+                .register(new KudosResource(auth, kudos, models))
+                .register(new AccountKudosResource(auth, accounts, kudos))
+                .register(new PollsResource(auth, polls, models))
+                .register(new QuestionsResource(auth, questions, models))
+                .register(new EventsResource(auth, eventPosts, models));
         this.server = new NodeServer(config.bindHost(), config.port(), application);
     }
 
@@ -437,6 +497,7 @@ public final class NodeAssembly implements AutoCloseable {
         deliveries.requeueAbandoned();
         inboxProcessor.start();
         deliveryWorker.start();
+        pollCloser.start();
         audit.start();
     }
 
@@ -506,6 +567,7 @@ public final class NodeAssembly implements AutoCloseable {
     @Override
     public void close() {
         server.close();
+        pollCloser.close();
         deliveryWorker.stop();
         deliveryScheduler.shutdownNow();
         deliverySenders.shutdownNow();

@@ -1,5 +1,6 @@
 package org.tributary.node.api;
 
+import java.time.Clock;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -13,6 +14,9 @@ import org.tributary.node.interaction.StatusInteractions;
 import org.tributary.node.relationship.Relationship;
 import org.tributary.node.relationship.RelationshipService;
 import org.tributary.node.notification.Notification;
+import org.tributary.node.poll.Poll;
+import org.tributary.node.poll.PollService;
+import org.tributary.node.poll.PollView;
 import org.tributary.node.post.Status;
 import org.tributary.node.post.StatusView;
 
@@ -26,14 +30,18 @@ public final class ClientModels {
     private final InteractionService interactions;
     private final RelationshipService relationships;
     private final MediaModels media;
+    private final PollService polls;
+    private final Clock clock;
 
     public ClientModels(FollowService follows, LocalUris uris, MediaModels media, InteractionService interactions,
-            RelationshipService relationships) {
+            RelationshipService relationships, PollService polls, Clock clock) {
         this.follows = follows;
         this.uris = uris;
         this.media = media;
         this.interactions = interactions;
         this.relationships = relationships;
+        this.polls = polls;
+        this.clock = clock;
     }
 
     public AccountDto account(Account account) {
@@ -82,14 +90,35 @@ public final class ClientModels {
                 view.parent().map(parent -> String.valueOf(parent.id())).orElse(null),
                 view.parent().map(parent -> String.valueOf(parent.accountId())).orElse(null), status.language(), 0,
                 counted.counts().reblogs(), counted.counts().favourites(), counted.favourited(), counted.reblogged(),
-                view.media().stream().<Object>map(media::attachment).toList(), mentions, tags, List.of(), null, null,
-                null,
+                view.media().stream().<Object>map(media::attachment).toList(), mentions, tags, List.of(), null,
+                pollOf(status), null,
                 status.editedAt() == null ? null : timestamp(status.editedAt()), text);
     }
 
     public NotificationDto notification(Notification notification, Account from, StatusDto status) {
         return new NotificationDto(String.valueOf(notification.id()), notification.type().apiName(),
                 timestamp(notification.createdAt()), account(from), status);
+    }
+
+    /** A poll as a viewer sees it, with their own votes. */
+    public PollDto poll(PollView view) {
+        return poll(view.poll(), true, view.ownVotes());
+    }
+
+    private PollDto pollOf(Status status) {
+        if (polls == null) {
+            return null;
+        }
+        return polls.ofStatus(status.id()).map(poll -> poll(poll, false, List.of())).orElse(null);
+    }
+
+    private PollDto poll(Poll poll, boolean forViewer, List<Integer> ownVotes) {
+        List<PollDto.Option> options = poll.options().stream()
+                .map(option -> new PollDto.Option(option.title(), option.votesCount())).toList();
+        return new PollDto(String.valueOf(poll.statusId()),
+                poll.expiresAt() == null ? null : timestamp(poll.expiresAt()), poll.isOver(clock.instant()),
+                poll.multiple(), poll.votesCount(), poll.votersCount(), options, List.of(),
+                forViewer ? !ownVotes.isEmpty() : null, forViewer ? ownVotes : null);
     }
 
     private static String timestamp(java.time.Instant instant) {

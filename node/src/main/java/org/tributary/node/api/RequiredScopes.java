@@ -40,6 +40,8 @@ final class RequiredScopes {
             rule(WRITE, "api/v1/statuses(/.*)?", "write:statuses"),
             rule(READ, "api/v1/(statuses|timelines|conversations)(/.*)?", "read:statuses"),
             rule(READ, "api/v1/markers", "read:statuses"),
+            rule(READ, "api/v1/polls/" + ID, "read:statuses"),
+            rule(WRITE, "api/v1/polls/" + ID + "/votes", "write:statuses"),
             rule(WRITE, "api/v1/markers", "write:statuses"),
             rule(READ, "api/v1/favourites", "read:favourites"),
             rule(READ, "api/v1/blocks", "read:blocks"),

@@ -17,7 +17,12 @@ import java.util.List;
 import org.tributary.node.account.Account;
 import org.tributary.node.auth.AuthService;
 import org.tributary.node.http.ApiException;
+import java.util.List;
+import org.tributary.node.poll.PollRequest;
+import org.tributary.node.poll.PollService;
+import org.tributary.node.post.PostExtension;
 import org.tributary.node.post.PostRequest;
+import org.tributary.node.question.QuestionService;
 import org.tributary.node.post.PostService;
 import org.tributary.node.post.Status;
 import org.tributary.node.post.StatusView;
@@ -40,20 +45,31 @@ public final class StatusesResource {
     private final ThreadService threads;
     private final StatusVisibility visibility;
     private final ClientModels models;
+    private final PollService polls;
+    private final QuestionService questions;
 
     public StatusesResource(AuthService auth, PostService posts, StatusViews views, ThreadService threads,
-            StatusVisibility visibility, ClientModels models) {
+            StatusVisibility visibility, ClientModels models, PollService polls, QuestionService questions) {
         this.auth = auth;
         this.posts = posts;
         this.views = views;
         this.threads = threads;
         this.visibility = visibility;
         this.models = models;
+        this.polls = polls;
+        this.questions = questions;
     }
 
-    /** The JSON form of a new or edited post (Mastodon's parameter names; {@code media_ids} are strings of digits). */
+    /**
+     * The JSON form of a new or edited post (Mastodon's parameter names; {@code media_ids} are strings of
+     * digits); {@code poll} makes it a poll, {@code question} (our extension) marks it as a question.
+     */
     public record StatusForm(String status, String visibility, String inReplyToId, String spoilerText,
-            Boolean sensitive, String language, List<String> mediaIds) {
+            Boolean sensitive, String language, List<String> mediaIds, PollForm poll, Boolean question) {
+    }
+
+    /** Mastodon's {@code poll[options][]}, {@code poll[expires_in]} (seconds) and {@code poll[multiple]}. */
+    public record PollForm(List<String> options, Long expiresIn, Boolean multiple) {
     }
 
     @POST
@@ -68,9 +84,14 @@ public final class StatusesResource {
             @FormParam("status") String status, @FormParam("visibility") String visibility,
             @FormParam("in_reply_to_id") String inReplyToId, @FormParam("spoiler_text") String spoilerText,
             @FormParam("sensitive") String sensitive, @FormParam("language") String language,
-            @FormParam("media_ids[]") List<String> mediaIds, @FormParam("media_ids") List<String> plainMediaIds) {
+            @FormParam("media_ids[]") List<String> mediaIds, @FormParam("media_ids") List<String> plainMediaIds,
+            @FormParam("poll[options][]") List<String> pollOptions, @FormParam("poll[expires_in]") String expiresIn,
+            @FormParam("poll[multiple]") String multiple, @FormParam("question") String question) {
+        PollForm poll = pollOptions == null || pollOptions.isEmpty() ? null
+                : new PollForm(pollOptions, parseSeconds(expiresIn), Boolean.parseBoolean(multiple));
         return create(authorization, new StatusForm(status, visibility, inReplyToId, spoilerText,
-                Boolean.parseBoolean(sensitive), language, concat(mediaIds, plainMediaIds)));
+                Boolean.parseBoolean(sensitive), language, concat(mediaIds, plainMediaIds), poll,
+                Boolean.parseBoolean(question)));
     }
 
     @GET
@@ -121,7 +142,7 @@ public final class StatusesResource {
             @FormParam("language") String language, @FormParam("media_ids[]") List<String> mediaIds,
             @FormParam("media_ids") List<String> plainMediaIds) {
         return edit(authorization, id, new StatusForm(status, null, null, spoilerText,
-                Boolean.parseBoolean(sensitive), language, concat(mediaIds, plainMediaIds)));
+                Boolean.parseBoolean(sensitive), language, concat(mediaIds, plainMediaIds), null, null));
     }
 
     /** Deletes one's own post and answers with it as it was, with its source text (Mastodon's "delete and redraft"). */
@@ -136,6 +157,25 @@ public final class StatusesResource {
 
     private StatusDto create(String authorization, StatusForm form) {
         Account author = auth.require(authorization);
+        PostRequest request = postRequest(form);
+        boolean question = Boolean.TRUE.equals(form.question());
+        if (question && form.poll() != null) {
+            throw new ApiException(422, "invalid_poll", "a post is a poll or a question, not both");
+        }
+        PostExtension extension = PostExtension.NONE;
+        if (form.poll() != null) {
+            PollForm poll = form.poll();
+            extension = polls.extension(new PollRequest(poll.options(),
+                    poll.expiresIn() == null ? 0 : poll.expiresIn(), Boolean.TRUE.equals(poll.multiple())));
+        } else if (question) {
+            extension = questions.extension();
+        }
+        Status status = posts.post(author, request, extension);
+        return models.status(views.of(status));
+    }
+
+    /** A new post from a client's parameters. */
+    static PostRequest postRequest(StatusForm form) {
         Visibility level;
         try {
             level = form.visibility() == null || form.visibility().isBlank() ? Visibility.ORGANIZATION
@@ -143,10 +183,27 @@ public final class StatusesResource {
         } catch (IllegalArgumentException e) {
             throw ApiException.badRequest("invalid_visibility", e.getMessage());
         }
-        Status status = posts.post(author, new PostRequest(form.status(), level, parseId(form.inReplyToId()),
-                form.spoilerText(), Boolean.TRUE.equals(form.sensitive()), form.language(),
-                mediaIdsOf(form.mediaIds())));
-        return models.status(views.of(status));
+        return new PostRequest(form.status(), level, parseId(form.inReplyToId()), form.spoilerText(),
+                Boolean.TRUE.equals(form.sensitive()), form.language(), mediaIdsOf(form.mediaIds()));
+    }
+
+    /** A new post from parameters in any encoding (form, JSON, multipart). */
+    static PostRequest postRequest(RequestParams params) {
+        return postRequest(new StatusForm(params.get("status"), params.get("visibility"),
+                params.get("in_reply_to_id"), params.get("spoiler_text"),
+                Boolean.parseBoolean(params.get("sensitive")), params.get("language"), params.all("media_ids"),
+                null, null));
+    }
+
+    private static Long parseSeconds(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return Long.parseLong(text.strip());
+        } catch (NumberFormatException e) {
+            throw new ApiException(422, "invalid_poll", "poll[expires_in] is a number of seconds");
+        }
     }
 
     private StatusDto edit(String authorization, long id, StatusForm form) {

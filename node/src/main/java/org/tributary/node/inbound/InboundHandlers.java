@@ -1,5 +1,6 @@
 package org.tributary.node.inbound;
 
+import org.tributary.federation.inbox.ActivityHandler;
 import org.tributary.federation.inbox.HandlerResult;
 import org.tributary.federation.inbox.InboxDispatcher;
 
@@ -9,17 +10,20 @@ public final class InboundHandlers {
     }
 
     /**
-     * {@code undo} routes Undo to the handler of what is undone (Follow, Like, Announce, Block); Accept
-     * and Reject answer our follows.
+     * {@code create} sees every Create (a poll vote, else a post). {@code acceptOrRsvp} sees every Accept
+     * (an RSVP to an event, else a Follow's acceptance), {@code rejectOrRsvp} every Reject (an RSVP, else
+     * the refusal or removal of one of our follows), {@code rsvp} TentativeAccept. {@code undo} routes
+     * Undo to the handler of what is undone (Follow, Like, Announce, Block).
      */
-    public static InboxDispatcher dispatcher(FollowHandler follow, AcceptFollowHandler accept,
-            RejectFollowHandler reject, UndoRouter undo, CreateNoteHandler create, UpdateNoteHandler update,
-            DeleteNoteHandler delete, LikeHandler like, AnnounceHandler announce, BlockHandler block,
-            AddCheckpointHandler addCheckpoint) {
+    public static InboxDispatcher dispatcher(FollowHandler follow, ActivityHandler acceptOrRsvp,
+            ActivityHandler rejectOrRsvp, ActivityHandler rsvp, UndoRouter undo, ActivityHandler create,
+            UpdateNoteHandler update, DeleteNoteHandler delete, LikeHandler like, AnnounceHandler announce,
+            BlockHandler block, AddCheckpointHandler addCheckpoint) {
         return InboxDispatcher.builder()
                 .on("Follow", follow)
-                .on("Accept", accept)
-                .on("Reject", reject)
+                .on("Accept", acceptOrRsvp)
+                .on("TentativeAccept", rsvp)
+                .on("Reject", rejectOrRsvp)
                 .on("Undo", undo)
                 .on("Create", create)
                 .on("Update", update)

@@ -57,12 +57,23 @@ public final class IncomingNotes {
     private final IdGenerator ids;
     private final Clock clock;
     private final InteractionStore interactions;
+    private final List<IncomingPostPart> parts;
 
     public IncomingNotes(StatusStore statuses, StatusRecipientStore recipients, StatusTagStore tags,
             AccountStore accounts, HtmlSanitizer sanitizer, StatusVisibility visibility,
             NotificationService notifications, RemoteMediaReferences remoteMedia, HomeFeed homeFeed, IdGenerator ids,
             Clock clock, InteractionStore interactions) {
+        this(statuses, recipients, tags, accounts, sanitizer, visibility, notifications, remoteMedia, homeFeed, ids,
+                clock, interactions, List.of());
+    }
+
+    /** With the kinds of post (kudos, polls, ...) that keep rows of their own beside a stored post. */
+    public IncomingNotes(StatusStore statuses, StatusRecipientStore recipients, StatusTagStore tags,
+            AccountStore accounts, HtmlSanitizer sanitizer, StatusVisibility visibility,
+            NotificationService notifications, RemoteMediaReferences remoteMedia, HomeFeed homeFeed, IdGenerator ids,
+            Clock clock, InteractionStore interactions, List<IncomingPostPart> parts) {
         this.interactions = interactions;
+        this.parts = List.copyOf(parts);
         this.homeFeed = homeFeed;
         this.statuses = statuses;
         this.recipients = recipients;
@@ -79,6 +90,15 @@ public final class IncomingNotes {
     /** Stores a new post; empty when its URI is known already (or was deleted here). */
     public Optional<Status> store(Connection connection, Note note, Account author, boolean notify)
             throws SQLException {
+        return store(connection, note, JsonValue.EMPTY_JSON_OBJECT, author, notify);
+    }
+
+    /**
+     * Stores a new post from {@code object}, the JSON it was read from ({@code note}), so that the kinds
+     * of post can read their extra types and properties; empty when its URI is known already.
+     */
+    public Optional<Status> store(Connection connection, Note note, JsonObject object, Account author, boolean notify)
+            throws SQLException {
         Status status = new Status(ids.next(), note.id(), author.id(), visibilityOf(note, author),
                 sanitizer.sanitize(note.content()), note.inReplyTo(), false,
                 note.published() == null ? clock.instant() : note.published(), spoilerOf(note), note.sensitive(),
@@ -86,32 +106,38 @@ public final class IncomingNotes {
         if (!statuses.insertIfAbsent(connection, status)) {
             return Optional.empty();
         }
-        storeAudience(connection, status, note, notify);
+        storeAudience(connection, status, note, object, notify);
         remoteMedia.store(connection, note, author.id(), status.id());
         homeFeed.distribute(connection, status);
+        for (IncomingPostPart part : parts) {
+            part.stored(connection, status, note, object, author, true);
+        }
         applyCounts(connection, status.id(), note);
         return Optional.of(status);
     }
 
     /**
-     * Applies an Update(Note) from the post's author: an edit when the content, warning, sensitivity or
-     * language changed, and in any case the counts its node reported.
+     * Applies an Update from the post's author. A count report (the Note carries {@code likes} or
+     * {@code shares} and is otherwise what we hold: same text, warning, sensitivity, language and
+     * {@code updated}) only sets the counts; anything else is an edit, as it always was, and its counts
+     * (if any) are taken too.
      */
-    public Status applyUpdate(Connection connection, Status existing, Note note) throws SQLException {
+    public Status applyUpdate(Connection connection, Status existing, Note note, JsonObject object, Account author)
+            throws SQLException {
         Status result = existing;
-        if (changes(existing, note)) {
-            result = applyEdit(connection, existing, note);
+        if (!isCountReport(existing, note)) {
+            result = applyEdit(connection, existing, note, object, author);
         }
         applyCounts(connection, existing.id(), note);
         return result;
     }
 
-    /** A new {@code updated} time (an edit of anything, media included) or different text is an edit. */
-    private boolean changes(Status existing, Note note) {
-        return (note.updated() != null && !note.updated().equals(existing.editedAt()))
-                || !sanitizer.sanitize(note.content()).equals(existing.contentHtml())
-                || !spoilerOf(note).equals(existing.spoilerText()) || note.sensitive() != existing.sensitive()
-                || !java.util.Objects.equals(languageOf(note), existing.language());
+    private boolean isCountReport(Status existing, Note note) {
+        boolean carriesCounts = totalItems(note, "likes").isPresent() || totalItems(note, "shares").isPresent();
+        return carriesCounts && java.util.Objects.equals(note.updated(), existing.editedAt())
+                && sanitizer.sanitize(note.content()).equals(existing.contentHtml())
+                && spoilerOf(note).equals(existing.spoilerText()) && note.sensitive() == existing.sensitive()
+                && java.util.Objects.equals(languageOf(note), existing.language());
     }
 
     /** The author's node counts likes and boosts; its {@code likes}/{@code shares} totals are what we show. */
@@ -130,15 +156,27 @@ public final class IncomingNotes {
 
     /** Applies an Update(Note) to the stored post, media included; the visibility of a post never changes. */
     public Status applyEdit(Connection connection, Status existing, Note note) throws SQLException {
+        return applyEdit(connection, existing, note, JsonValue.EMPTY_JSON_OBJECT, null);
+    }
+
+    /** Applies an Update of {@code object}; the kinds of post update their rows ({@code author} wrote it). */
+    public Status applyEdit(Connection connection, Status existing, Note note, JsonObject object, Account author)
+            throws SQLException {
         Status edited = existing.edited(sanitizer.sanitize(note.content()), spoilerOf(note), note.sensitive(),
                 languageOf(note), note.updated() == null ? clock.instant() : note.updated());
         statuses.update(connection, edited);
-        storeAudience(connection, edited, note, true);
+        storeAudience(connection, edited, note, object, true);
         remoteMedia.replace(connection, note, existing.accountId(), existing.id());
+        if (author != null) {
+            for (IncomingPostPart part : parts) {
+                part.stored(connection, edited, note, object, author, false);
+            }
+        }
         return edited;
     }
 
-    private void storeAudience(Connection connection, Status status, Note note, boolean notify) throws SQLException {
+    private void storeAudience(Connection connection, Status status, Note note, JsonObject object, boolean notify)
+            throws SQLException {
         Set<URI> mentionHrefs = new LinkedHashSet<>();
         List<String> hashtags = new ArrayList<>();
         for (Tag tag : note.tag()) {
@@ -163,12 +201,13 @@ public final class IncomingNotes {
         recipients.replace(connection, status.id(), named);
         tags.replace(connection, status.id(), hashtags);
         if (notify) {
-            notifyNamed(connection, status, named);
+            notifyNamed(connection, status, named, object);
         }
     }
 
     /** The author of a local post this answers gets "reply"; other mentioned employees "mention" (if they may read it). */
-    private void notifyNamed(Connection connection, Status status, List<Recipient> named) throws SQLException {
+    private void notifyNamed(Connection connection, Status status, List<Recipient> named, JsonObject object)
+            throws SQLException {
         Optional<Long> parentAuthor = Optional.empty();
         if (status.inReplyTo() != null) {
             parentAuthor = statuses.findByUri(connection, status.inReplyTo()).map(Status::accountId);
@@ -180,10 +219,26 @@ public final class IncomingNotes {
         for (Recipient recipient : named) {
             boolean isParentAuthor = parentAuthor.isPresent() && parentAuthor.get() == recipient.accountId();
             if (recipient.mentioned() && !isParentAuthor && mayRead(connection, recipient.accountId(), status)) {
-                notifications.notify(connection, recipient.accountId(), NotificationType.MENTION, status.accountId(),
-                        status.id());
+                notifications.notify(connection, recipient.accountId(),
+                        mentionType(connection, object, recipient.accountId()), status.accountId(), status.id());
             }
         }
+    }
+
+    /** "mention", unless a kind of post tells its mentioned people otherwise (a kudos: "kudos"). */
+    private NotificationType mentionType(Connection connection, JsonObject object, long accountId)
+            throws SQLException {
+        Optional<Account> account = accounts.findById(connection, accountId);
+        if (account.isEmpty()) {
+            return NotificationType.MENTION;
+        }
+        for (IncomingPostPart part : parts) {
+            Optional<NotificationType> type = part.notificationFor(object, account.get());
+            if (type.isPresent()) {
+                return type.get();
+            }
+        }
+        return NotificationType.MENTION;
     }
 
     private boolean mayRead(Connection connection, long accountId, Status status) throws SQLException {

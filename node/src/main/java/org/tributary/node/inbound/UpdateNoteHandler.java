@@ -41,8 +41,9 @@ public final class UpdateNoteHandler implements ActivityHandler {
     @Override
     public HandlerResult handle(InboundActivity inbound) {
         Activity update = codec.readActivity(inbound.json());
-        if (!(update.object() instanceof ObjectRef.Embedded embedded) || !"Note".equals(embedded.type())) {
-            return new HandlerResult.Ignored("only updates of embedded Notes are handled");
+        if (!(update.object() instanceof ObjectRef.Embedded embedded)
+                || !CreateNoteHandler.HANDLED_TYPES.contains(embedded.type())) {
+            return new HandlerResult.Ignored("only updates of embedded Notes, Questions and Events are handled");
         }
         Note note = codec.readNote(embedded.json());
         if (!update.actor().equals(note.attributedTo())) {
@@ -57,7 +58,7 @@ public final class UpdateNoteHandler implements ActivityHandler {
             if (actor.isEmpty() || actor.get().id() != existing.get().accountId()) {
                 return new HandlerResult.Ignored("only the author may update a post");
             }
-            incoming.applyUpdate(connection, existing.get(), note);
+            incoming.applyUpdate(connection, existing.get(), note, embedded.json(), actor.get());
             return HandlerResult.applied();
         });
     }

@@ -79,6 +79,11 @@ public final class PostService {
     }
 
     public Status post(Account author, PostRequest request) {
+        return post(author, request, PostExtension.NONE);
+    }
+
+    /** A post of a particular kind: {@code extension} stores its rows and shapes its Create. */
+    public Status post(Account author, PostRequest request, PostExtension extension) {
         validate(request);
         Optional<Status> parent = Optional.empty();
         if (request.inReplyToId() != null) {
@@ -98,12 +103,13 @@ public final class PostService {
             statuses.insertIfAbsent(connection, status);
             statuses.setSourceText(connection, id, request.text());
             Optional<Long> parentAuthor = repliedTo.map(Status::accountId).filter(authorId -> authorId != author.id());
-            storeAudience(connection, status, formatted, parentAuthor);
+            storeAudience(connection, status, formatted, parentAuthor, extension::notificationFor);
             media.attach(connection, author, id, request.mediaIds());
             homeFeed.distribute(connection, status);
             StatusView view = views.of(connection, status);
-            delivery.send(connection, notes.create(status, author, delivery.audience(view), delivery.tags(view),
-                    delivery.attachments(view)), view, List.of());
+            extension.store(connection, view);
+            delivery.send(connection, extension.shapeCreate(notes.create(status, author, delivery.audience(view),
+                    delivery.tags(view), delivery.attachments(view))), view, List.of());
             return status;
         });
     }
@@ -172,6 +178,12 @@ public final class PostService {
      */
     void storeAudience(Connection connection, Status status, FormattedText formatted, Optional<Long> parentAuthor)
             throws SQLException {
+        storeAudience(connection, status, formatted, parentAuthor, mentioned -> NotificationType.MENTION);
+    }
+
+    private void storeAudience(Connection connection, Status status, FormattedText formatted,
+            Optional<Long> parentAuthor, java.util.function.Function<Account, NotificationType> mentionType)
+            throws SQLException {
         List<Recipient> named = new ArrayList<>();
         formatted.mentions().forEach(account -> named.add(new Recipient(account.id(), true)));
         parentAuthor.ifPresent(authorId -> named.add(new Recipient(authorId, false)));
@@ -183,7 +195,7 @@ public final class PostService {
         }
         for (Account mentioned : formatted.mentions()) {
             if (parentAuthor.isEmpty() || parentAuthor.get() != mentioned.id()) {
-                notifications.notify(connection, mentioned.id(), NotificationType.MENTION, status.accountId(),
+                notifications.notify(connection, mentioned.id(), mentionType.apply(mentioned), status.accountId(),
                         status.id());
             }
         }

@@ -106,6 +106,18 @@ public final class StatusStore {
         return page.run(connection, sql, params, StatusStore::map);
     }
 
+    /**
+     * Live posts that also meet {@code condition} (SQL over the statuses columns, e.g.
+     * {@code id IN (SELECT status_id FROM kudos)}), newest first within the page bounds. For the
+     * features that keep their own rows beside a post.
+     */
+    public List<Status> where(Connection connection, String condition, List<Object> params, Page page)
+            throws SQLException {
+        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM statuses WHERE" + LIVE + " AND (" + condition
+                + ")");
+        return page.run(connection, sql, new ArrayList<>(params), StatusStore::map);
+    }
+
     /** A deleted post: its row as addressed, with content cleared. */
     public record Deleted(Status status, Instant deletedAt) {
     }

@@ -66,8 +66,9 @@ public final class AncestorFetcher {
                 return new Outcome(stored, failed.error().code() + ": " + failed.detail());
             }
             Note note;
+            jakarta.json.JsonObject document = ((FetchResult.Fetched) result).document();
             try {
-                note = codec.readNote(((FetchResult.Fetched) result).document());
+                note = codec.readNote(document);
             } catch (VocabException e) {
                 return new Outcome(stored, "not a readable post: " + next);
             }
@@ -81,7 +82,7 @@ public final class AncestorFetcher {
             } catch (ApiException e) {
                 return new Outcome(stored, "author unavailable: " + e.getMessage());
             }
-            database.inTransaction(connection -> incoming.store(connection, note, author, false));
+            database.inTransaction(connection -> incoming.store(connection, note, document, author, false));
             next = note.inReplyTo();
         }
         return new Outcome(MAX_DEPTH, "depth limit");

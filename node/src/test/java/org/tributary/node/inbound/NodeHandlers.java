@@ -3,6 +3,7 @@ package org.tributary.node.inbound;
 import java.time.Clock;
 import java.time.Duration;
 import org.tributary.federation.audit.CheckpointWitness;
+import org.tributary.federation.inbox.HandlerResult;
 import org.tributary.federation.inbox.InboxDispatcher;
 import org.tributary.node.account.RemoteAccountService;
 import org.tributary.node.audit.AuditTrail;
@@ -15,7 +16,10 @@ import org.tributary.node.post.HtmlSanitizer;
 import org.tributary.node.testing.TestServices;
 import org.tributary.node.thread.AncestorFetcher;
 
-/** The node's inbound dispatcher over a {@link TestServices} store, wired as NodeAssembly wires it. */
+/**
+ * The node's inbound dispatcher over a {@link TestServices} store, wired as NodeAssembly wires it except
+ * for events and polls (Accept, Reject and Create go straight to the follow and post handlers).
+ */
 final class NodeHandlers {
     private NodeHandlers() {
     }
@@ -43,6 +47,7 @@ final class NodeHandlers {
                 new AcceptFollowHandler(node.database, node.accountStore, node.followStore, node.codec),
                 new RejectFollowHandler(node.database, node.accountStore, node.followStore, node.homeFeed,
                         node.codec),
+                activity -> new HandlerResult.Ignored("no events in these tests: " + activity.type()),
                 undo,
                 new CreateNoteHandler(node.database, node.followStore, remoteAccounts, incomingNotes, ancestors,
                         node.codec, node.uris),

@@ -71,7 +71,7 @@ class MediaPostingTest {
         deletes = new DeleteNoteHandler(node.database, node.statusStore, node.tagStore, node.accountStore,
                 node.notifications, node.remoteMedia, node.codec, clock);
         models = new ClientModels(node.follows, node.uris, new MediaModels(new MediaUrls(node.config)),
-                node.interactions, node.relationships);
+                node.interactions, node.relationships, null, clock);
         alice = node.employee("alice");
         bob = node.remote("bob", "sales.example");
     }
