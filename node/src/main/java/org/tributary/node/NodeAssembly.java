@@ -5,6 +5,7 @@ import java.net.http.HttpClient;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
@@ -54,7 +55,7 @@ import org.tributary.node.inbound.UpdateActorHandler;
 import org.tributary.node.inbound.UpdateRouter;
 import org.tributary.node.outbound.ActorUpdates;
 import org.tributary.node.search.IndexLocation;
-import org.tributary.node.search.SearchExclusions;
+import org.tributary.node.search.BlockExclusions;
 import org.tributary.node.search.SearchIndex;
 import org.tributary.node.search.SearchIndexer;
 import org.tributary.node.search.SearchResolver;
@@ -181,7 +182,33 @@ import org.tributary.node.timeline.NodeTimelines;
 import org.tributary.node.timeline.HomeFeed;
 import org.tributary.node.timeline.HomeFeedStore;
 import org.tributary.node.timeline.StatusVisibility;
-import org.tributary.node.timeline.TimelineService;
+import org.tributary.node.timeline.HomeTimeline;
+import org.tributary.node.api.AccountRelationsResource;
+import org.tributary.node.api.BlocksResource;
+import org.tributary.node.api.MutesResource;
+import org.tributary.node.api.FavouritesResource;
+import org.tributary.node.api.StatusInteractionsResource;
+import org.tributary.node.inbound.AnnounceHandler;
+import org.tributary.node.inbound.BlockHandler;
+import org.tributary.node.inbound.LikeHandler;
+import org.tributary.node.inbound.RecordedActivities;
+import org.tributary.node.inbound.RejectFollowHandler;
+import org.tributary.node.inbound.UndoBlockHandler;
+import org.tributary.node.inbound.UndoInteractionHandler;
+import org.tributary.node.inbound.UndoRouter;
+import org.tributary.node.interaction.CountReports;
+import org.tributary.node.interaction.InteractionKind;
+import org.tributary.node.interaction.InteractionService;
+import org.tributary.node.interaction.InteractionStore;
+import org.tributary.node.outbound.BlockActivities;
+import org.tributary.node.outbound.CountedNotes;
+import org.tributary.node.outbound.InteractionActivities;
+import org.tributary.node.relationship.BlockService;
+import org.tributary.node.relationship.BlockStore;
+import org.tributary.node.relationship.FollowerService;
+import org.tributary.node.relationship.MuteService;
+import org.tributary.node.relationship.MuteStore;
+import org.tributary.node.relationship.RelationshipService;
 // Media.
 import org.tributary.node.api.MediaFilesResource;
 import org.tributary.node.api.MediaModels;
@@ -256,6 +283,9 @@ public final class NodeAssembly implements AutoCloseable {
         StatusStore statusStore = new StatusStore();
         StatusTagStore tagStore = new StatusTagStore();
         ProfileStore profileStore = new ProfileStore();
+        InteractionStore interactionStore = new InteractionStore();
+        BlockStore blockStore = new BlockStore();
+        MuteStore muteStore = new MuteStore();
         MediaStore mediaStore = new MediaStore();
         this.deliveries = new DeliveryStore(database, ids, clock);
         this.inboxStore = new InboxActivityStore(database, ids, clock);
@@ -310,7 +340,7 @@ public final class NodeAssembly implements AutoCloseable {
         HomeFeedStore homeFeedStore = new HomeFeedStore();
         HomeFeed homeFeed = new HomeFeed(homeFeedStore);
         FollowService follows = new FollowService(database, followStore, accountStore, followActivities, outbox,
-                notifications, homeFeed, uris, ids, clock);
+                notifications, homeFeed, uris, ids, clock, blockStore);
         // Media (spec/media.md): files under <data>/media, attached to posts in the post's transaction.
         MediaFileStore mediaFiles = new MediaFileStore(config.dataDir().resolve("media"));
         MediaService media = new MediaService(database, mediaStore, mediaFiles, new MediaInspector(mediaLimits),
@@ -318,7 +348,7 @@ public final class NodeAssembly implements AutoCloseable {
         MediaUrls mediaUrls = new MediaUrls(config);
         this.mediaFetcher = new RemoteMediaFetcher(sender, signingKeys, peers, mediaLimits.maxUploadBytes());
         StatusRecipientStore recipientStore = new StatusRecipientStore();
-        StatusVisibility statusVisibility = new StatusVisibility(database, followStore, recipientStore);
+        StatusVisibility statusVisibility = new StatusVisibility(database, followStore, recipientStore, blockStore);
         StatusViews statusViews = new StatusViews(database, statusStore, recipientStore, tagStore, accountStore,
                 mediaStore);
         PostDelivery postDelivery = new PostDelivery(followStore, accountStore, noteActivities, new NoteTags(uris),
@@ -342,7 +372,19 @@ public final class NodeAssembly implements AutoCloseable {
         EventService eventPosts = new EventService(database, eventStore, posts, statusStore, statusViews, accountStore,
                 statusVisibility, new EventActivities(), outbox, notifications, uris, ids, clock);
         this.pollCloser = new PollCloser(polls, POLL_CLOSER_PERIOD);
-        TimelineService timelines = new TimelineService(database, homeFeedStore, statusVisibility);
+        HomeTimeline homeTimeline = new HomeTimeline(database, homeFeedStore, statusStore, interactionStore,
+                accountStore, blockStore, muteStore, statusVisibility);
+        CountedNotes countedNotes = new CountedNotes(noteActivities, codec);
+        CountReports countReports = new CountReports(interactionStore, accountStore, statusViews, postDelivery,
+                countedNotes, uris, ids, clock);
+        InteractionService interactions = new InteractionService(database, interactionStore, statusStore,
+                accountStore, followStore, statusVisibility, notifications, new InteractionActivities(codec),
+                countReports, outbox, uris, ids, clock);
+        BlockService blocks = new BlockService(database, blockStore, followStore, homeFeed, accountStore,
+                new BlockActivities(codec), outbox, uris, ids, clock);
+        MuteService mutes = new MuteService(database, muteStore, accountStore, ids, clock);
+        FollowerService followers = new FollowerService(database, followStore, followActivities, outbox, uris, ids,
+                clock);
         ThreadService threads = new ThreadService(database, statusStore, statusVisibility);
         AuthService auth = new AuthService(database, accountStore, credentials, tokens, hasher, random, clock);
         OAuthService oauth = new OAuthService(database, new AppStore(), new AuthorizationCodeStore(), auth, ids, random,
@@ -358,19 +400,31 @@ public final class NodeAssembly implements AutoCloseable {
                 inboxStore, events, clock);
         RemoteMediaReferences remoteMedia = new RemoteMediaReferences(mediaStore, peers, mediaLimits, ids, clock);
         IncomingNotes incomingNotes = new IncomingNotes(statusStore, recipientStore, tagStore, accountStore,
-                new HtmlSanitizer(), statusVisibility, notifications, remoteMedia, homeFeed, ids, clock, searchIndexer,
+                new HtmlSanitizer(), statusVisibility, notifications, remoteMedia, homeFeed, ids, clock,
+                interactionStore, searchIndexer,
                 List.of(new IncomingKudos(kudosStore, accountStore), new IncomingPolls(pollStore, notifications),
                         new IncomingQuestions(questionStore, statusStore, notifications, clock),
                         new IncomingEvents(eventStore)));
         AncestorFetcher ancestors = new AncestorFetcher(database, statusStore, incomingNotes, remoteAccounts, fetcher,
                 peers, codec, uris);
         ActivityHandler notHandled = activity -> new HandlerResult.Ignored("not handled: " + activity.type());
+        UndoRouter undo = new UndoRouter(Map.of(
+                "Follow", new UndoFollowHandler(database, accountStore, followStore, codec),
+                "Like", new UndoInteractionHandler(InteractionKind.FAVOURITE, database, interactionStore, statusStore,
+                        accountStore, countReports, codec),
+                "Announce", new UndoInteractionHandler(InteractionKind.REBLOG, database, interactionStore,
+                        statusStore, accountStore, countReports, codec),
+                "Block", new UndoBlockHandler(database, accountStore, blockStore, codec)),
+                new RecordedActivities(database, followStore, interactionStore, blockStore)::typeOf, codec);
         this.inboxProcessor = new InboxProcessor(inboxStore, InboundHandlers.dispatcher(
                 new FollowHandler(database, accountStore, followStore, remoteAccounts, followActivities, outbox,
-                        notifications, codec, uris, ids, clock),
+                        notifications, codec, uris, ids, clock, blockStore),
                 new RsvpHandler(database, statusStore, remoteAccounts, eventPosts, uris,
                         new AcceptFollowHandler(database, accountStore, followStore, codec)),
-                new UndoFollowHandler(database, accountStore, followStore, codec),
+                new RsvpHandler(database, statusStore, remoteAccounts, eventPosts, uris,
+                        new RejectFollowHandler(database, accountStore, followStore, homeFeed, codec)),
+                new RsvpHandler(database, statusStore, remoteAccounts, eventPosts, uris, notHandled),
+                undo,
                 new PollVoteHandler(database, statusStore, remoteAccounts, polls, codec, uris,
                         new CreateNoteHandler(database, followStore, remoteAccounts, incomingNotes, ancestors, codec,
                                 uris)),
@@ -378,8 +432,13 @@ public final class NodeAssembly implements AutoCloseable {
                         new UpdateActorHandler(remoteAccounts, codec), codec),
                 new DeleteNoteHandler(database, statusStore, tagStore, accountStore, notifications, remoteMedia, codec,
                         clock, searchIndexer),
-                audit.addCheckpointHandler(),
-                new RsvpHandler(database, statusStore, remoteAccounts, eventPosts, uris, notHandled)));
+                new LikeHandler(database, statusStore, interactionStore, remoteAccounts, statusVisibility,
+                        notifications, countReports, codec, uris, ids, clock),
+                new AnnounceHandler(database, statusStore, interactionStore, followStore, remoteAccounts, ancestors,
+                        statusVisibility, notifications, countReports, codec, uris, ids, clock),
+                new BlockHandler(database, accountStore, followStore, blockStore, homeFeed, remoteAccounts, codec, ids,
+                        clock),
+                audit.addCheckpointHandler()));
 
         // HTTP.
         RequestParts requestParts = new RequestParts(uris);
@@ -390,7 +449,8 @@ public final class NodeAssembly implements AutoCloseable {
         ProfileService profiles = new ProfileService(database, accountStore, profileStore, new PlainTextFormatter(),
                 new ActorUpdates(accountStore, keyStore, followStore, actorDocuments, outbox, codec, ids, clock),
                 searchIndexer, clock);
-        ClientModels models = new ClientModels(follows, uris, mediaModels, polls, clock, profiles);
+        ClientModels models = new ClientModels(follows, uris, mediaModels, interactions,
+                new RelationshipService(database, followStore, blockStore, muteStore), polls, clock, profiles);
         MediaResource mediaResource = new MediaResource(auth, media, mediaModels);
         AdminActionLog adminLog = new AuditedAdminActions(auditLog, clock);
         this.accountAdministration = new AccountAdministration(database, accountStore, accounts, credentials, tokens,
@@ -404,7 +464,7 @@ public final class NodeAssembly implements AutoCloseable {
         DirectorySearch directorySearch = new DirectorySearch(directory, peers, fetcher, directoryDocuments, database,
                 accountStore, uris, directoryAskers, DIRECTORY_TIME_LIMIT);
         SearchService search = new SearchService(database, searchIndex, accountStore, statusStore, statusViews,
-                statusVisibility, SearchExclusions.none(), new SearchResolver(database, accountStore, statusStore,
+                statusVisibility, new BlockExclusions(database, blockStore), new SearchResolver(database, accountStore, statusStore,
                         remoteAccounts, ancestors, fetcher, peers, uris));
         FollowLists followLists = new FollowLists(database, followStore, accountStore);
         CollectionDocuments collections = new CollectionDocuments();
@@ -419,7 +479,7 @@ public final class NodeAssembly implements AutoCloseable {
                         uris, profiles))
                 .register(new DirectoryPeerResource(directory, directoryDocuments, signedGets, requestParts))
                 .register(new OutboxResource(accounts, posts, statusViews, statusVisibility, postDelivery,
-                        noteActivities, collections, signedGets, codec, uris))
+                        noteActivities, collections, signedGets, codec, uris, countedNotes, interactions))
                 .register(new WellKnownResource(accounts, posts, new Contexts(), uris, config))
                 .register(new OAuthErrorMapper())
                 .register(new ScopeFilter(auth))
@@ -436,14 +496,19 @@ public final class NodeAssembly implements AutoCloseable {
                 .register(new AdminDeliveriesResource(adminAccess, peerAdministration))
                 .register(new StatusesResource(auth, posts, statusViews, threads, statusVisibility, models, polls,
                         questions))
-                .register(new TimelinesResource(auth, timelines, statusViews, models))
+                .register(new StatusInteractionsResource(auth, interactions, statusViews, models))
+                .register(new FavouritesResource(auth, interactions, statusViews, models))
+                .register(new AccountRelationsResource(auth, accounts, blocks, mutes, followers, models))
+                .register(new BlocksResource(auth, blocks, models))
+                .register(new MutesResource(auth, mutes, models))
+                .register(new TimelinesResource(auth, homeTimeline, statusViews, models))
                 .register(new NotificationsResource(auth, accounts, notifications, posts, statusViews, statusVisibility,
                         models))
                 .register(new InstanceResource(config, accounts))
                 .register(new NodeTimelinesResource(auth, statusViews, new NodeTimelines(database, new NodeTimelineStore(),
                         statusVisibility), models))
                 .register(new InstanceV2Resource(config, accounts))
-                .register(new FollowRequestsResource(auth, accounts, followLists, models))
+                .register(new FollowRequestsResource(auth, accounts, followLists, followers, models))
                 .register(new MarkersResource(auth, new Markers(database, new MarkerStore(), clock)))
                 .register(new PreferencesResource(auth))
                 .register(mediaResource)

@@ -45,6 +45,15 @@ public final class ProfileService {
         return update(employee, ProfileEdit.of(displayName, note));
     }
 
+    /**
+     * As above; {@code locked} makes new followers wait for approval (follow requests) or, when false,
+     * lets them follow at once. Requests already waiting stay until answered.
+     */
+    public Account update(Account employee, Optional<String> displayName, Optional<String> note,
+            Optional<Boolean> locked) {
+        return update(employee, ProfileEdit.of(displayName, note).withLocked(locked));
+    }
+
     /** Changes what the edit gives, publishes the new profile to peers, returns the account as it now is. */
     public Account update(Account employee, ProfileEdit edit) {
         if (!employee.isLocal()) {
@@ -79,6 +88,9 @@ public final class ProfileService {
             }
             accounts.updateProfile(connection, employee.id(), name, finalSummary);
             profiles.save(connection, employee.id(), profile, clock.instant());
+            if (edit.locked().isPresent()) {
+                accounts.setLocked(connection, employee.id(), edit.locked().get());
+            }
             Account account = accounts.findById(connection, employee.id()).orElseThrow();
             publisher.publish(connection, account, profile);
             return account;
@@ -95,7 +107,7 @@ public final class ProfileService {
     /** Sets the picture to an uploaded attachment served at {@code url}, and publishes the change. */
     public Account setAvatar(Account employee, URI url, long mediaId) {
         return update(employee, new ProfileEdit(Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.empty(), Optional.of(url.toString()), Optional.of(mediaId)));
+                Optional.empty(), Optional.empty(), Optional.of(url.toString()), Optional.of(mediaId), Optional.empty()));
     }
 
     private static Optional<URI> avatarUrl(String raw) {

@@ -174,9 +174,9 @@ public final class AccountsResource {
 
     /**
      * Mastodon clients send a multipart form here; forms and JSON work too. Besides the name and note:
-     * department, title and location (our parameters or Mastodon's {@code fields_attributes}) and the
-     * avatar (an uploaded image in the {@code avatar} file part, or a URL). The change is federated as
-     * {@code Update(Person)}.
+     * department, title and location (our parameters or Mastodon's {@code fields_attributes}), the
+     * avatar (an uploaded image in the {@code avatar} file part, or a URL) and {@code locked} (new
+     * followers wait for approval). The change is federated as {@code Update(Person)}.
      */
     @PATCH
     @Path("update_credentials")

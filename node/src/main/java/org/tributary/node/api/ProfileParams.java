@@ -29,7 +29,8 @@ final class ProfileParams {
         Map<String, String> fields = fields(params);
         return new ProfileEdit(params.first("display_name"), params.first("note"),
                 ours(params, "department", fields), ours(params, "title", fields), ours(params, "location", fields),
-                params.first("avatar"), Optional.empty());
+                params.first("avatar"), Optional.empty(), params.first("locked")
+                        .map(value -> value.strip().toLowerCase(Locale.ROOT).matches("true|1|on")));
     }
 
     private static Optional<String> ours(RequestParams params, String name, Map<String, String> fields) {

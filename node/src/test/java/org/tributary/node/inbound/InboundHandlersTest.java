@@ -31,22 +31,12 @@ import org.tributary.federation.inbox.HandlerResult;
 import org.tributary.federation.inbox.InboxDispatcher;
 import org.tributary.federation.signature.HttpSignatures;
 import org.tributary.federation.spi.InboundActivity;
-import org.tributary.federation.audit.CheckpointWitness;
 import org.tributary.node.account.Account;
-import org.tributary.node.audit.AuditTrail;
-import org.tributary.node.audit.CheckpointActivity;
-import org.tributary.node.audit.PeerCheckpointWitness;
-import org.tributary.node.audit.WitnessStore;
-import org.tributary.node.keys.PeerKeyResolver;
-import org.tributary.node.account.RemoteAccountService;
 import org.tributary.node.follow.Follow;
 import org.tributary.node.follow.FollowState;
 import org.tributary.node.keys.LocalSigningKeys;
 import org.tributary.node.account.Profile;
 import org.tributary.node.account.ProfileStore;
-import org.tributary.node.post.HtmlSanitizer;
-import org.tributary.node.post.StatusChanges;
-import org.tributary.node.thread.AncestorFetcher;
 import org.tributary.node.post.Status;
 import org.tributary.node.post.Visibility;
 import org.tributary.node.store.Jdbc;
@@ -70,27 +60,7 @@ class InboundHandlersTest {
         Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
         node = new TestServices(clock);
         node.peers.add("sales.example", "");
-        RemoteAccountService remoteAccounts = node.remoteAccounts;
-        IncomingNotes incomingNotes = new IncomingNotes(node.statusStore, node.recipientStore, node.tagStore,
-                node.accountStore, new HtmlSanitizer(), node.visibility, node.notifications, node.remoteMedia,
-                node.homeFeed, node.ids, clock, StatusChanges.ignoring());
-        AncestorFetcher ancestors = new AncestorFetcher(node.database, node.statusStore, incomingNotes,
-                remoteAccounts, node.fetcher, node.peers, node.codec, node.uris);
-        dispatcher = InboundHandlers.dispatcher(
-                new FollowHandler(node.database, node.accountStore, node.followStore, remoteAccounts,
-                        node.followActivities, node.outbox, node.notifications, node.codec, node.uris, node.ids, clock),
-                new AcceptFollowHandler(node.database, node.accountStore, node.followStore, node.codec),
-                new UndoFollowHandler(node.database, node.accountStore, node.followStore, node.codec),
-                new CreateNoteHandler(node.database, node.followStore, remoteAccounts, incomingNotes, ancestors,
-                        node.codec, node.uris),
-                new UpdateRouter(new UpdateNoteHandler(node.database, node.statusStore, node.accountStore,
-                        incomingNotes, node.codec), new UpdateActorHandler(remoteAccounts, node.codec), node.codec),
-                new DeleteNoteHandler(node.database, node.statusStore, node.tagStore, node.accountStore,
-                        node.notifications, node.remoteMedia, node.codec, clock, StatusChanges.ignoring()),
-                new AddCheckpointHandler(new CheckpointActivity(), new PeerCheckpointWitness(node.database,
-                        new WitnessStore(node.ids), new PeerKeyResolver(node.database, node.keyStore, remoteAccounts),
-                        node.fetcher, new CheckpointWitness(Duration.ofDays(1), clock), AuditTrail.discarding(),
-                        node.uris, clock)));
+        dispatcher = NodeHandlers.dispatcher(node, clock);
         alice = node.employee("alice");
         bob = node.remote("bob", "sales.example");
         sasha = node.remote("sasha", "sales.example");
@@ -226,8 +196,8 @@ class InboundHandlersTest {
         HandlerResult result = dispatch(activity(Json.createObjectBuilder().add("id", bob.uri() + "/moves/1")
                 .add("type", "Move").add("actor", bob.uri().toString()).add("object", alice.uri().toString())));
         assertEquals(new HandlerResult.Ignored("not handled: Move"), result);
-        assertTrue(dispatcher.handledTypes().containsAll(java.util.Set.of("Follow", "Accept", "Undo", "Create",
-                "Update", "Delete")), dispatcher.handledTypes()::toString);
+        assertTrue(dispatcher.handledTypes().containsAll(java.util.Set.of("Follow", "Accept", "Reject", "Undo",
+                "Create", "Update", "Delete", "Like", "Announce", "Block")), dispatcher.handledTypes()::toString);
     }
 
     private void aliceFollowsBob() {

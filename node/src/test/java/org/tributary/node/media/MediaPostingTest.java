@@ -67,12 +67,12 @@ class MediaPostingTest {
         node.peers.add("sales.example", "");
         incoming = new IncomingNotes(node.statusStore, node.recipientStore, node.tagStore, node.accountStore,
                 new HtmlSanitizer(), node.visibility, node.notifications, node.remoteMedia, node.homeFeed, node.ids,
-                clock, StatusChanges.ignoring());
+                clock, node.interactionStore, StatusChanges.ignoring());
         updates = new UpdateNoteHandler(node.database, node.statusStore, node.accountStore, incoming, node.codec);
         deletes = new DeleteNoteHandler(node.database, node.statusStore, node.tagStore, node.accountStore,
                 node.notifications, node.remoteMedia, node.codec, clock, StatusChanges.ignoring());
         models = new ClientModels(node.follows, node.uris, new MediaModels(new MediaUrls(node.config)),
-                node.profiles);
+                node.interactions, node.relationships, null, clock, node.profiles);
         alice = node.employee("alice");
         bob = node.remote("bob", "sales.example");
     }

@@ -162,6 +162,22 @@ class SearchAcrossNodesTest {
         assertEquals(List.of(), odd.getList("statuses"));
     }
 
+    @Test
+    void blocksHidePeopleAndTheirPostsBothWays() {
+        finance.addEmployee("blair");
+        String blair = finance.login("blair");
+        finance.addEmployee("bram");
+        String bram = finance.login("bram");
+        String post = post(finance, blair, "Narwhal sighting", "public");
+        assertEquals(List.of(post), statusUris(finance, bram, "narwhal"));
+        finance.api(bram).post("/api/v1/accounts/" + id(finance, bram, "blair") + "/block").then().statusCode(200);
+
+        assertEquals(List.of(), statusUris(finance, bram, "narwhal"));
+        assertEquals(List.of(), accounts(finance, bram, "blair"));
+        assertEquals(List.of(), accounts(finance, blair, "bram"), "the blocked one does not find the blocker");
+        assertEquals(List.of(post), statusUris(finance, alice, "narwhal"), "others still do");
+    }
+
     private static String post(TestNode node, String token, String text, String visibility) {
         return node.api(token).contentType(ContentType.JSON).body(Map.of("status", text, "visibility", visibility))
                 .post("/api/v1/statuses").then().statusCode(200).extract().path("uri");
