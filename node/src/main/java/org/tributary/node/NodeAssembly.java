@@ -115,6 +115,28 @@ import org.tributary.node.timeline.Markers;
 import org.tributary.node.timeline.NodeTimelines;
 import org.tributary.node.timeline.StatusVisibility;
 import org.tributary.node.timeline.TimelineService;
+import org.glassfish.jersey.media.sse.SseFeature;
+import org.tributary.federation.discovery.NodeInfoClient;
+import org.tributary.node.activitypub.TagCollectionResource;
+import org.tributary.node.api.FollowedTagsResource;
+import org.tributary.node.api.StreamingResource;
+import org.tributary.node.api.TagsResource;
+import org.tributary.node.hashtag.HashtagService;
+import org.tributary.node.hashtag.PeerTagSubscriptions;
+import org.tributary.node.hashtag.TagBackfill;
+import org.tributary.node.hashtag.TagFollowStore;
+import org.tributary.node.hashtag.TagPeerSubscriptionStore;
+import org.tributary.node.hashtag.TagSubscriberStore;
+import org.tributary.node.hashtag.TagTimelineStore;
+import org.tributary.node.hashtag.TributaryPeers;
+import org.tributary.node.inbound.AcceptTagFollowHandler;
+import org.tributary.node.inbound.TagFollowHandler;
+import org.tributary.node.inbound.UndoTagFollowHandler;
+import org.tributary.node.outbound.TagFollowActivities;
+import org.tributary.node.streaming.SseStreamWriter;
+import org.tributary.node.streaming.StreamAudience;
+import org.tributary.node.streaming.StreamHub;
+import org.tributary.node.streaming.StreamLimits;
 
 /**
  * The composition root: builds every part of a node once, with final fields and constructor
@@ -136,6 +158,10 @@ public final class NodeAssembly implements AutoCloseable {
     private final NodeServer server;
     private final SignedFetcher fetcher;
     private final LocalUris uris;
+    private final ExecutorService hashtagWorker;
+    private final ExecutorService streamWriters;
+    private final StreamHub streams;
+    private final PeerTagSubscriptions tagSubscriptions;
 
     private NodeAssembly(NodeConfig config, DataSource dataSource, Clock clock) {
         this.config = config;
@@ -190,17 +216,30 @@ public final class NodeAssembly implements AutoCloseable {
         StatusTagStore tagStore = new StatusTagStore();
         StatusVisibility statusVisibility = new StatusVisibility(database, followStore, recipientStore);
         StatusViews statusViews = new StatusViews(database, statusStore, recipientStore, tagStore, accountStore);
+        TagFollowStore tagFollows = new TagFollowStore();
+        TagSubscriberStore tagSubscribers = new TagSubscriberStore();
+        TagPeerSubscriptionStore tagPeerSubscriptions = new TagPeerSubscriptionStore();
+        TagFollowActivities tagFollowActivities = new TagFollowActivities(codec);
+        this.streams = new StreamHub(database, tagStore, StreamLimits.defaults());
         PostDelivery postDelivery = new PostDelivery(followStore, accountStore, noteActivities, new NoteTags(uris),
-                outbox);
+                outbox, tagSubscribers);
         PostService posts = new PostService(database, statusStore, recipientStore, tagStore, accountStore,
                 statusViews, postDelivery, noteActivities, new StatusTextFormatter(uris),
                 new HandleResolver(database, accountStore, remoteAccounts, uris), statusVisibility, notifications,
-                uris, ids, clock);
+                uris, ids, clock, streams);
         TimelineService timelines = new TimelineService(database, statusStore, statusVisibility);
         ThreadService threads = new ThreadService(database, statusStore, statusVisibility);
         AuthService auth = new AuthService(database, accountStore, credentials, tokens, hasher, random, clock);
         OAuthService oauth = new OAuthService(database, new AppStore(), new AuthorizationCodeStore(), auth, ids, random,
                 clock);
+
+        this.hashtagWorker = Executors.newSingleThreadExecutor(daemon("tributary-hashtags"));
+        this.tagSubscriptions = new PeerTagSubscriptions(database, tagFollows, tagPeerSubscriptions, accountStore,
+                remoteAccounts, new TributaryPeers(peers, new NodeInfoClient(httpClient, peers,
+                        config.baseUrl().getScheme()), clock, Duration.ofHours(1)),
+                tagFollowActivities, outbox, uris, ids, clock, hashtagWorker);
+        HashtagService hashtags = new HashtagService(database, tagFollows, new TagTimelineStore(), statusVisibility,
+                tagSubscriptions, ids, clock);
 
         // Inbound.
         InboxPipeline pipeline = new InboxPipeline(new InboxLimits(config.maxBodyBytes()), peers, signatures, keys,
@@ -210,13 +249,23 @@ public final class NodeAssembly implements AutoCloseable {
         AncestorFetcher ancestors = new AncestorFetcher(database, statusStore, incomingNotes, remoteAccounts, fetcher,
                 peers, codec, uris);
         this.inboxProcessor = new InboxProcessor(inboxStore, InboundHandlers.dispatcher(
-                new FollowHandler(database, accountStore, followStore, remoteAccounts, followActivities, outbox,
-                        notifications, codec, uris, ids, clock),
-                new AcceptFollowHandler(database, accountStore, followStore, codec),
-                new UndoFollowHandler(database, accountStore, followStore, codec),
-                new CreateNoteHandler(database, followStore, remoteAccounts, incomingNotes, ancestors, codec, uris),
-                new UpdateNoteHandler(database, statusStore, accountStore, incomingNotes, codec),
-                new DeleteNoteHandler(database, statusStore, tagStore, accountStore, notifications, codec, clock)));
+                new InboundHandlers.Following(
+                        new FollowHandler(database, accountStore, followStore, remoteAccounts, followActivities, outbox,
+                                notifications, codec, uris, ids, clock),
+                        new AcceptFollowHandler(database, accountStore, followStore, codec),
+                        new UndoFollowHandler(database, accountStore, followStore, codec)),
+                new InboundHandlers.TagSubscriptions(
+                        new TagFollowHandler(database, tagSubscribers, accountStore, remoteAccounts,
+                                tagFollowActivities, outbox, codec, uris, ids, clock),
+                        new AcceptTagFollowHandler(database, tagPeerSubscriptions, new TagBackfill(database,
+                                incomingNotes, remoteAccounts, fetcher, codec, uris), codec, uris),
+                        new UndoTagFollowHandler(database, tagSubscribers, codec)),
+                new InboundHandlers.Posts(
+                        new CreateNoteHandler(database, followStore, remoteAccounts, incomingNotes, ancestors, codec,
+                                uris, tagFollows, streams),
+                        new UpdateNoteHandler(database, statusStore, accountStore, incomingNotes, codec, streams),
+                        new DeleteNoteHandler(database, statusStore, tagStore, accountStore, notifications, codec,
+                                clock, streams))));
 
         // Outbound.
         this.deliveryScheduler = Executors.newSingleThreadScheduledExecutor(daemon("tributary-delivery"));
@@ -232,6 +281,10 @@ public final class NodeAssembly implements AutoCloseable {
         ClientModels models = new ClientModels(follows, uris);
         FollowLists followLists = new FollowLists(database, followStore, accountStore);
         CollectionDocuments collections = new CollectionDocuments();
+        this.streamWriters = Executors.newCachedThreadPool(daemon("tributary-stream"));
+        SseStreamWriter streamWriter = new SseStreamWriter(new StreamAudience(database, statusVisibility, followStore,
+                recipientStore, tagFollows), streamWriters, streams.limits().heartbeat());
+        TagsResource tagsResource = new TagsResource(auth, hashtags, uris);
         ResourceConfig application = new ResourceConfig()
                 .register(new JsonbConfig())
                 .register(new ExceptionMappers.ApiExceptionMapper())
@@ -242,6 +295,8 @@ public final class NodeAssembly implements AutoCloseable {
                         uris))
                 .register(new OutboxResource(accounts, posts, statusViews, statusVisibility, postDelivery,
                         noteActivities, collections, signedGets, codec, uris))
+                .register(new TagCollectionResource(hashtags, statusViews, postDelivery, noteActivities, collections,
+                        signedGets, codec, uris))
                 .register(new WellKnownResource(accounts, posts, new Contexts(), uris, config))
                 .register(new OAuthErrorMapper())
                 .register(new ScopeFilter(auth))
@@ -257,7 +312,11 @@ public final class NodeAssembly implements AutoCloseable {
                         models))
                 .register(new InstanceResource(config, accounts))
                 .register(new NodeTimelinesResource(auth, statusViews, new NodeTimelines(database, new NodeTimelineStore(),
-                        statusVisibility), models))
+                        statusVisibility), hashtags, models))
+                .register(tagsResource)
+                .register(new FollowedTagsResource(auth, hashtags, tagsResource))
+                .register(SseFeature.class)
+                .register(new StreamingResource(auth, streams, streamWriter, statusViews, models))
                 .register(new InstanceV2Resource(config, accounts))
                 .register(new FollowRequestsResource(auth, accounts, followLists, models))
                 .register(new MarkersResource(auth, new Markers(database, new MarkerStore(), clock)))
@@ -326,13 +385,26 @@ public final class NodeAssembly implements AutoCloseable {
         return fetcher.fetch(url, uris.rsaKeyId(username));
     }
 
+    /** This node's subscriptions to peers' tag collections. */
+    public PeerTagSubscriptions tagSubscriptions() {
+        return tagSubscriptions;
+    }
+
+    /** The streaming API's event bus. */
+    public StreamHub streams() {
+        return streams;
+    }
+
     public int port() {
         return server.port();
     }
 
     @Override
     public void close() {
+        streams.closeAll();
         server.close();
+        hashtagWorker.shutdownNow();
+        streamWriters.shutdownNow();
         deliveryWorker.stop();
         deliveryScheduler.shutdownNow();
         deliverySenders.shutdownNow();

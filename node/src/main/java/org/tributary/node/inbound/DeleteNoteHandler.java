@@ -2,6 +2,7 @@ package org.tributary.node.inbound;
 
 import java.net.URI;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 import org.tributary.federation.inbox.ActivityHandler;
 import org.tributary.federation.inbox.HandlerResult;
@@ -12,6 +13,7 @@ import org.tributary.node.account.Account;
 import org.tributary.node.account.AccountStore;
 import org.tributary.node.notification.NotificationService;
 import org.tributary.node.post.Status;
+import org.tributary.node.post.StatusEvents;
 import org.tributary.node.post.StatusStore;
 import org.tributary.node.post.StatusTagStore;
 import org.tributary.node.store.Database;
@@ -29,9 +31,11 @@ public final class DeleteNoteHandler implements ActivityHandler {
     private final NotificationService notifications;
     private final VocabCodec codec;
     private final Clock clock;
+    private final StatusEvents events;
 
     public DeleteNoteHandler(Database database, StatusStore statuses, StatusTagStore tags, AccountStore accounts,
-            NotificationService notifications, VocabCodec codec, Clock clock) {
+            NotificationService notifications, VocabCodec codec, Clock clock, StatusEvents events) {
+        this.events = events;
         this.database = database;
         this.statuses = statuses;
         this.tags = tags;
@@ -48,20 +52,30 @@ public final class DeleteNoteHandler implements ActivityHandler {
         if (objectId == null) {
             return new HandlerResult.Ignored("Delete without an object");
         }
-        return database.inTransaction(connection -> {
+        Optional<Removed> removed = database.inTransaction(connection -> {
             Optional<Status> existing = statuses.findByUri(connection, objectId);
             if (existing.isEmpty() || existing.get().local()) {
-                return new HandlerResult.Ignored("no remote post here with id " + objectId);
+                return Optional.<Removed>empty();
             }
             Optional<Account> actor = accounts.findByUri(connection, delete.actor());
             if (actor.isEmpty() || actor.get().id() != existing.get().accountId()) {
-                return new HandlerResult.Ignored("only the author may delete a post");
+                return Optional.<Removed>empty();
             }
             long id = existing.get().id();
+            List<String> hadTags = tags.of(connection, id);
             statuses.markDeleted(connection, id, clock.instant());
             tags.deleteAll(connection, id);
             notifications.forgetStatus(connection, id);
-            return HandlerResult.applied();
+            return Optional.of(new Removed(existing.get(), hadTags));
         });
+        if (removed.isEmpty()) {
+            return new HandlerResult.Ignored("no remote post here with id " + objectId + " by " + delete.actor());
+        }
+        events.deleted(removed.get().status(), removed.get().tags());
+        return HandlerResult.applied();
+    }
+
+    /** A post as it was before its deletion, with its tags. */
+    private record Removed(Status status, List<String> tags) {
     }
 }

@@ -8,15 +8,26 @@ public final class InboundHandlers {
     private InboundHandlers() {
     }
 
-    public static InboxDispatcher dispatcher(FollowHandler follow, AcceptFollowHandler accept, UndoFollowHandler undo,
-            CreateNoteHandler create, UpdateNoteHandler update, DeleteNoteHandler delete) {
+    /** Following: of a person, or (by a peer's instance actor) of one of our tag collections. */
+    public record Following(FollowHandler follow, AcceptFollowHandler accept, UndoFollowHandler undo) {
+    }
+
+    /** Node-to-node tag subscriptions (spec/hashtags.md). */
+    public record TagSubscriptions(TagFollowHandler follow, AcceptTagFollowHandler accept, UndoTagFollowHandler undo) {
+    }
+
+    /** Posts: Create, Update and Delete of a Note. */
+    public record Posts(CreateNoteHandler create, UpdateNoteHandler update, DeleteNoteHandler delete) {
+    }
+
+    public static InboxDispatcher dispatcher(Following following, TagSubscriptions tags, Posts posts) {
         return InboxDispatcher.builder()
-                .on("Follow", follow)
-                .on("Accept", accept)
-                .on("Undo", undo)
-                .on("Create", create)
-                .on("Update", update)
-                .on("Delete", delete)
+                .on("Follow", new FirstApplicable(following.follow(), tags.follow()))
+                .on("Accept", new FirstApplicable(following.accept(), tags.accept()))
+                .on("Undo", new FirstApplicable(following.undo(), tags.undo()))
+                .on("Create", posts.create())
+                .on("Update", posts.update())
+                .on("Delete", posts.delete())
                 .otherwise(activity -> new HandlerResult.Ignored("not handled: " + activity.type()))
                 .build();
     }

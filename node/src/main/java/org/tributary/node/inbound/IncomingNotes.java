@@ -142,7 +142,7 @@ public final class IncomingNotes {
     }
 
     /** Public → organization; the author's followers collection → followers; anything else → direct. */
-    static Visibility visibilityOf(Note note, Account author) {
+    public static Visibility visibilityOf(Note note, Account author) {
         List<URI> audience = new ArrayList<>(note.to());
         audience.addAll(note.cc());
         if (audience.stream().anyMatch(IncomingNotes::isPublic)) {

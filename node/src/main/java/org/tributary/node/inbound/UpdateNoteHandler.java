@@ -11,6 +11,7 @@ import org.tributary.federation.vocab.VocabCodec;
 import org.tributary.node.account.Account;
 import org.tributary.node.account.AccountStore;
 import org.tributary.node.post.Status;
+import org.tributary.node.post.StatusEvents;
 import org.tributary.node.post.StatusStore;
 import org.tributary.node.store.Database;
 
@@ -25,9 +26,11 @@ public final class UpdateNoteHandler implements ActivityHandler {
     private final AccountStore accounts;
     private final IncomingNotes incoming;
     private final VocabCodec codec;
+    private final StatusEvents events;
 
     public UpdateNoteHandler(Database database, StatusStore statuses, AccountStore accounts, IncomingNotes incoming,
-            VocabCodec codec) {
+            VocabCodec codec, StatusEvents events) {
+        this.events = events;
         this.database = database;
         this.statuses = statuses;
         this.accounts = accounts;
@@ -45,17 +48,21 @@ public final class UpdateNoteHandler implements ActivityHandler {
         if (!update.actor().equals(note.attributedTo())) {
             return new HandlerResult.Ignored("the note is not attributed to the actor who updates it");
         }
-        return database.inTransaction(connection -> {
+        Optional<Status> edited = database.inTransaction(connection -> {
             Optional<Status> existing = statuses.findByUri(connection, note.id());
             if (existing.isEmpty() || existing.get().local()) {
-                return new HandlerResult.Ignored("no remote post here with id " + note.id());
+                return Optional.<Status>empty();
             }
             Optional<Account> actor = accounts.findByUri(connection, update.actor());
             if (actor.isEmpty() || actor.get().id() != existing.get().accountId()) {
-                return new HandlerResult.Ignored("only the author may update a post");
+                return Optional.<Status>empty();
             }
-            incoming.applyEdit(connection, existing.get(), note);
-            return HandlerResult.applied();
+            return Optional.of(incoming.applyEdit(connection, existing.get(), note));
         });
+        if (edited.isEmpty()) {
+            return new HandlerResult.Ignored("no remote post here with id " + note.id() + " by " + update.actor());
+        }
+        events.edited(edited.get());
+        return HandlerResult.applied();
     }
 }

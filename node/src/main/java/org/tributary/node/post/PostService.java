@@ -44,11 +44,13 @@ public final class PostService {
     private final LocalUris uris;
     private final IdGenerator ids;
     private final Clock clock;
+    private final StatusEvents events;
 
     public PostService(Database database, StatusStore statuses, StatusRecipientStore recipients, StatusTagStore tags,
             AccountStore accounts, StatusViews views, PostDelivery delivery, NoteActivities notes,
             StatusTextFormatter formatter, MentionResolver mentions, StatusVisibility visibility,
-            NotificationService notifications, LocalUris uris, IdGenerator ids, Clock clock) {
+            NotificationService notifications, LocalUris uris, IdGenerator ids, Clock clock, StatusEvents events) {
+        this.events = events;
         this.database = database;
         this.statuses = statuses;
         this.recipients = recipients;
@@ -87,7 +89,7 @@ public final class PostService {
                 parent.map(Status::uri).orElse(null), true, now, request.spoilerText(), request.sensitive(),
                 request.language(), null);
         Optional<Status> repliedTo = parent;
-        return database.inTransaction(connection -> {
+        Status written = database.inTransaction(connection -> {
             statuses.insertIfAbsent(connection, status);
             statuses.setSourceText(connection, id, request.text());
             Optional<Long> parentAuthor = repliedTo.map(Status::accountId).filter(authorId -> authorId != author.id());
@@ -97,6 +99,8 @@ public final class PostService {
                     List.of());
             return status;
         });
+        events.created(written);
+        return written;
     }
 
     /**
@@ -110,7 +114,7 @@ public final class PostService {
         Instant now = clock.instant();
         Status edited = original.edited(formatted.html(), request.spoilerText(), request.sensitive(),
                 request.language() == null ? original.language() : request.language(), now);
-        return database.inTransaction(connection -> {
+        Status written = database.inTransaction(connection -> {
             StatusView before = views.of(connection, original);
             statuses.update(connection, edited);
             statuses.setSourceText(connection, id, request.text());
@@ -123,6 +127,8 @@ public final class PostService {
                     delivery.tags(after)), after, before.recipients());
             return edited;
         });
+        events.edited(written);
+        return written;
     }
 
     /**
@@ -131,7 +137,7 @@ public final class PostService {
      */
     public StatusView delete(Account author, long id) {
         Status original = ownPost(author, id);
-        return database.inTransaction(connection -> {
+        StatusView deleted = database.inTransaction(connection -> {
             StatusView view = views.of(connection, original);
             Instant now = clock.instant();
             statuses.markDeleted(connection, id, now);
@@ -142,6 +148,8 @@ public final class PostService {
                     List.of());
             return view;
         });
+        events.deleted(deleted.status(), deleted.tags());
+        return deleted;
     }
 
     /** The post, when {@code account} wrote it: 404 when they cannot see it, 403 when it is someone else's. */

@@ -18,7 +18,7 @@ import org.tributary.node.store.Jdbc;
  * deleted posts, so a deleted post cannot leak through a query that forgot to check.
  */
 public final class StatusStore {
-    static final String COLUMNS = "id, uri, account_id, visibility, content_html, in_reply_to_uri, local, created_at, "
+    public static final String COLUMNS = "id, uri, account_id, visibility, content_html, in_reply_to_uri, local, created_at, "
             + "spoiler_text, sensitive, language, edited_at";
     private static final String LIVE = " deleted_at IS NULL";
 
@@ -102,14 +102,18 @@ public final class StatusStore {
 
     /**
      * The home timeline of an account: its own posts, the non-direct posts of the accounts it follows
-     * with an accepted follow, and every post addressed to it by name (direct messages, mentions).
+     * with an accepted follow, every post addressed to it by name (direct messages, mentions), and the
+     * organization posts with a hashtag it follows.
      */
     public List<Status> home(Connection connection, long accountId, Page page) throws SQLException {
         StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM statuses WHERE" + LIVE + " AND (account_id = ?"
                 + " OR (visibility <> 'direct' AND account_id IN (SELECT target_id FROM follows WHERE follower_id = ? "
                 + "AND state = 'accepted'))"
-                + " OR id IN (SELECT status_id FROM status_recipients WHERE account_id = ?))");
-        return page.run(connection, sql, new ArrayList<>(List.of(accountId, accountId, accountId)), StatusStore::map);
+                + " OR id IN (SELECT status_id FROM status_recipients WHERE account_id = ?)"
+                + " OR (visibility = 'organization' AND id IN (SELECT t.status_id FROM status_tags t JOIN tag_follows f "
+                + "ON f.name = t.name WHERE f.account_id = ?)))");
+        return page.run(connection, sql, new ArrayList<>(List.of(accountId, accountId, accountId, accountId)),
+                StatusStore::map);
     }
 
     /** A deleted post: its row as addressed, with content cleared. */
@@ -133,7 +137,7 @@ public final class StatusStore {
         return inReplyTo == null ? Jdbc.nullOf(Types.CHAR) : Hashes.sha256Hex(inReplyTo.toString());
     }
 
-    static Status map(ResultSet row) throws SQLException {
+    public static Status map(ResultSet row) throws SQLException {
         return new Status(row.getLong("id"), Jdbc.uri(row, "uri"), row.getLong("account_id"),
                 Visibility.valueOf(row.getString("visibility").toUpperCase(Locale.ROOT)),
                 row.getString("content_html"), Jdbc.uri(row, "in_reply_to_uri"), row.getBoolean("local"),

@@ -36,7 +36,9 @@ import org.tributary.node.account.RemoteAccountService;
 import org.tributary.node.follow.Follow;
 import org.tributary.node.follow.FollowState;
 import org.tributary.node.keys.LocalSigningKeys;
+import org.tributary.node.hashtag.TagBackfill;
 import org.tributary.node.post.HtmlSanitizer;
+import org.tributary.node.post.StatusEvents;
 import org.tributary.node.thread.AncestorFetcher;
 import org.tributary.node.post.Status;
 import org.tributary.node.post.Visibility;
@@ -67,15 +69,26 @@ class InboundHandlersTest {
         AncestorFetcher ancestors = new AncestorFetcher(node.database, node.statusStore, incomingNotes,
                 remoteAccounts, node.fetcher, node.peers, node.codec, node.uris);
         dispatcher = InboundHandlers.dispatcher(
-                new FollowHandler(node.database, node.accountStore, node.followStore, remoteAccounts,
-                        node.followActivities, node.outbox, node.notifications, node.codec, node.uris, node.ids, clock),
-                new AcceptFollowHandler(node.database, node.accountStore, node.followStore, node.codec),
-                new UndoFollowHandler(node.database, node.accountStore, node.followStore, node.codec),
-                new CreateNoteHandler(node.database, node.followStore, remoteAccounts, incomingNotes, ancestors,
-                        node.codec, node.uris),
-                new UpdateNoteHandler(node.database, node.statusStore, node.accountStore, incomingNotes, node.codec),
-                new DeleteNoteHandler(node.database, node.statusStore, node.tagStore, node.accountStore,
-                        node.notifications, node.codec, clock));
+                new InboundHandlers.Following(
+                        new FollowHandler(node.database, node.accountStore, node.followStore, remoteAccounts,
+                                node.followActivities, node.outbox, node.notifications, node.codec, node.uris,
+                                node.ids, clock),
+                        new AcceptFollowHandler(node.database, node.accountStore, node.followStore, node.codec),
+                        new UndoFollowHandler(node.database, node.accountStore, node.followStore, node.codec)),
+                new InboundHandlers.TagSubscriptions(
+                        new TagFollowHandler(node.database, node.tagSubscriberStore, node.accountStore, remoteAccounts,
+                                node.tagFollowActivities, node.outbox, node.codec, node.uris, node.ids, clock),
+                        new AcceptTagFollowHandler(node.database, node.tagPeerSubscriptionStore, new TagBackfill(
+                                node.database, incomingNotes, remoteAccounts, node.fetcher, node.codec, node.uris),
+                                node.codec, node.uris),
+                        new UndoTagFollowHandler(node.database, node.tagSubscriberStore, node.codec)),
+                new InboundHandlers.Posts(
+                        new CreateNoteHandler(node.database, node.followStore, remoteAccounts, incomingNotes, ancestors,
+                                node.codec, node.uris, node.tagFollowStore, StatusEvents.none()),
+                        new UpdateNoteHandler(node.database, node.statusStore, node.accountStore, incomingNotes,
+                                node.codec, StatusEvents.none()),
+                        new DeleteNoteHandler(node.database, node.statusStore, node.tagStore, node.accountStore,
+                                node.notifications, node.codec, clock, StatusEvents.none())));
         alice = node.employee("alice");
         bob = node.remote("bob", "sales.example");
         sasha = node.remote("sasha", "sales.example");

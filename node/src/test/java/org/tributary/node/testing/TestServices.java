@@ -31,6 +31,11 @@ import org.tributary.node.post.HandleResolver;
 import org.tributary.node.post.PostDelivery;
 import org.tributary.node.post.StatusRecipientStore;
 import org.tributary.node.post.StatusTagStore;
+import org.tributary.node.post.StatusEvents;
+import org.tributary.node.hashtag.TagFollowStore;
+import org.tributary.node.hashtag.TagPeerSubscriptionStore;
+import org.tributary.node.hashtag.TagSubscriberStore;
+import org.tributary.node.outbound.TagFollowActivities;
 import org.tributary.node.post.StatusTextFormatter;
 import org.tributary.node.post.StatusViews;
 import org.tributary.node.notification.NotificationService;
@@ -90,6 +95,10 @@ public final class TestServices implements AutoCloseable {
     public final NotificationService notifications;
     public final StatusRecipientStore recipientStore = new StatusRecipientStore();
     public final StatusTagStore tagStore = new StatusTagStore();
+    public final TagFollowStore tagFollowStore = new TagFollowStore();
+    public final TagSubscriberStore tagSubscriberStore = new TagSubscriberStore();
+    public final TagPeerSubscriptionStore tagPeerSubscriptionStore = new TagPeerSubscriptionStore();
+    public final TagFollowActivities tagFollowActivities;
     public final StatusVisibility visibility;
     public final StatusViews statusViews;
     public final SignedFetcher fetcher;
@@ -110,6 +119,7 @@ public final class TestServices implements AutoCloseable {
         this.outbox = new Outbox(deliveries, new DeliveryPlanner(peers, clock), codec, uris);
         this.followActivities = new FollowActivities(codec);
         this.noteActivities = new NoteActivities(codec);
+        this.tagFollowActivities = new TagFollowActivities(codec);
         this.accounts = new AccountService(database, accountStore, keyStore, credentials, hasher, uris, ids, clock);
         this.auth = new AuthService(database, accountStore, credentials, tokens, hasher, new SecureRandom(), clock);
         // Remote look-ups go nowhere in unit tests (no peer answers), but the services need the real parts.
@@ -126,11 +136,11 @@ public final class TestServices implements AutoCloseable {
         this.visibility = new StatusVisibility(database, followStore, recipientStore);
         this.statusViews = new StatusViews(database, statusStore, recipientStore, tagStore, accountStore);
         PostDelivery postDelivery = new PostDelivery(followStore, accountStore, noteActivities, new NoteTags(uris),
-                outbox);
+                outbox, tagSubscriberStore);
         this.posts = new PostService(database, statusStore, recipientStore, tagStore, accountStore, statusViews,
                 postDelivery, noteActivities, new StatusTextFormatter(uris),
                 new HandleResolver(database, accountStore, remoteAccounts, uris), visibility, notifications, uris, ids,
-                clock);
+                clock, StatusEvents.none());
         this.timelines = new TimelineService(database, statusStore, visibility);
     }
 
@@ -161,6 +171,9 @@ public final class TestServices implements AutoCloseable {
             Jdbc.update(connection, "DELETE FROM notifications");
             Jdbc.update(connection, "DELETE FROM status_recipients");
             Jdbc.update(connection, "DELETE FROM status_tags");
+            Jdbc.update(connection, "DELETE FROM tag_follows");
+            Jdbc.update(connection, "DELETE FROM tag_subscribers");
+            Jdbc.update(connection, "DELETE FROM tag_peer_subscriptions");
             Jdbc.update(connection, "DELETE FROM statuses");
             Jdbc.update(connection, "DELETE FROM follows");
             Jdbc.update(connection, "UPDATE accounts SET locked = FALSE");
