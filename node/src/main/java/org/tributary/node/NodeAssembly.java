@@ -127,6 +127,7 @@ import org.tributary.node.hashtag.TagBackfill;
 import org.tributary.node.hashtag.TagFollowStore;
 import org.tributary.node.hashtag.TagPeerSubscriptionStore;
 import org.tributary.node.hashtag.TagSubscriberStore;
+import org.tributary.node.hashtag.TagSubscribers;
 import org.tributary.node.hashtag.TagTimelineStore;
 import org.tributary.node.hashtag.TributaryPeers;
 import org.tributary.node.inbound.AcceptTagFollowHandler;
@@ -162,6 +163,7 @@ public final class NodeAssembly implements AutoCloseable {
     private final ExecutorService streamWriters;
     private final StreamHub streams;
     private final PeerTagSubscriptions tagSubscriptions;
+    private final TagSubscribers tagSubscribers;
 
     private NodeAssembly(NodeConfig config, DataSource dataSource, Clock clock) {
         this.config = config;
@@ -218,6 +220,7 @@ public final class NodeAssembly implements AutoCloseable {
         StatusViews statusViews = new StatusViews(database, statusStore, recipientStore, tagStore, accountStore);
         TagFollowStore tagFollows = new TagFollowStore();
         TagSubscriberStore tagSubscribers = new TagSubscriberStore();
+        this.tagSubscribers = new TagSubscribers(database, tagSubscribers);
         TagPeerSubscriptionStore tagPeerSubscriptions = new TagPeerSubscriptionStore();
         TagFollowActivities tagFollowActivities = new TagFollowActivities(codec);
         this.streams = new StreamHub(database, tagStore, StreamLimits.defaults());
@@ -388,6 +391,11 @@ public final class NodeAssembly implements AutoCloseable {
     /** This node's subscriptions to peers' tag collections. */
     public PeerTagSubscriptions tagSubscriptions() {
         return tagSubscriptions;
+    }
+
+    /** The peer nodes subscribed to this node's tag collections. */
+    public TagSubscribers tagSubscribers() {
+        return tagSubscribers;
     }
 
     /** The streaming API's event bus. */
