@@ -98,7 +98,9 @@ class HashtagChatAcrossNodesTest {
         Stream.of(alice, carol).forEach(chatter -> chatter.followTag("townhall"));
         awaitSubscribed("townhall", finance, hr);
 
+        long queuedBefore = allDeliveries(hr);
         String secret = carol.post("only my followers #townhall", "private", null).getString("uri");
+        assertEquals(queuedBefore, allDeliveries(hr), "a followers-only post of someone without followers goes nowhere");
         String open = carol.post("everyone #townhall", "public", null).getString("uri");
 
         awaitInTagTimeline(alice, "townhall", open);
