@@ -60,6 +60,7 @@ import org.tributary.node.auth.PasswordHasher;
 import org.tributary.node.auth.TokenStore;
 import org.tributary.node.config.LocalUris;
 import org.tributary.node.config.NodeConfig;
+import org.tributary.node.delivery.DeliveryPump;
 import org.tributary.node.delivery.DeliveryStore;
 import org.tributary.node.delivery.Outbox;
 import org.tributary.node.follow.FollowLists;
@@ -205,9 +206,19 @@ public final class NodeAssembly implements AutoCloseable {
                 webFinger, codec, uris, ids, clock);
         PeerKeyResolver keys = new PeerKeyResolver(database, keyStore, remoteAccounts);
 
+        // Outbound: the worker polls for due jobs; the pump starts rounds as soon as the Outbox commits jobs.
+        this.deliveryScheduler = Executors.newSingleThreadScheduledExecutor(daemon("tributary-delivery"));
+        this.deliverySenders = Executors.newFixedThreadPool(8, daemon("tributary-sender"));
+        JobDelivery jobDelivery = new JobDelivery(deliveries, signingKeys, peers, sender,
+                BackoffSchedule.mastodonLike(random), PeerCircuitBreaker.mastodonLike(clock), events, clock);
+        DeliveryWorker.Settings deliverySettings = DeliveryWorker.Settings.defaults();
+        this.deliveryWorker = new DeliveryWorker(deliveries, jobDelivery, deliveryScheduler, deliverySenders, clock,
+                deliverySettings);
+        DeliveryPump deliveryPump = new DeliveryPump(deliveryWorker, deliveryScheduler, deliverySettings.batchSize());
+
         // Social services.
         DeliveryPlanner planner = new DeliveryPlanner(peers, clock);
-        Outbox outbox = new Outbox(deliveries, planner, codec, uris);
+        Outbox outbox = new Outbox(deliveries, planner, codec, uris, database, deliveryPump::wakeUp);
         FollowActivities followActivities = new FollowActivities(codec);
         NoteActivities noteActivities = new NoteActivities(codec);
         NotificationService notifications = new NotificationService(database, new NotificationStore(), accountStore,
@@ -269,14 +280,6 @@ public final class NodeAssembly implements AutoCloseable {
                         new UpdateNoteHandler(database, statusStore, accountStore, incomingNotes, codec, streams),
                         new DeleteNoteHandler(database, statusStore, tagStore, accountStore, notifications, codec,
                                 clock, streams))));
-
-        // Outbound.
-        this.deliveryScheduler = Executors.newSingleThreadScheduledExecutor(daemon("tributary-delivery"));
-        this.deliverySenders = Executors.newFixedThreadPool(8, daemon("tributary-sender"));
-        JobDelivery jobDelivery = new JobDelivery(deliveries, signingKeys, peers, sender,
-                BackoffSchedule.mastodonLike(random), PeerCircuitBreaker.mastodonLike(clock), events, clock);
-        this.deliveryWorker = new DeliveryWorker(deliveries, jobDelivery, deliveryScheduler, deliverySenders, clock,
-                DeliveryWorker.Settings.defaults());
 
         // HTTP.
         RequestParts requestParts = new RequestParts(uris);

@@ -11,6 +11,7 @@ import org.tributary.federation.vocab.Activity;
 import org.tributary.federation.vocab.VocabCodec;
 import org.tributary.node.account.Account;
 import org.tributary.node.config.LocalUris;
+import org.tributary.node.store.Database;
 
 /**
  * Queues an outgoing activity for the remote recipients, inside the caller's transaction: one job per
@@ -21,12 +22,21 @@ public final class Outbox {
     private final DeliveryPlanner planner;
     private final VocabCodec codec;
     private final LocalUris uris;
+    private final Database database;
+    private final Runnable onQueued;
 
-    public Outbox(DeliveryStore deliveries, DeliveryPlanner planner, VocabCodec codec, LocalUris uris) {
+    /**
+     * @param onQueued run once a transaction that queued jobs has committed (the delivery pump's
+     *                 wake-up), so deliveries start at once rather than at the next poll
+     */
+    public Outbox(DeliveryStore deliveries, DeliveryPlanner planner, VocabCodec codec, LocalUris uris,
+            Database database, Runnable onQueued) {
         this.deliveries = deliveries;
         this.planner = planner;
         this.codec = codec;
         this.uris = uris;
+        this.database = database;
+        this.onQueued = onQueued;
     }
 
     /** Signs as the author's RSA/Ed25519 key chosen by the delivery worker; returns the jobs queued. */
@@ -53,6 +63,11 @@ public final class Outbox {
         }
         byte[] body = codec.toBytes(activity);
         URI signingKey = uris.rsaKeyId(author.username());
-        return deliveries.enqueue(connection, planner.plan(activity.id(), body, signingKey, remote).jobs());
+        List<DeliveryJob> queued = deliveries.enqueue(connection, planner.plan(activity.id(), body, signingKey, remote)
+                .jobs());
+        if (!queued.isEmpty()) {
+            database.afterCommit(connection, onQueued);
+        }
+        return queued;
     }
 }

@@ -9,10 +9,8 @@ import java.util.List;
 import org.tributary.federation.spi.InboundActivity;
 import org.tributary.federation.spi.InboxStore;
 import org.tributary.node.store.Database;
-import org.tributary.node.store.Hashes;
 import org.tributary.node.store.IdGenerator;
 import org.tributary.node.store.Jdbc;
-import org.tributary.node.store.StoreException;
 
 /**
  * The durable inbox. An activity is committed here before the node answers 202; the unique activity
@@ -26,35 +24,19 @@ public final class InboxActivityStore implements InboxStore {
     }
 
     private final Database database;
-    private final IdGenerator ids;
     private final Clock clock;
+    private final InboxGroupCommit groupCommit;
 
     public InboxActivityStore(Database database, IdGenerator ids, Clock clock) {
         this.database = database;
-        this.ids = ids;
         this.clock = clock;
+        this.groupCommit = new InboxGroupCommit(database, ids);
     }
 
+    /** Concurrent calls are committed together (see {@link InboxGroupCommit}); each returns once its row is durable. */
     @Override
     public boolean storeIfAbsent(InboundActivity activity, Instant receivedAt, URI verifiedKeyId) {
-        String hash = Hashes.sha256Hex(activity.id().toString());
-        try {
-            return database.inTransaction(connection -> {
-                if (Jdbc.count(connection, "SELECT COUNT(*) FROM inbox_activities WHERE activity_id_hash = ?", hash) > 0) {
-                    return false;
-                }
-                Jdbc.update(connection, "INSERT INTO inbox_activities (id, activity_id_hash, activity_id, "
-                        + "activity_type, actor_uri, key_id, body, received_at, state) VALUES (?,?,?,?,?,?,?,?,'pending')",
-                        ids.next(), hash, activity.id(), activity.type(), activity.actor(), verifiedKeyId,
-                        activity.raw(), receivedAt);
-                return true;
-            });
-        } catch (StoreException e) {
-            if (e.isDuplicateKey()) {
-                return false; // a concurrent delivery of the same id won the race
-            }
-            throw e;
-        }
+        return groupCommit.storeIfAbsent(activity, receivedAt, verifiedKeyId);
     }
 
     /** The oldest activities still waiting for their handler. */

@@ -1,0 +1,117 @@
+package org.tributary.bench;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.OptionalDouble;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.tributary.federation.signature.SignatureScheme;
+
+/**
+ * Benchmark 1: signed Create(Note) activities from 20 actors on 4 allowlisted fake peers, pre-signed
+ * (draft-cavage, RSA-2048: what most of the fediverse sends) before the clock starts, unique ids, posted
+ * to one node's shared inbox with 64 requests in flight. Counts 202s per second: each one is verified,
+ * de-duplicated and committed durably before the node answers. The same load then goes to a Fedify
+ * server, when one can run here, for the ratio. Also records the node's peak resident memory for
+ * benchmark 6.
+ */
+public final class InboxThroughputBenchmark implements Benchmark {
+    static final int PEERS = 4;
+    static final int ACTORS_PER_PEER = 5;
+    static final int CONCURRENCY = 64;
+    static final double TARGET_PER_SECOND = 5_000;
+
+    @Override
+    public int number() {
+        return 1;
+    }
+
+    @Override
+    public List<BenchRow> run(BenchContext context) throws Exception {
+        int warmup = context.count(200, 6_000);
+        int measured = context.count(800, 30_000);
+        Duration limit = Duration.ofSeconds(context.count(2, 60));
+        ExecutorService peerThreads = Executors.newFixedThreadPool(4);
+        List<FakePeer> peers = new ArrayList<>();
+        try {
+            List<FakeActor> actors = new ArrayList<>();
+            for (int p = 0; p < PEERS; p++) {
+                FakePeer peer = new FakePeer(peerThreads);
+                peers.add(peer);
+                for (int a = 0; a < ACTORS_PER_PEER; a++) {
+                    actors.add(peer.addActor("sender" + p + "x" + a));
+                }
+            }
+            NodeDataDir data = NodeDataDir.init(context.newDirectory("inbox"), "inbox", BenchContext.freePort());
+            peers.forEach(peer -> data.allow(peer.authority()));
+            List<BenchRow> rows = new ArrayList<>();
+            LoadGenerator.Result ours;
+            try (NodeProcess node = NodeProcess.start(context, data)) {
+                ours = measure(context, node.baseUrl().resolve("/inbox"), actors, warmup, measured, limit,
+                        node.memory(), "Tributary");
+                context.observations().recordInboxPeakRss(Math.max(node.memory().peakSampledKib(),
+                        node.memory().rssKib()));
+            }
+            double rate = ours.medianWindowRate();
+            rows.add(BenchRow.measured("1", "inbox throughput (signed Create(Note), 64 connections)",
+                    "≥ 5,000/s", rate, OptionalDouble.empty(), "/s", BenchRow.atLeast(rate, TARGET_PER_SECOND),
+                    describe(ours)));
+            rows.add(fedifyRow(context, actors, warmup, measured, limit, rate));
+            return rows;
+        } finally {
+            peers.forEach(FakePeer::close);
+            peerThreads.shutdownNow();
+        }
+    }
+
+    private static LoadGenerator.Result measure(BenchContext context, URI inbox, List<FakeActor> actors, int warmup,
+            int measured, Duration limit, ProcessMemory memory, String who) {
+        SignedRequests signer = new SignedRequests(SignatureScheme.CAVAGE);
+        LoadGenerator load = new LoadGenerator(CONCURRENCY);
+        // One activity per actor first, one at a time, so key fetches are not part of the measurement.
+        load.run(signer.createNotes(actors, inbox, actors.size(), "first"), Duration.ofSeconds(30));
+        context.progress(who + ": signing " + (warmup + measured) + " activities");
+        List<HttpRequest> warm = signer.createNotes(actors, inbox, warmup, "warm-up");
+        List<HttpRequest> requests = signer.createNotes(actors, inbox, measured, "measured");
+        context.progress(who + ": warm-up");
+        load.run(warm, limit);
+        if (memory != null) {
+            memory.resetSampledPeak();
+        }
+        context.progress(who + ": measuring " + measured + " requests");
+        LoadGenerator.Result result = load.run(requests, limit);
+        context.progress(who + ": " + describe(result));
+        return result;
+    }
+
+    private static BenchRow fedifyRow(BenchContext context, List<FakeActor> actors, int warmup, int measured,
+            Duration limit, double ourRate) {
+        String title = "inbox throughput, same load against Fedify (ratio = Tributary / Fedify)";
+        if (!context.fedify()) {
+            return BenchRow.notAvailable("1b", title, "ratio", "skipped (--no-fedify, or --quick without --fedify)");
+        }
+        try (FedifyServer fedify = FedifyServer.start(context)) {
+            LoadGenerator.Result theirs = measure(context, fedify.baseUri().resolve("/inbox"), actors, warmup,
+                    measured, limit, null, "Fedify");
+            double rate = theirs.medianWindowRate();
+            double ratio = ourRate / rate;
+            return BenchRow.measured("1b", title, "ratio", rate, OptionalDouble.empty(), "/s",
+                    BenchRow.Verdict.REPORTED, String.format(Locale.ROOT, "ratio Tributary/Fedify = %.2f; Fedify: %s",
+                            ratio, describe(theirs)));
+        } catch (RuntimeException e) {
+            return BenchRow.notAvailable("1b", title, "ratio", "Fedify could not run: " + e.getMessage());
+        }
+    }
+
+    static String describe(LoadGenerator.Result result) {
+        return String.format(Locale.ROOT, "%d sent, %d accepted in %.2f s (mean %.0f/s, median of 250 ms windows "
+                + "%.0f/s); request latency p50 %.1f ms, p99 %.1f ms; statuses %s%s",
+                result.sent(), result.succeeded(), result.elapsedNanos() / 1e9, result.ratePerSecond(),
+                result.medianWindowRate(), result.latencies().medianMillis(), result.latencies().p99Millis(),
+                result.statuses(), result.failed() > 0 ? ", " + result.failed() + " failed" : "");
+    }
+}

@@ -1,0 +1,112 @@
+package org.tributary.bench;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A node running as its own JVM ({@code java -jar tributary-node.jar serve}), so its memory and
+ * start-up are its own. Start-to-serving is measured from just before the process is spawned until
+ * {@code /.well-known/nodeinfo} answers 200.
+ */
+public final class NodeProcess implements AutoCloseable {
+    private static final Duration START_LIMIT = Duration.ofSeconds(60);
+
+    private final Process process;
+    private final URI baseUrl;
+    private final long startToServingNanos;
+    private final ProcessMemory memory;
+
+    private NodeProcess(Process process, URI baseUrl, long startToServingNanos) {
+        this.process = process;
+        this.baseUrl = baseUrl;
+        this.startToServingNanos = startToServingNanos;
+        this.memory = new ProcessMemory(process.pid());
+    }
+
+    public static NodeProcess start(BenchContext context, NodeDataDir data) {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(context.nodeJvmArgs());
+        command.addAll(List.of("-jar", context.nodeJar().toString(), "serve", "--data", data.directory().toString()));
+        Path log = data.directory().resolve("node.log");
+        HttpClient probe = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(1)).build();
+        HttpRequest nodeInfo = HttpRequest.newBuilder(data.baseUrl().resolve("/.well-known/nodeinfo"))
+                .timeout(Duration.ofSeconds(2)).GET().build();
+        long started = System.nanoTime();
+        Process process;
+        try {
+            process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot start " + command, e);
+        }
+        while (true) {
+            try {
+                if (probe.send(nodeInfo, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    long elapsed = System.nanoTime() - started;
+                    context.observations().recordStart(elapsed);
+                    return new NodeProcess(process, data.baseUrl(), elapsed);
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            } catch (InterruptedException e) {
+                process.destroyForcibly();
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while starting a node", e);
+            }
+            if (!process.isAlive() || System.nanoTime() - started > START_LIMIT.toNanos()) {
+                process.destroyForcibly();
+                throw new IllegalStateException("the node did not start serving; see " + log);
+            }
+            sleep(5);
+        }
+    }
+
+    public URI baseUrl() {
+        return baseUrl;
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    public double startToServingMillis() {
+        return startToServingNanos / 1e6;
+    }
+
+    public ProcessMemory memory() {
+        return memory;
+    }
+
+    /** Stops the node with SIGTERM (its shutdown hook closes Derby cleanly), killing it if it hangs. */
+    @Override
+    public void close() {
+        memory.close();
+        process.destroy();
+        try {
+            if (!process.waitFor(15, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+}

@@ -1,0 +1,30 @@
+package org.tributary.bench;
+
+import java.util.OptionalLong;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Measurements one benchmark makes for another: every node start's start-to-serving time, and the
+ * node's peak resident memory during the inbox benchmark (both reported by the footprint benchmark).
+ */
+public final class Observations {
+    private final Latencies starts = new Latencies();
+    private final AtomicLong inboxPeakRssKib = new AtomicLong(-1);
+
+    public void recordStart(long nanos) {
+        starts.recordNanos(nanos);
+    }
+
+    public Latencies starts() {
+        return starts;
+    }
+
+    public void recordInboxPeakRss(long kib) {
+        inboxPeakRssKib.set(kib);
+    }
+
+    public OptionalLong inboxPeakRssKib() {
+        long value = inboxPeakRssKib.get();
+        return value < 0 ? OptionalLong.empty() : OptionalLong.of(value);
+    }
+}

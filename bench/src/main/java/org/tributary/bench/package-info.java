@@ -1,0 +1,6 @@
+/**
+ * Benchmarks for Tributary: a load generator, fake remote peers on loopback and one class per
+ * benchmark, each run against real node processes started from {@code node/target/tributary-node.jar}.
+ * {@link org.tributary.bench.BenchMain} runs them and prints the results table.
+ */
+package org.tributary.bench;

@@ -1,0 +1,53 @@
+package org.tributary.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+/**
+ * Runs every benchmark in {@code --quick} mode against real node processes, so none of them can rot:
+ * each must produce a number (benchmark 5 must say that search is not built yet instead). It needs the
+ * node's jar, which the reactor builds before this module's tests.
+ */
+class BenchSmokeTest {
+
+    @Test
+    void everyBenchmarkProducesANumberInQuickMode() throws Exception {
+        Path repository = Path.of(System.getProperty("basedir", ".")).toAbsolutePath().getParent();
+        Path nodeJar = repository.resolve("node/target/tributary-node.jar");
+        assertTrue(Files.isRegularFile(nodeJar), "build the node first (mvn package): no " + nodeJar);
+        Path table = Files.createTempFile("bench-smoke", ".md");
+        ByteArrayOutputStream output = new ByteArrayOutputStream();
+        BenchMain main = new BenchMain(new PrintStream(output, true, StandardCharsets.UTF_8));
+        int exit = new CommandLine(main).execute("--quick", "--repo", repository.toString(), "--out", table.toString());
+
+        String log = output.toString(StandardCharsets.UTF_8);
+        assertEquals(0, exit, log);
+        List<BenchRow> rows = main.rows();
+        Set<String> numbers = rows.stream().map(BenchRow::number).collect(Collectors.toSet());
+        assertEquals(Set.of("1", "1b", "2", "3a", "3b", "3c", "4", "5", "6a", "6b"), numbers, log);
+        for (BenchRow row : rows) {
+            if (row.number().equals("5")) {
+                assertFalse(row.hasNumber(), "search does not exist yet, so it must not report a number");
+                assertTrue(row.note().contains("search is not built yet"), row.note());
+            } else if (!row.number().equals("1b")) {
+                assertTrue(row.hasNumber() && row.median().getAsDouble() > 0, row.number() + " has no number: "
+                        + row.note() + "\n" + log);
+            }
+        }
+        String written = Files.readString(table);
+        assertTrue(written.startsWith("| # | benchmark | target | median | p99 | result |"), written);
+        assertTrue(written.contains("Machine: "), written);
+    }
+}
