@@ -116,7 +116,7 @@ public final class TestServices implements AutoCloseable {
         this.peers = new PeerService(database, new PeerStore(), clock);
         this.deliveries = new DeliveryStore(database, ids, clock);
         this.inbox = new InboxActivityStore(database, ids, clock);
-        this.outbox = new Outbox(deliveries, new DeliveryPlanner(peers, clock), codec, uris);
+        this.outbox = new Outbox(deliveries, new DeliveryPlanner(peers, clock), codec, uris, database, () -> { });
         this.followActivities = new FollowActivities(codec);
         this.noteActivities = new NoteActivities(codec);
         this.tagFollowActivities = new TagFollowActivities(codec);
