@@ -412,10 +412,11 @@ public final class NodeAssembly implements AutoCloseable {
 
     @Override
     public void close() {
+        // Open streams would otherwise hold the server's stop until their next heartbeat.
         streams.closeAll();
+        streamWriters.shutdownNow();
         server.close();
         hashtagWorker.shutdownNow();
-        streamWriters.shutdownNow();
         deliveryWorker.stop();
         deliveryScheduler.shutdownNow();
         deliverySenders.shutdownNow();
