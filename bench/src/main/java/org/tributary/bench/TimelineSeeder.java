@@ -72,13 +72,23 @@ public final class TimelineSeeder {
                 insert.executeBatch();
             }
             connection.commit();
+            int stride = Math.max(1, authors / followed);
             try (PreparedStatement insert = connection.prepareStatement("INSERT INTO statuses (id, uri, uri_hash, "
-                    + "account_id, visibility, content_html, local, created_at) VALUES (?,?,?,?,'organization',?,FALSE,?)")) {
+                    + "account_id, visibility, content_html, local, created_at) VALUES (?,?,?,?,'organization',?,FALSE,?)");
+                    PreparedStatement feed = connection.prepareStatement(
+                            "INSERT INTO home_feed (account_id, status_id) VALUES (?,?)")) {
                 for (int s = 0; s < statuses; s++) {
                     int author = s % authors;
                     long millis = baseMillis + s / 100;
                     String uri = "http://" + AUTHORITY + "/users/author" + author + "/statuses/" + s;
-                    insert.setLong(1, (millis << 16) + s % 100);
+                    long statusId = (millis << 16) + s % 100;
+                    // What the node's fan-out on write would have stored for the reader's home feed.
+                    if (author % stride == 0 && author / stride < followed) {
+                        feed.setLong(1, readerId);
+                        feed.setLong(2, statusId);
+                        feed.addBatch();
+                    }
+                    insert.setLong(1, statusId);
                     insert.setString(2, uri);
                     insert.setString(3, Hashes.sha256Hex(uri));
                     insert.setLong(4, authorBase + author);
@@ -87,10 +97,12 @@ public final class TimelineSeeder {
                     insert.addBatch();
                     if ((s + 1) % BATCH == 0) {
                         insert.executeBatch();
+                        feed.executeBatch();
                         connection.commit();
                     }
                 }
                 insert.executeBatch();
+                feed.executeBatch();
                 connection.commit();
             }
             return statuses;

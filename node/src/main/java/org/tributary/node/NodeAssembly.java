@@ -1,23 +1,19 @@
 package org.tributary.node;
 
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.Optional;
 import javax.sql.DataSource;
 import org.glassfish.jersey.server.ResourceConfig;
-import org.tributary.federation.delivery.BackoffSchedule;
+import org.tributary.federation.audit.SignedCheckpoint;
 import org.tributary.federation.delivery.DeliveryPlanner;
-import org.tributary.federation.delivery.DeliveryWorker;
 import org.tributary.federation.delivery.DoubleKnockSender;
-import org.tributary.federation.delivery.JobDelivery;
-import org.tributary.federation.delivery.PeerCircuitBreaker;
 import org.tributary.federation.delivery.SignatureSchemeMemory;
+import org.tributary.federation.discovery.NodeInfoClient;
 import org.tributary.federation.discovery.WebFingerClient;
-import java.net.URI;
 import org.tributary.federation.fetch.FetchLimits;
 import org.tributary.federation.fetch.FetchResult;
 import org.tributary.federation.fetch.SignedFetcher;
@@ -39,28 +35,36 @@ import org.tributary.node.activitypub.SignedGetVerifier;
 import org.tributary.node.activitypub.WellKnownResource;
 import org.tributary.node.api.AccountsResource;
 import org.tributary.node.api.AppsResource;
+import org.tributary.node.api.AuthorizeResource;
+import org.tributary.node.api.ClientModels;
+import org.tributary.node.api.CsrfTokens;
 import org.tributary.node.api.FollowRequestsResource;
+import org.tributary.node.api.InstanceResource;
 import org.tributary.node.api.InstanceV2Resource;
+import org.tributary.node.api.JsonbConfig;
 import org.tributary.node.api.MarkersResource;
 import org.tributary.node.api.NodeTimelinesResource;
-import org.tributary.node.api.PreferencesResource;
-import org.tributary.node.api.AuthorizeResource;
-import org.tributary.node.api.CsrfTokens;
+import org.tributary.node.api.NotificationsResource;
 import org.tributary.node.api.OAuthErrorMapper;
-import org.tributary.node.api.ScopeFilter;
-import org.tributary.node.api.ClientModels;
-import org.tributary.node.api.InstanceResource;
-import org.tributary.node.api.JsonbConfig;
 import org.tributary.node.api.OAuthResource;
+import org.tributary.node.api.PreferencesResource;
+import org.tributary.node.api.ScopeFilter;
 import org.tributary.node.api.StatusesResource;
 import org.tributary.node.api.TimelinesResource;
+import org.tributary.node.audit.AuditConsole;
+import org.tributary.node.audit.AuditEventListener;
+import org.tributary.node.audit.AuditLog;
+import org.tributary.node.audit.AuditLogStore;
+import org.tributary.node.audit.AuditSettings;
+import org.tributary.node.audit.AuditedFetcher;
+import org.tributary.node.audit.InboundCapture;
+import org.tributary.node.audit.ReceivedFetchLog;
 import org.tributary.node.auth.AuthService;
 import org.tributary.node.auth.CredentialStore;
 import org.tributary.node.auth.PasswordHasher;
 import org.tributary.node.auth.TokenStore;
 import org.tributary.node.config.LocalUris;
 import org.tributary.node.config.NodeConfig;
-import org.tributary.node.delivery.DeliveryPump;
 import org.tributary.node.delivery.DeliveryStore;
 import org.tributary.node.delivery.Outbox;
 import org.tributary.node.follow.FollowLists;
@@ -70,75 +74,60 @@ import org.tributary.node.http.ExceptionMappers;
 import org.tributary.node.http.NodeServer;
 import org.tributary.node.inbound.AcceptFollowHandler;
 import org.tributary.node.inbound.CreateNoteHandler;
+import org.tributary.node.inbound.DeleteNoteHandler;
 import org.tributary.node.inbound.FollowHandler;
 import org.tributary.node.inbound.InboundHandlers;
+import org.tributary.node.inbound.IncomingNotes;
 import org.tributary.node.inbound.UndoFollowHandler;
+import org.tributary.node.inbound.UpdateNoteHandler;
 import org.tributary.node.inbox.InboxActivityStore;
 import org.tributary.node.inbox.InboxProcessor;
 import org.tributary.node.keys.ActorKeyStore;
 import org.tributary.node.keys.LocalSigningKeys;
 import org.tributary.node.keys.PeerKeyResolver;
+import org.tributary.node.notification.NotificationService;
+import org.tributary.node.notification.NotificationStore;
+import org.tributary.node.oauth.AppStore;
+import org.tributary.node.oauth.AuthorizationCodeStore;
+import org.tributary.node.oauth.OAuthService;
 import org.tributary.node.outbound.ActorDocuments;
 import org.tributary.node.outbound.CollectionDocuments;
 import org.tributary.node.outbound.FollowActivities;
 import org.tributary.node.outbound.NoteActivities;
-import org.tributary.node.oauth.AppStore;
-import org.tributary.node.oauth.AuthorizationCodeStore;
-import org.tributary.node.oauth.OAuthService;
+import org.tributary.node.outbound.NoteTags;
 import org.tributary.node.peer.PeerService;
 import org.tributary.node.peer.PeerStore;
+import org.tributary.node.post.HandleResolver;
 import org.tributary.node.post.HtmlSanitizer;
 import org.tributary.node.post.NodeTimelineStore;
 import org.tributary.node.post.PlainTextFormatter;
-import org.tributary.node.api.NotificationsResource;
-import org.tributary.node.inbound.DeleteNoteHandler;
-import org.tributary.node.inbound.IncomingNotes;
-import org.tributary.node.inbound.UpdateNoteHandler;
-import org.tributary.node.notification.NotificationService;
-import org.tributary.node.notification.NotificationStore;
-import org.tributary.node.outbound.NoteTags;
-import org.tributary.node.post.HandleResolver;
 import org.tributary.node.post.PostDelivery;
+import org.tributary.node.post.PostService;
 import org.tributary.node.post.StatusRecipientStore;
+import org.tributary.node.post.StatusStore;
 import org.tributary.node.post.StatusTagStore;
 import org.tributary.node.post.StatusTextFormatter;
 import org.tributary.node.post.StatusViews;
-import org.tributary.node.thread.AncestorFetcher;
-import org.tributary.node.thread.ThreadService;
-import org.tributary.node.post.PostService;
-import org.tributary.node.post.StatusStore;
 import org.tributary.node.store.Database;
 import org.tributary.node.store.DerbyDataSources;
 import org.tributary.node.store.IdGenerator;
 import org.tributary.node.store.Migrations;
+import org.tributary.node.thread.AncestorFetcher;
+import org.tributary.node.thread.ThreadService;
 import org.tributary.node.timeline.MarkerStore;
 import org.tributary.node.timeline.Markers;
 import org.tributary.node.timeline.NodeTimelines;
+import org.tributary.node.timeline.HomeFeed;
+import org.tributary.node.timeline.HomeFeedStore;
 import org.tributary.node.timeline.StatusVisibility;
 import org.tributary.node.timeline.TimelineService;
-import org.glassfish.jersey.media.sse.SseFeature;
-import org.tributary.federation.discovery.NodeInfoClient;
-import org.tributary.node.activitypub.TagCollectionResource;
-import org.tributary.node.api.FollowedTagsResource;
-import org.tributary.node.api.StreamingResource;
-import org.tributary.node.api.TagsResource;
-import org.tributary.node.hashtag.HashtagService;
+import org.tributary.node.media.MediaLimits;
+import org.tributary.node.media.RemoteMediaFetcher;
+import org.tributary.node.media.RemoteMediaReferences;
+// Hashtags.
 import org.tributary.node.hashtag.PeerTagSubscriptions;
-import org.tributary.node.hashtag.TagBackfill;
-import org.tributary.node.hashtag.TagFollowStore;
-import org.tributary.node.hashtag.TagPeerSubscriptionStore;
-import org.tributary.node.hashtag.TagSubscriberStore;
 import org.tributary.node.hashtag.TagSubscribers;
-import org.tributary.node.hashtag.TagTimelineStore;
-import org.tributary.node.hashtag.TributaryPeers;
-import org.tributary.node.inbound.AcceptTagFollowHandler;
-import org.tributary.node.inbound.TagFollowHandler;
-import org.tributary.node.inbound.UndoTagFollowHandler;
-import org.tributary.node.outbound.TagFollowActivities;
-import org.tributary.node.streaming.SseStreamWriter;
-import org.tributary.node.streaming.StreamAudience;
 import org.tributary.node.streaming.StreamHub;
-import org.tributary.node.streaming.StreamLimits;
 
 /**
  * The composition root: builds every part of a node once, with final fields and constructor
@@ -154,26 +143,31 @@ public final class NodeAssembly implements AutoCloseable {
     private final InboxProcessor inboxProcessor;
     private final InboxActivityStore inboxStore;
     private final DeliveryStore deliveries;
-    private final DeliveryWorker deliveryWorker;
-    private final ScheduledExecutorService deliveryScheduler;
-    private final ExecutorService deliverySenders;
+    private final DeliveryWiring delivery;
     private final NodeServer server;
-    private final SignedFetcher fetcher;
+    private final AuditedFetcher fetcher;
     private final LocalUris uris;
-    private final ExecutorService hashtagWorker;
-    private final ExecutorService streamWriters;
-    private final StreamHub streams;
-    private final PeerTagSubscriptions tagSubscriptions;
-    private final TagSubscribers tagSubscribers;
+    private final PostKindsWiring postKinds;
+    private final MediaWiring media;
+    private final AuditLog auditLog;
+    private final AuditWiring audit;
+    private final Database database;
+    private final HashtagWiring hashtags;
 
-    private NodeAssembly(NodeConfig config, DataSource dataSource, Clock clock) {
+    private NodeAssembly(NodeConfig config, DataSource dataSource, Clock clock, MediaLimits mediaLimits,
+            AuditSettings auditSettings) {
         this.config = config;
         this.dataSource = dataSource;
         Database database = new Database(dataSource);
+        this.database = database;
         new Migrations(database, clock).apply();
         SecureRandom random = new SecureRandom();
         IdGenerator ids = new IdGenerator(clock);
         this.uris = new LocalUris(config);
+
+        // The compliance log comes first: every service below records into it.
+        AuditLogStore auditStore = new AuditLogStore();
+        this.auditLog = new AuditLog(database, auditStore, AuditWiring::isCheckpointGossip);
 
         // Stores.
         AccountStore accountStore = new AccountStore();
@@ -184,7 +178,7 @@ public final class NodeAssembly implements AutoCloseable {
         StatusStore statusStore = new StatusStore();
         this.deliveries = new DeliveryStore(database, ids, clock);
         this.inboxStore = new InboxActivityStore(database, ids, clock);
-        this.peers = new PeerService(database, new PeerStore(), clock);
+        this.peers = new PeerService(database, new PeerStore(), clock, auditLog);
 
         // Protocol machinery.
         VocabCodec codec = new VocabCodec(uris.context());
@@ -194,72 +188,72 @@ public final class NodeAssembly implements AutoCloseable {
                 .connectTimeout(HTTP_TIMEOUT).followRedirects(HttpClient.Redirect.NEVER).build();
         SignatureSchemeMemory schemes = new SignatureSchemeMemory();
         DoubleKnockSender sender = new DoubleKnockSender(httpClient, signatures, schemes, HTTP_TIMEOUT);
-        FederationEventListener events = FederationEventListener.ignoring();
+        InboundCapture inboundCapture = new InboundCapture();
+        FederationEventListener events = new AuditEventListener(auditLog, inboundCapture, deliveries::body);
         PasswordHasher hasher = new PasswordHasher(random);
 
         // Accounts and keys.
-        this.accounts = new AccountService(database, accountStore, keyStore, credentials, hasher, uris, ids, clock);
+        this.accounts = new AccountService(database, accountStore, keyStore, credentials, hasher, uris, ids, clock,
+                auditLog);
         WebFingerClient webFinger = new WebFingerClient(httpClient, peers, config.baseUrl().getScheme());
         LocalSigningKeys signingKeys = new LocalSigningKeys(database, keyStore);
-        this.fetcher = new SignedFetcher(sender, signingKeys, peers, FetchLimits.defaults());
+        this.fetcher = new AuditedFetcher(new SignedFetcher(sender, signingKeys, peers, FetchLimits.defaults()),
+                auditLog, clock);
         RemoteAccountService remoteAccounts = new RemoteAccountService(database, accountStore, keyStore, fetcher,
                 webFinger, codec, uris, ids, clock);
         PeerKeyResolver keys = new PeerKeyResolver(database, keyStore, remoteAccounts);
 
-        // Outbound: the worker polls for due jobs; the pump starts rounds as soon as the Outbox commits jobs.
-        this.deliveryScheduler = Executors.newSingleThreadScheduledExecutor(daemon("tributary-delivery"));
-        this.deliverySenders = Executors.newFixedThreadPool(8, daemon("tributary-sender"));
-        JobDelivery jobDelivery = new JobDelivery(deliveries, signingKeys, peers, sender,
-                BackoffSchedule.mastodonLike(random), PeerCircuitBreaker.mastodonLike(clock), events, clock);
-        DeliveryWorker.Settings deliverySettings = DeliveryWorker.Settings.defaults();
-        this.deliveryWorker = new DeliveryWorker(deliveries, jobDelivery, deliveryScheduler, deliverySenders, clock,
-                deliverySettings);
-        DeliveryPump deliveryPump = new DeliveryPump(deliveryWorker, deliveryScheduler, deliverySettings.batchSize());
+        // Outbound: a worker for due jobs, woken as soon as the Outbox commits jobs.
+        this.delivery = new DeliveryWiring(deliveries, signingKeys, peers, sender, random, events, clock);
 
         // Social services.
         DeliveryPlanner planner = new DeliveryPlanner(peers, clock);
-        Outbox outbox = new Outbox(deliveries, planner, codec, uris, database, deliveryPump::wakeUp);
+        Outbox outbox = new Outbox(deliveries, planner, codec, uris, database, delivery::wakeUp);
         FollowActivities followActivities = new FollowActivities(codec);
         NoteActivities noteActivities = new NoteActivities(codec);
         NotificationService notifications = new NotificationService(database, new NotificationStore(), accountStore,
                 ids, clock);
+        HomeFeedStore homeFeedStore = new HomeFeedStore();
+        HomeFeed homeFeed = new HomeFeed(homeFeedStore);
         FollowService follows = new FollowService(database, followStore, accountStore, followActivities, outbox,
-                notifications, uris, ids, clock);
+                notifications, homeFeed, uris, ids, clock);
+        this.media = new MediaWiring(database, config, mediaLimits, sender, signingKeys, peers, ids, clock);
         StatusRecipientStore recipientStore = new StatusRecipientStore();
         StatusTagStore tagStore = new StatusTagStore();
         StatusVisibility statusVisibility = new StatusVisibility(database, followStore, recipientStore);
-        StatusViews statusViews = new StatusViews(database, statusStore, recipientStore, tagStore, accountStore);
-        TagFollowStore tagFollows = new TagFollowStore();
-        TagSubscriberStore tagSubscribers = new TagSubscriberStore();
-        this.tagSubscribers = new TagSubscribers(database, tagSubscribers);
-        TagPeerSubscriptionStore tagPeerSubscriptions = new TagPeerSubscriptionStore();
-        TagFollowActivities tagFollowActivities = new TagFollowActivities(codec);
-        this.streams = new StreamHub(database, tagStore, StreamLimits.defaults());
+        StatusViews statusViews = new StatusViews(database, statusStore, recipientStore, tagStore, accountStore,
+                media.store());
+        // Hashtags and streaming (spec/hashtags.md): posts are announced on its stream hub as they change.
+        NodeInfoClient nodeInfo = new NodeInfoClient(httpClient, peers, config.baseUrl().getScheme());
+        this.hashtags = new HashtagWiring(database, tagStore, accountStore, remoteAccounts, peers, nodeInfo, outbox,
+                homeFeed, statusVisibility, codec, uris, ids, clock);
         PostDelivery postDelivery = new PostDelivery(followStore, accountStore, noteActivities, new NoteTags(uris),
-                outbox, tagSubscribers);
+                media.noteAttachments(), outbox, hashtags.tagSubscriberStore());
         PostService posts = new PostService(database, statusStore, recipientStore, tagStore, accountStore,
                 statusViews, postDelivery, noteActivities, new StatusTextFormatter(uris),
                 new HandleResolver(database, accountStore, remoteAccounts, uris), statusVisibility, notifications,
-                uris, ids, clock, streams);
-        TimelineService timelines = new TimelineService(database, statusStore, statusVisibility);
+                media.service(), homeFeed, uris, ids, clock, hashtags.streams());
+        // Kudos, polls, questions and events: kinds of post built on the posting core.
+        this.postKinds = new PostKindsWiring(database, posts, statusStore, statusViews, accountStore, remoteAccounts,
+                statusVisibility, postDelivery, noteActivities, outbox, notifications, codec, uris, ids, clock);
+        TimelineService timelines = new TimelineService(database, homeFeedStore, statusVisibility);
         ThreadService threads = new ThreadService(database, statusStore, statusVisibility);
         AuthService auth = new AuthService(database, accountStore, credentials, tokens, hasher, random, clock);
         OAuthService oauth = new OAuthService(database, new AppStore(), new AuthorizationCodeStore(), auth, ids, random,
                 clock);
 
-        this.hashtagWorker = Executors.newSingleThreadExecutor(daemon("tributary-hashtags"));
-        this.tagSubscriptions = new PeerTagSubscriptions(database, tagFollows, tagPeerSubscriptions, accountStore,
-                remoteAccounts, new TributaryPeers(peers, new NodeInfoClient(httpClient, peers,
-                        config.baseUrl().getScheme()), clock, Duration.ofHours(1)),
-                tagFollowActivities, outbox, uris, ids, clock, hashtagWorker);
-        HashtagService hashtags = new HashtagService(database, tagFollows, new TagTimelineStore(), statusVisibility,
-                tagSubscriptions, ids, clock);
+        // Checkpoints: signed, published to Tributary peers, witnessed from them.
+        this.audit = new AuditWiring(database, auditStore, auditLog, auditSettings, uris, ids, clock,
+                nodeInfo, peers, accounts, signingKeys,
+                keys, fetcher, deliveries, planner);
 
         // Inbound.
         InboxPipeline pipeline = new InboxPipeline(new InboxLimits(config.maxBodyBytes()), peers, signatures, keys,
                 inboxStore, events, clock);
+        RemoteMediaReferences remoteMedia = media.remoteReferences();
         IncomingNotes incomingNotes = new IncomingNotes(statusStore, recipientStore, tagStore, accountStore,
-                new HtmlSanitizer(), statusVisibility, notifications, ids, clock);
+                new HtmlSanitizer(), statusVisibility, notifications, remoteMedia, homeFeed, ids, clock,
+                postKinds.incomingParts(accountStore, notifications, clock));
         AncestorFetcher ancestors = new AncestorFetcher(database, statusStore, incomingNotes, remoteAccounts, fetcher,
                 peers, codec, uris);
         this.inboxProcessor = new InboxProcessor(inboxStore, InboundHandlers.dispatcher(
@@ -268,41 +262,35 @@ public final class NodeAssembly implements AutoCloseable {
                                 notifications, codec, uris, ids, clock),
                         new AcceptFollowHandler(database, accountStore, followStore, codec),
                         new UndoFollowHandler(database, accountStore, followStore, codec)),
-                new InboundHandlers.TagSubscriptions(
-                        new TagFollowHandler(database, tagSubscribers, accountStore, remoteAccounts,
-                                tagFollowActivities, outbox, codec, uris, ids, clock),
-                        new AcceptTagFollowHandler(database, tagPeerSubscriptions, new TagBackfill(database,
-                                incomingNotes, remoteAccounts, fetcher, codec, uris), codec, uris),
-                        new UndoTagFollowHandler(database, tagSubscribers, codec)),
+                hashtags.inboundHandlers(incomingNotes, fetcher),
                 new InboundHandlers.Posts(
-                        new CreateNoteHandler(database, followStore, remoteAccounts, incomingNotes, ancestors, codec,
-                                uris, tagFollows, streams),
-                        new UpdateNoteHandler(database, statusStore, accountStore, incomingNotes, codec, streams),
-                        new DeleteNoteHandler(database, statusStore, tagStore, accountStore, notifications, codec,
-                                clock, streams))));
+                        postKinds.votesOr(new CreateNoteHandler(database, followStore, remoteAccounts, incomingNotes,
+                                ancestors, codec, uris, hashtags.tagFollows(), hashtags.streams())),
+                        new UpdateNoteHandler(database, statusStore, accountStore, incomingNotes, codec,
+                                hashtags.streams()),
+                        new DeleteNoteHandler(database, statusStore, tagStore, accountStore, notifications, remoteMedia,
+                                codec, clock, hashtags.streams())),
+                postKinds.rsvps(),
+                audit.addCheckpointHandler()));
 
         // HTTP.
         RequestParts requestParts = new RequestParts(uris);
-        SignedGetVerifier signedGets = new SignedGetVerifier(signatures, keys, peers, requestParts);
-        ClientModels models = new ClientModels(follows, uris);
+        SignedGetVerifier signedGets = new SignedGetVerifier(signatures, keys, peers, requestParts,
+                new ReceivedFetchLog(auditLog, signatures, clock));
+        ClientModels models = new ClientModels(follows, uris, media.models(), postKinds.polls(), clock);
         FollowLists followLists = new FollowLists(database, followStore, accountStore);
         CollectionDocuments collections = new CollectionDocuments();
-        this.streamWriters = Executors.newCachedThreadPool(daemon("tributary-stream"));
-        SseStreamWriter streamWriter = new SseStreamWriter(new StreamAudience(database, statusVisibility, followStore,
-                recipientStore, tagFollows), streamWriters, streams.limits().heartbeat());
-        TagsResource tagsResource = new TagsResource(auth, hashtags, uris);
         ResourceConfig application = new ResourceConfig()
                 .register(new JsonbConfig())
                 .register(new ExceptionMappers.ApiExceptionMapper())
                 .register(new ExceptionMappers.WebApplicationExceptionMapper())
                 .register(new ExceptionMappers.UnexpectedExceptionMapper())
-                .register(new InboxResource(pipeline, inboxProcessor, accounts, requestParts, config.maxBodyBytes()))
+                .register(new InboxResource(pipeline, inboxProcessor, accounts, requestParts, config.maxBodyBytes(),
+                        inboundCapture))
                 .register(new ActorResource(accounts, follows, new ActorDocuments(uris), collections, signedGets, codec,
                         uris))
                 .register(new OutboxResource(accounts, posts, statusViews, statusVisibility, postDelivery,
                         noteActivities, collections, signedGets, codec, uris))
-                .register(new TagCollectionResource(hashtags, statusViews, postDelivery, noteActivities, collections,
-                        signedGets, codec, uris))
                 .register(new WellKnownResource(accounts, posts, new Contexts(), uris, config))
                 .register(new OAuthErrorMapper())
                 .register(new ScopeFilter(auth))
@@ -312,27 +300,41 @@ public final class NodeAssembly implements AutoCloseable {
                 .register(new AppsResource(oauth, auth))
                 .register(new AccountsResource(auth, accounts, remoteAccounts, follows, models, followLists, posts,
                         statusVisibility, new ProfileService(database, accountStore, new PlainTextFormatter()), statusViews))
-                .register(new StatusesResource(auth, posts, statusViews, threads, statusVisibility, models))
+                .register(new StatusesResource(auth, posts, statusViews, threads, statusVisibility, models,
+                        postKinds.polls(), postKinds.questions()))
                 .register(new TimelinesResource(auth, timelines, statusViews, models))
                 .register(new NotificationsResource(auth, accounts, notifications, posts, statusViews, statusVisibility,
                         models))
                 .register(new InstanceResource(config, accounts))
                 .register(new NodeTimelinesResource(auth, statusViews, new NodeTimelines(database, new NodeTimelineStore(),
-                        statusVisibility), hashtags, models))
-                .register(tagsResource)
-                .register(new FollowedTagsResource(auth, hashtags, tagsResource))
-                .register(SseFeature.class)
-                .register(new StreamingResource(auth, streams, streamWriter, statusViews, models))
+                        statusVisibility), hashtags.hashtags(), models))
                 .register(new InstanceV2Resource(config, accounts))
                 .register(new FollowRequestsResource(auth, accounts, followLists, models))
                 .register(new MarkersResource(auth, new Markers(database, new MarkerStore(), clock)))
-                .register(new PreferencesResource(auth));
+                .register(new PreferencesResource(auth))
+                .register(audit.apiResource(auth))
+                .register(audit.peerResource(signedGets, requestParts));
+        media.register(application, auth, signedGets, statusStore, statusVisibility);
+        postKinds.register(application, auth, accounts, models);
+        hashtags.register(application, auth, statusViews, postDelivery, noteActivities, collections, signedGets, models,
+                statusVisibility, followStore, recipientStore);
         this.server = new NodeServer(config.bindHost(), config.port(), application);
     }
 
     /** Builds a node over the given store, applying pending migrations. */
     public static NodeAssembly create(NodeConfig config, DataSource dataSource, Clock clock) {
-        return new NodeAssembly(config, dataSource, clock);
+        return new NodeAssembly(config, dataSource, clock, MediaLimits.defaults(), AuditSettings.defaults());
+    }
+
+    /** As {@link #create(NodeConfig, DataSource, Clock)}, with other limits on media uploads. */
+    public static NodeAssembly create(NodeConfig config, DataSource dataSource, Clock clock, MediaLimits mediaLimits) {
+        return new NodeAssembly(config, dataSource, clock, mediaLimits, AuditSettings.defaults());
+    }
+
+    /** Builds a node with its compliance log run as {@code auditSettings} say. */
+    public static NodeAssembly create(NodeConfig config, DataSource dataSource, Clock clock,
+            AuditSettings auditSettings) {
+        return new NodeAssembly(config, dataSource, clock, MediaLimits.defaults(), auditSettings);
     }
 
     /** Starts the HTTP server and the workers. */
@@ -352,9 +354,10 @@ public final class NodeAssembly implements AutoCloseable {
      * half-sent. Activities stored by an earlier run and never handled are picked up here.
      */
     public void startWorkers() {
-        deliveries.requeueAbandoned();
+        delivery.start();
         inboxProcessor.start();
-        deliveryWorker.start();
+        postKinds.start();
+        audit.start();
     }
 
     public void join() throws InterruptedException {
@@ -381,9 +384,34 @@ public final class NodeAssembly implements AutoCloseable {
         return inboxStore;
     }
 
+    /** The compliance log: append and read its committed state. */
+    public AuditLog auditLog() {
+        return auditLog;
+    }
+
+    /** Verify, export and prove the compliance log (the {@code audit} CLI). */
+    public AuditConsole audit() {
+        return audit.console();
+    }
+
+    /** One round of checkpoint signing and publishing, as the schedule runs it. */
+    public Optional<SignedCheckpoint> checkpointNow() {
+        return audit.signAndPublish();
+    }
+
+    /** The store, for maintenance tools and tests that must inspect or damage it directly. */
+    public Database database() {
+        return database;
+    }
+
     /** A signed GET by this node's instance actor, under the same peer and origin rules as every fetch. */
     public FetchResult fetch(URI url) {
         return fetcher.fetch(url, uris.rsaKeyId(LocalUris.INSTANCE_ACTOR_USERNAME));
+    }
+
+    /** A signed GET of a peer's media file by this node's instance actor (nothing fetches media by itself). */
+    public RemoteMediaFetcher.Result fetchMedia(URI url) {
+        return media.fetcher().fetch(url, uris.rsaKeyId(LocalUris.INSTANCE_ACTOR_USERNAME));
     }
 
     /** A signed GET by one of this node's employees, as their node would fetch on their behalf. */
@@ -393,17 +421,17 @@ public final class NodeAssembly implements AutoCloseable {
 
     /** This node's subscriptions to peers' tag collections. */
     public PeerTagSubscriptions tagSubscriptions() {
-        return tagSubscriptions;
+        return hashtags.peerSubscriptions();
     }
 
     /** The peer nodes subscribed to this node's tag collections. */
     public TagSubscribers tagSubscribers() {
-        return tagSubscribers;
+        return hashtags.tagSubscribers();
     }
 
     /** The streaming API's event bus. */
     public StreamHub streams() {
-        return streams;
+        return hashtags.streams();
     }
 
     public int port() {
@@ -412,23 +440,14 @@ public final class NodeAssembly implements AutoCloseable {
 
     @Override
     public void close() {
-        // Open streams would otherwise hold the server's stop until their next heartbeat.
-        streams.closeAll();
-        streamWriters.shutdownNow();
+        hashtags.closeStreams();
         server.close();
-        hashtagWorker.shutdownNow();
-        deliveryWorker.stop();
-        deliveryScheduler.shutdownNow();
-        deliverySenders.shutdownNow();
+        hashtags.close();
+        postKinds.close();
+        delivery.stop();
         inboxProcessor.close();
+        audit.close();
+        auditLog.close();
         DerbyDataSources.shutdown(dataSource);
-    }
-
-    private static java.util.concurrent.ThreadFactory daemon(String name) {
-        return runnable -> {
-            Thread thread = new Thread(runnable, name);
-            thread.setDaemon(true);
-            return thread;
-        };
     }
 }

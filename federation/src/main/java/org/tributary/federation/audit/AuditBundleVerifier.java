@@ -8,6 +8,8 @@ import java.security.PublicKey;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
+import org.tributary.federation.signature.KeyCodec;
+import org.tributary.federation.signature.KeyFormatException;
 
 /**
  * The offline verifier of exported audit bundles ({@code spec/audit-bundle.md}). Given the node's public
@@ -36,7 +38,13 @@ public final class AuditBundleVerifier {
      * {@code malformed_audit_data} when it holds no Ed25519 or RSA key.
      */
     public static AuditBundleVerifier forPublicKeyPem(String spkiPem) {
-        return new AuditBundleVerifier(PublicKeyPem.parse(Objects.requireNonNull(spkiPem, "spkiPem")));
+        Objects.requireNonNull(spkiPem, "spkiPem");
+        try {
+            return new AuditBundleVerifier(KeyCodec.decodePublicKeyPem(spkiPem));
+        } catch (KeyFormatException e) {
+            throw new AuditFormatException("the node key is not a readable Ed25519 or RSA public key PEM: "
+                    + e.getMessage(), e);
+        }
     }
 
     /** Verifies a bundle given as text. */

@@ -6,7 +6,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.tributary.federation.audit.AuditDirection;
 import org.tributary.federation.signature.KeyAlgorithm;
+import org.tributary.node.audit.AuditKinds;
+import org.tributary.node.audit.AuditRecord;
+import org.tributary.node.audit.AuditTrail;
 import org.tributary.federation.signature.KeyCodec;
 import org.tributary.node.auth.CredentialStore;
 import org.tributary.node.auth.PasswordHasher;
@@ -31,9 +35,12 @@ public final class AccountService {
     private final LocalUris uris;
     private final IdGenerator ids;
     private final Clock clock;
+    private final AuditTrail trail;
 
+    /** @param trail where account creation is logged (the audit log) */
     public AccountService(Database database, AccountStore accounts, ActorKeyStore keys, CredentialStore credentials,
-            PasswordHasher hasher, LocalUris uris, IdGenerator ids, Clock clock) {
+            PasswordHasher hasher, LocalUris uris, IdGenerator ids, Clock clock, AuditTrail trail) {
+        this.trail = trail;
         this.database = database;
         this.accounts = accounts;
         this.keys = keys;
@@ -54,7 +61,11 @@ public final class AccountService {
             throw ApiException.badRequest("weak_password", "passwords need at least " + MIN_PASSWORD_LENGTH + " characters");
         }
         String passwordHash = hasher.hash(password);
-        return create(username, displayName, role, passwordHash);
+        Account account = create(username, displayName, role, passwordHash);
+        trail.record(AuditRecord.of(clock.instant(), AuditDirection.LOCAL, AuditKinds.ADMIN_ACCOUNT)
+                .withActivity("", "create-account", "", account.uri().toString())
+                .withResult("created:" + role.name().toLowerCase(java.util.Locale.ROOT)));
+        return account;
     }
 
     /** Creates the instance actor once; it signs the node's own fetches. Returns it either way. */

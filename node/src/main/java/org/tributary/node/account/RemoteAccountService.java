@@ -9,7 +9,6 @@ import org.tributary.federation.discovery.DiscoveryException;
 import org.tributary.federation.discovery.WebFingerClient;
 import org.tributary.federation.discovery.WebFingerResource;
 import org.tributary.federation.fetch.FetchResult;
-import org.tributary.federation.fetch.SignedFetcher;
 import org.tributary.federation.signature.KeyAlgorithm;
 import org.tributary.federation.signature.KeyCodec;
 import org.tributary.federation.signature.KeyFormatException;
@@ -18,11 +17,13 @@ import org.tributary.federation.vocab.Actor;
 import org.tributary.federation.vocab.Multikey;
 import org.tributary.federation.vocab.VocabCodec;
 import org.tributary.federation.vocab.VocabException;
+import org.tributary.node.audit.AuditedFetcher;
 import org.tributary.node.config.LocalUris;
 import org.tributary.node.http.ApiException;
 import org.tributary.node.keys.ActorKey;
 import org.tributary.node.keys.ActorKeyStore;
 import org.tributary.node.store.Database;
+import org.tributary.node.store.StoreException;
 import org.tributary.node.store.IdGenerator;
 
 /**
@@ -33,14 +34,14 @@ public final class RemoteAccountService {
     private final Database database;
     private final AccountStore accounts;
     private final ActorKeyStore keys;
-    private final SignedFetcher fetcher;
+    private final AuditedFetcher fetcher;
     private final WebFingerClient webFinger;
     private final VocabCodec codec;
     private final LocalUris uris;
     private final IdGenerator ids;
     private final Clock clock;
 
-    public RemoteAccountService(Database database, AccountStore accounts, ActorKeyStore keys, SignedFetcher fetcher,
+    public RemoteAccountService(Database database, AccountStore accounts, ActorKeyStore keys, AuditedFetcher fetcher,
             WebFingerClient webFinger, VocabCodec codec, LocalUris uris, IdGenerator ids, Clock clock) {
         this.database = database;
         this.accounts = accounts;
@@ -105,7 +106,15 @@ public final class RemoteAccountService {
         if (!actor.id().equals(actorUri) || actor.inbox() == null || actor.preferredUsername() == null) {
             throw new ApiException(502, "invalid_actor", "actor document at " + actorUri + " is incomplete");
         }
-        return store(actor);
+        try {
+            return store(actor);
+        } catch (StoreException e) {
+            if (!e.isDuplicateKey()) {
+                throw e;
+            }
+            // Two requests fetched the same new actor at once and the other inserted it first: update that row.
+            return store(actor);
+        }
     }
 
     private Account store(Actor actor) {

@@ -17,13 +17,15 @@ import org.tributary.federation.inbox.InboxOutcome;
 import org.tributary.federation.inbox.InboxPipeline;
 import org.tributary.federation.inbox.InboxRequest;
 import org.tributary.node.account.AccountService;
+import org.tributary.node.audit.InboundCapture;
 import org.tributary.node.http.ErrorBodies;
 import org.tributary.node.inbox.InboxProcessor;
 
 /**
  * Personal inboxes, the shared inbox and the instance actor's inbox. Each runs the federation
  * pipeline (limits, signature, origin, de-duplication, durable store) and answers 202 only once the
- * activity is committed; the handlers then run from the stored inbox.
+ * activity is committed, and its audit log entry too (written right after the inbox row, before the
+ * answer); the handlers then run from the stored inbox.
  */
 @Path("/")
 public final class InboxResource {
@@ -32,9 +34,15 @@ public final class InboxResource {
     private final AccountService accounts;
     private final RequestParts requestParts;
     private final int maxBodyBytes;
+    private final InboundCapture capture;
 
+    /**
+     * @param capture hands each raw request to the audit listener while the pipeline runs, so the log entry
+     *                written before the answer holds the exact bytes and headers received
+     */
     public InboxResource(InboxPipeline pipeline, InboxProcessor processor, AccountService accounts,
-            RequestParts requestParts, int maxBodyBytes) {
+            RequestParts requestParts, int maxBodyBytes, InboundCapture capture) {
+        this.capture = capture;
         this.pipeline = pipeline;
         this.processor = processor;
         this.accounts = accounts;
@@ -70,7 +78,8 @@ public final class InboxResource {
     private Response receive(UriInfo uri, HttpHeaders headers, InputStream body) {
         Optional<String> contentType = Optional.ofNullable(headers.getHeaderString(HttpHeaders.CONTENT_TYPE));
         OptionalLong declared = declaredLength(headers);
-        Optional<InboxOutcome.Rejected> early = pipeline.screenBeforeReading(contentType, declared);
+        Optional<InboxOutcome.Rejected> early = capture.during(requestParts.of("POST", uri, headers, new byte[0]),
+                () -> pipeline.screenBeforeReading(contentType, declared));
         if (early.isPresent()) {
             return rejected(early.get());
         }
@@ -80,8 +89,8 @@ public final class InboxResource {
         } catch (IOException e) {
             return ErrorBodies.response(400, "body_unreadable", "the request body could not be read");
         }
-        InboxOutcome outcome = pipeline.accept(new InboxRequest(requestParts.of("POST", uri, headers, bytes),
-                contentType, declared));
+        InboxRequest request = new InboxRequest(requestParts.of("POST", uri, headers, bytes), contentType, declared);
+        InboxOutcome outcome = capture.during(request.http(), () -> pipeline.accept(request));
         if (outcome instanceof InboxOutcome.Rejected rejected) {
             return rejected(rejected);
         }

@@ -78,7 +78,7 @@ public final class OutboxResource {
                         || signer.filter(actor -> followsOrAddressed(actor, status)).isPresent())
                 .map(views::of)
                 .map(view -> codec.toJson(notes.create(view.status(), author, delivery.audience(view),
-                        delivery.tags(view))))
+                        delivery.tags(view), delivery.attachments(view))))
                 .toList();
         return ActivityJson.ok(collections.ofObjects(uris.outbox(username), items));
     }
@@ -97,7 +97,7 @@ public final class OutboxResource {
             }
             StatusView view = views.of(status);
             return ActivityJson.ok(codec.toJson(notes.note(status, author, delivery.audience(view),
-                    delivery.tags(view))));
+                    delivery.tags(view), delivery.attachments(view))));
         }
         StatusStore.Deleted deleted = posts.findDeleted(id).filter(found -> found.status().accountId() == author.id())
                 .filter(found -> isVisibleTo(found.status(), signer))

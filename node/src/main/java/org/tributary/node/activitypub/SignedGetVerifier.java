@@ -3,6 +3,7 @@ package org.tributary.node.activitypub;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
+import java.util.Optional;
 import org.tributary.federation.FederationError;
 import org.tributary.federation.http.HttpRequestParts;
 import org.tributary.federation.signature.HttpSignatures;
@@ -22,17 +23,34 @@ public final class SignedGetVerifier {
     private final KeyResolver keys;
     private final PeerPolicy peers;
     private final RequestParts requestParts;
+    private final SignedFetchLog fetchLog;
 
-    public SignedGetVerifier(HttpSignatures signatures, KeyResolver keys, PeerPolicy peers, RequestParts requestParts) {
+    public SignedGetVerifier(HttpSignatures signatures, KeyResolver keys, PeerPolicy peers, RequestParts requestParts,
+            SignedFetchLog fetchLog) {
         this.signatures = signatures;
         this.keys = keys;
         this.peers = peers;
         this.requestParts = requestParts;
+        this.fetchLog = fetchLog;
     }
 
-    /** The actor who signed this GET; refuses with the federation error code otherwise. */
+    /**
+     * The actor who signed this GET; refuses with the federation error code otherwise. Every signed fetch,
+     * served or refused, is logged.
+     */
     public URI requireSigner(UriInfo uri, HttpHeaders headers) {
         HttpRequestParts request = requestParts.of("GET", uri, headers, new byte[0]);
+        try {
+            URI signer = check(request);
+            fetchLog.received(request, Optional.of(signer), "accepted");
+            return signer;
+        } catch (ApiException refused) {
+            fetchLog.received(request, Optional.empty(), refused.code());
+            throw refused;
+        }
+    }
+
+    private URI check(HttpRequestParts request) {
         SignatureInspection inspection = signatures.inspect(request);
         if (inspection instanceof SignatureInspection.Unsigned unsigned) {
             throw refuse(unsigned.error(), unsigned.detail());

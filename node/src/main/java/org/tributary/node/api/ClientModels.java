@@ -1,5 +1,6 @@
 package org.tributary.node.api;
 
+import java.time.Clock;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -9,6 +10,9 @@ import org.tributary.node.follow.FollowService;
 import org.tributary.node.follow.FollowState;
 import org.tributary.node.config.LocalUris;
 import org.tributary.node.notification.Notification;
+import org.tributary.node.poll.Poll;
+import org.tributary.node.poll.PollService;
+import org.tributary.node.poll.PollView;
 import org.tributary.node.post.Status;
 import org.tributary.node.post.StatusView;
 
@@ -19,18 +23,29 @@ import org.tributary.node.post.StatusView;
 public final class ClientModels {
     private final FollowService follows;
     private final LocalUris uris;
+    private final MediaModels media;
+    private final PollService polls;
+    private final Clock clock;
 
-    public ClientModels(FollowService follows, LocalUris uris) {
+    public ClientModels(FollowService follows, LocalUris uris, MediaModels media) {
+        this(follows, uris, media, null, Clock.systemUTC());
+    }
+
+    /** With the polls, so that a post shows its poll; {@code clock} tells whether a poll has expired. */
+    public ClientModels(FollowService follows, LocalUris uris, MediaModels media, PollService polls, Clock clock) {
         this.follows = follows;
         this.uris = uris;
+        this.media = media;
+        this.polls = polls;
+        this.clock = clock;
     }
 
     public AccountDto account(Account account) {
         String created = DateTimeFormatter.ISO_INSTANT.format(account.createdAt().truncatedTo(ChronoUnit.MILLIS));
+        FollowService.Counts counts = follows.counts(account);
         return new AccountDto(String.valueOf(account.id()), account.username(), account.acct(), account.displayName(),
                 account.summary(), account.uri().toString(), account.uri().toString(), account.locked(), false, false,
-                true, created, "", "", "", "", follows.followers(account).size(), follows.following(account).size(),
-                0, List.of(), List.of());
+                true, created, "", "", "", "", counts.followers(), counts.following(), 0, List.of(), List.of());
     }
 
     public StatusDto status(StatusView view) {
@@ -48,13 +63,35 @@ public final class ClientModels {
                 status.visibility().mastodonName(), status.sensitive(), status.spoilerText(),
                 view.parent().map(parent -> String.valueOf(parent.id())).orElse(null),
                 view.parent().map(parent -> String.valueOf(parent.accountId())).orElse(null), status.language(), 0, 0,
-                0, List.of(), mentions, tags, List.of(), null, null, null,
+                0, view.media().stream().<Object>map(media::attachment).toList(), mentions, tags, List.of(), null,
+                pollOf(status), null,
                 status.editedAt() == null ? null : timestamp(status.editedAt()), text);
     }
 
     public NotificationDto notification(Notification notification, Account from, StatusDto status) {
         return new NotificationDto(String.valueOf(notification.id()), notification.type().apiName(),
                 timestamp(notification.createdAt()), account(from), status);
+    }
+
+    /** A poll as a viewer sees it, with their own votes. */
+    public PollDto poll(PollView view) {
+        return poll(view.poll(), true, view.ownVotes());
+    }
+
+    private PollDto pollOf(Status status) {
+        if (polls == null) {
+            return null;
+        }
+        return polls.ofStatus(status.id()).map(poll -> poll(poll, false, List.of())).orElse(null);
+    }
+
+    private PollDto poll(Poll poll, boolean forViewer, List<Integer> ownVotes) {
+        List<PollDto.Option> options = poll.options().stream()
+                .map(option -> new PollDto.Option(option.title(), option.votesCount())).toList();
+        return new PollDto(String.valueOf(poll.statusId()),
+                poll.expiresAt() == null ? null : timestamp(poll.expiresAt()), poll.isOver(clock.instant()),
+                poll.multiple(), poll.votesCount(), poll.votersCount(), options, List.of(),
+                forViewer ? !ownVotes.isEmpty() : null, forViewer ? ownVotes : null);
     }
 
     private static String timestamp(java.time.Instant instant) {

@@ -43,6 +43,8 @@ final class RequiredScopes {
             rule(WRITE, "api/v1/statuses(/.*)?", "write:statuses"),
             rule(READ, "api/v1/(statuses|timelines|conversations)(/.*)?", "read:statuses"),
             rule(READ, "api/v1/markers", "read:statuses"),
+            rule(READ, "api/v1/polls/" + ID, "read:statuses"),
+            rule(WRITE, "api/v1/polls/" + ID + "/votes", "write:statuses"),
             rule(WRITE, "api/v1/markers", "write:statuses"),
             rule(READ, "api/v1/favourites", "read:favourites"),
             rule(READ, "api/v1/bookmarks", "read:bookmarks"),
@@ -57,6 +59,8 @@ final class RequiredScopes {
             rule(WRITE, "api/v[12]/media(/.*)?", "write:media"),
             rule(WRITE, "api/v1/reports", "write:reports"),
             rule(WRITE, "api/v1/conversations(/.*)?", "write:conversations"),
+            // The audit API is read-only, its POST (a long SPARQL query) included; the role check is in the resource.
+            rule(ANY, "api/v1/admin/audit(/.*)?", "admin:read"),
             rule(READ, "api/.*", "read"),
             rule(WRITE, "api/.*", "write"));
 

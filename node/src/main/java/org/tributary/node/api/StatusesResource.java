@@ -12,10 +12,17 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import java.util.ArrayList;
+import java.util.List;
 import org.tributary.node.account.Account;
 import org.tributary.node.auth.AuthService;
 import org.tributary.node.http.ApiException;
+import java.util.List;
+import org.tributary.node.poll.PollRequest;
+import org.tributary.node.poll.PollService;
+import org.tributary.node.post.PostExtension;
 import org.tributary.node.post.PostRequest;
+import org.tributary.node.question.QuestionService;
 import org.tributary.node.post.PostService;
 import org.tributary.node.post.Status;
 import org.tributary.node.post.StatusView;
@@ -25,7 +32,7 @@ import org.tributary.node.thread.ThreadService;
 import org.tributary.node.timeline.StatusVisibility;
 
 /**
- * Mastodon's statuses API: write a post (optionally a reply, with a content warning and a language),
+ * Mastodon's statuses API: write a post (optionally a reply, with a content warning, a language and media),
  * read one, its source and its conversation, edit and delete one's own. A post the viewer may not read
  * is answered 404, exactly as one that does not exist.
  */
@@ -38,20 +45,31 @@ public final class StatusesResource {
     private final ThreadService threads;
     private final StatusVisibility visibility;
     private final ClientModels models;
+    private final PollService polls;
+    private final QuestionService questions;
 
     public StatusesResource(AuthService auth, PostService posts, StatusViews views, ThreadService threads,
-            StatusVisibility visibility, ClientModels models) {
+            StatusVisibility visibility, ClientModels models, PollService polls, QuestionService questions) {
         this.auth = auth;
         this.posts = posts;
         this.views = views;
         this.threads = threads;
         this.visibility = visibility;
         this.models = models;
+        this.polls = polls;
+        this.questions = questions;
     }
 
-    /** The JSON form of a new or edited post (Mastodon's parameter names). */
+    /**
+     * The JSON form of a new or edited post (Mastodon's parameter names; {@code media_ids} are strings of
+     * digits); {@code poll} makes it a poll, {@code question} (our extension) marks it as a question.
+     */
     public record StatusForm(String status, String visibility, String inReplyToId, String spoilerText,
-            Boolean sensitive, String language) {
+            Boolean sensitive, String language, List<String> mediaIds, PollForm poll, Boolean question) {
+    }
+
+    /** Mastodon's {@code poll[options][]}, {@code poll[expires_in]} (seconds) and {@code poll[multiple]}. */
+    public record PollForm(List<String> options, Long expiresIn, Boolean multiple) {
     }
 
     @POST
@@ -65,9 +83,15 @@ public final class StatusesResource {
     public StatusDto createFromForm(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
             @FormParam("status") String status, @FormParam("visibility") String visibility,
             @FormParam("in_reply_to_id") String inReplyToId, @FormParam("spoiler_text") String spoilerText,
-            @FormParam("sensitive") String sensitive, @FormParam("language") String language) {
+            @FormParam("sensitive") String sensitive, @FormParam("language") String language,
+            @FormParam("media_ids[]") List<String> mediaIds, @FormParam("media_ids") List<String> plainMediaIds,
+            @FormParam("poll[options][]") List<String> pollOptions, @FormParam("poll[expires_in]") String expiresIn,
+            @FormParam("poll[multiple]") String multiple, @FormParam("question") String question) {
+        PollForm poll = pollOptions == null || pollOptions.isEmpty() ? null
+                : new PollForm(pollOptions, parseSeconds(expiresIn), Boolean.parseBoolean(multiple));
         return create(authorization, new StatusForm(status, visibility, inReplyToId, spoilerText,
-                Boolean.parseBoolean(sensitive), language));
+                Boolean.parseBoolean(sensitive), language, concat(mediaIds, plainMediaIds), poll,
+                Boolean.parseBoolean(question)));
     }
 
     @GET
@@ -114,9 +138,10 @@ public final class StatusesResource {
     public StatusDto editFromForm(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
             @PathParam("id") long id, @FormParam("status") String status,
             @FormParam("spoiler_text") String spoilerText, @FormParam("sensitive") String sensitive,
-            @FormParam("language") String language) {
+            @FormParam("language") String language, @FormParam("media_ids[]") List<String> mediaIds,
+            @FormParam("media_ids") List<String> plainMediaIds) {
         return edit(authorization, id, new StatusForm(status, null, null, spoilerText,
-                Boolean.parseBoolean(sensitive), language));
+                Boolean.parseBoolean(sensitive), language, concat(mediaIds, plainMediaIds), null, null));
     }
 
     /** Deletes one's own post and answers with it as it was, with its source text (Mastodon's "delete and redraft"). */
@@ -131,6 +156,25 @@ public final class StatusesResource {
 
     private StatusDto create(String authorization, StatusForm form) {
         Account author = auth.require(authorization);
+        PostRequest request = postRequest(form);
+        boolean question = Boolean.TRUE.equals(form.question());
+        if (question && form.poll() != null) {
+            throw new ApiException(422, "invalid_poll", "a post is a poll or a question, not both");
+        }
+        PostExtension extension = PostExtension.NONE;
+        if (form.poll() != null) {
+            PollForm poll = form.poll();
+            extension = polls.extension(new PollRequest(poll.options(),
+                    poll.expiresIn() == null ? 0 : poll.expiresIn(), Boolean.TRUE.equals(poll.multiple())));
+        } else if (question) {
+            extension = questions.extension();
+        }
+        Status status = posts.post(author, request, extension);
+        return models.status(views.of(status));
+    }
+
+    /** A new post from a client's parameters. */
+    static PostRequest postRequest(StatusForm form) {
         Visibility level;
         try {
             level = form.visibility() == null || form.visibility().isBlank() ? Visibility.ORGANIZATION
@@ -138,15 +182,33 @@ public final class StatusesResource {
         } catch (IllegalArgumentException e) {
             throw ApiException.badRequest("invalid_visibility", e.getMessage());
         }
-        Status status = posts.post(author, new PostRequest(form.status(), level, parseId(form.inReplyToId()),
-                form.spoilerText(), Boolean.TRUE.equals(form.sensitive()), form.language()));
-        return models.status(views.of(status));
+        return new PostRequest(form.status(), level, parseId(form.inReplyToId()), form.spoilerText(),
+                Boolean.TRUE.equals(form.sensitive()), form.language(), mediaIdsOf(form.mediaIds()));
+    }
+
+    /** A new post from parameters in any encoding (form, JSON, multipart). */
+    static PostRequest postRequest(RequestParams params) {
+        return postRequest(new StatusForm(params.get("status"), params.get("visibility"),
+                params.get("in_reply_to_id"), params.get("spoiler_text"),
+                Boolean.parseBoolean(params.get("sensitive")), params.get("language"), params.all("media_ids"),
+                null, null));
+    }
+
+    private static Long parseSeconds(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return Long.parseLong(text.strip());
+        } catch (NumberFormatException e) {
+            throw new ApiException(422, "invalid_poll", "poll[expires_in] is a number of seconds");
+        }
     }
 
     private StatusDto edit(String authorization, long id, StatusForm form) {
         Account editor = auth.require(authorization);
         Status edited = posts.edit(editor, id, new PostRequest(form.status(), null, null, form.spoilerText(),
-                Boolean.TRUE.equals(form.sensitive()), form.language()));
+                Boolean.TRUE.equals(form.sensitive()), form.language(), mediaIdsOf(form.mediaIds())));
         return models.status(views.of(edited));
     }
 
@@ -160,6 +222,30 @@ public final class StatusesResource {
             throw ApiException.badRequest("invalid_request", "a status body is required");
         }
         return body;
+    }
+
+    /** {@code media_ids}: the ids as Mastodon sends them, strings of digits. */
+    private static List<Long> mediaIdsOf(List<String> mediaIds) {
+        if (mediaIds == null) {
+            return List.of();
+        }
+        try {
+            return mediaIds.stream().filter(id -> id != null && !id.isBlank()).map(id -> Long.parseLong(id.strip()))
+                    .toList();
+        } catch (NumberFormatException e) {
+            throw new ApiException(422, "invalid_media", "media ids are numbers");
+        }
+    }
+
+    private static List<String> concat(List<String> first, List<String> second) {
+        List<String> all = new ArrayList<>();
+        if (first != null) {
+            all.addAll(first);
+        }
+        if (second != null) {
+            all.addAll(second);
+        }
+        return all;
     }
 
     private static Long parseId(String id) {

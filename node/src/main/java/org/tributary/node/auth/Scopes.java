@@ -8,9 +8,13 @@ import java.util.Set;
  * A set of OAuth scopes as Mastodon defines them: the top-level {@code read}, {@code write},
  * {@code follow} and {@code profile}, and the {@code read:*} / {@code write:*} sub-scopes. A top-level
  * scope covers all its sub-scopes; the legacy {@code follow} covers the relationship sub-scopes.
+ * Of Mastodon's admin scopes only {@code admin:read} exists here (the node's admin API, the audit log, is
+ * read-only); a top-level {@code read} also grants it, because the real gate for admin endpoints is the
+ * account's role, and an auditor's ordinary {@code read} token should not need a second login.
  */
 public record Scopes(Set<String> values) {
     private static final Set<String> TOP_LEVEL = Set.of("read", "write", "follow", "push", "profile");
+    private static final String ADMIN_READ = "admin:read";
     private static final Set<String> READ = Set.of("accounts", "blocks", "bookmarks", "favourites", "filters",
             "follows", "lists", "mutes", "notifications", "search", "statuses");
     private static final Set<String> WRITE = Set.of("accounts", "blocks", "bookmarks", "conversations",
@@ -45,7 +49,7 @@ public record Scopes(Set<String> values) {
     }
 
     static boolean isKnown(String scope) {
-        if (TOP_LEVEL.contains(scope)) {
+        if (TOP_LEVEL.contains(scope) || ADMIN_READ.equals(scope)) {
             return true;
         }
         if (scope.startsWith("read:")) {
@@ -58,6 +62,9 @@ public record Scopes(Set<String> values) {
     public boolean covers(String scope) {
         if (values.contains(scope)) {
             return true;
+        }
+        if (ADMIN_READ.equals(scope)) {
+            return values.contains("read");
         }
         int colon = scope.indexOf(':');
         if (colon > 0 && values.contains(scope.substring(0, colon))) {

@@ -7,7 +7,8 @@ import picocli.CommandLine.Command;
 /** The {@code tributary} command: one executable jar for running and administering a node. */
 @Command(name = "tributary", mixinStandardHelpOptions = true, version = "tributary 0.1.0",
         description = "A department node of the Tributary network.",
-        subcommands = {InitCommand.class, ServeCommand.class, UserCommand.class, PeerCommand.class, DemoCommand.class,
+        subcommands = {InitCommand.class, ServeCommand.class, UserCommand.class, PeerCommand.class, AuditCommand.class,
+                DemoCommand.class,
                 CommandLine.HelpCommand.class})
 public final class TributaryCommand implements Callable<Integer> {
 

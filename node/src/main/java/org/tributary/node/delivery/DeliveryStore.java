@@ -88,6 +88,13 @@ public final class DeliveryStore implements DeliveryQueue {
                 "UPDATE deliveries SET state = 'queued' WHERE state = 'sending'"));
     }
 
+    /** The body queued for an activity and inbox (the same for every attempt), for the audit log. */
+    public java.util.Optional<byte[]> body(java.net.URI activityId, java.net.URI inbox) {
+        return database.inTransaction(connection -> Jdbc.queryOne(connection, "SELECT body FROM deliveries "
+                + "WHERE activity_id = ? AND inbox_uri = ? FETCH FIRST 1 ROWS ONLY", row -> row.getBytes(1),
+                activityId, inbox));
+    }
+
     /** Counts rows per state, e.g. for the admin view and tests. */
     public long count(String state) {
         return database.inTransaction(connection -> Jdbc.count(connection,

@@ -13,6 +13,7 @@ import org.tributary.node.http.ApiException;
 import org.tributary.node.notification.NotificationService;
 import org.tributary.node.notification.NotificationType;
 import org.tributary.node.outbound.FollowActivities;
+import org.tributary.node.timeline.HomeFeed;
 import org.tributary.node.store.Database;
 import org.tributary.node.store.IdGenerator;
 
@@ -22,6 +23,7 @@ import org.tributary.node.store.IdGenerator;
  * node sends Accept.
  */
 public final class FollowService {
+    private final HomeFeed homeFeed;
     private final Database database;
     private final FollowStore follows;
     private final AccountStore accounts;
@@ -33,7 +35,9 @@ public final class FollowService {
     private final Clock clock;
 
     public FollowService(Database database, FollowStore follows, AccountStore accounts, FollowActivities activities,
-            Outbox outbox, NotificationService notifications, LocalUris uris, IdGenerator ids, Clock clock) {
+            Outbox outbox, NotificationService notifications, HomeFeed homeFeed, LocalUris uris, IdGenerator ids,
+            Clock clock) {
+        this.homeFeed = homeFeed;
         this.database = database;
         this.follows = follows;
         this.accounts = accounts;
@@ -79,6 +83,7 @@ public final class FollowService {
                 return;
             }
             follows.delete(connection, follower.id(), target.id());
+            homeFeed.forgetAuthor(connection, follower.id(), target.id());
             if (!target.isLocal()) {
                 Follow follow = existing.get();
                 Activity original = activities.follow(follow.activityUri(), follower.uri(), target.uri(),
@@ -92,6 +97,15 @@ public final class FollowService {
 
     public Optional<Follow> relation(Account follower, Account target) {
         return database.inTransaction(connection -> follows.find(connection, follower.id(), target.id()));
+    }
+
+    /** Follower and following counts, counted by the store rather than by loading every account. */
+    public record Counts(long followers, long following) {
+    }
+
+    public Counts counts(Account account) {
+        return database.inTransaction(connection -> new Counts(follows.countFollowers(connection, account.id()),
+                follows.countFollowing(connection, account.id())));
     }
 
     /** Accepted followers of an account. */

@@ -39,6 +39,18 @@ public final class FollowStore {
                 followerId, targetId) > 0;
     }
 
+    /** How many accepted followers an account has. */
+    public long countFollowers(Connection connection, long targetId) throws SQLException {
+        return Jdbc.count(connection, "SELECT COUNT(*) FROM follows WHERE target_id = ? AND state = 'accepted'",
+                targetId);
+    }
+
+    /** How many accounts an account follows (accepted). */
+    public long countFollowing(Connection connection, long followerId) throws SQLException {
+        return Jdbc.count(connection, "SELECT COUNT(*) FROM follows WHERE follower_id = ? AND state = 'accepted'",
+                followerId);
+    }
+
     /** Accepted followers of an account, oldest first. */
     public List<Long> followerIds(Connection connection, long targetId) throws SQLException {
         return Jdbc.query(connection, "SELECT follower_id FROM follows WHERE target_id = ? AND state = 'accepted' "

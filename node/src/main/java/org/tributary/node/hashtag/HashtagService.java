@@ -19,6 +19,7 @@ import org.tributary.node.post.StatusTagStore;
 import org.tributary.node.post.Visibility;
 import org.tributary.node.store.Database;
 import org.tributary.node.store.IdGenerator;
+import org.tributary.node.timeline.HomeFeed;
 import org.tributary.node.timeline.StatusVisibility;
 
 /**
@@ -28,17 +29,22 @@ import org.tributary.node.timeline.StatusVisibility;
  */
 public final class HashtagService {
     public static final int HISTORY_DAYS = 7;
+    /** How many recent posts with a tag join the home feed of someone who starts following it. */
+    public static final int HOME_BACKFILL = 40;
 
     private final Database database;
     private final TagFollowStore tagFollows;
     private final TagTimelineStore timeline;
     private final StatusVisibility visibility;
     private final PeerTagSubscriptions peerSubscriptions;
+    private final HomeFeed homeFeed;
     private final IdGenerator ids;
     private final Clock clock;
 
     public HashtagService(Database database, TagFollowStore tagFollows, TagTimelineStore timeline,
-            StatusVisibility visibility, PeerTagSubscriptions peerSubscriptions, IdGenerator ids, Clock clock) {
+            StatusVisibility visibility, PeerTagSubscriptions peerSubscriptions, HomeFeed homeFeed, IdGenerator ids,
+            Clock clock) {
+        this.homeFeed = homeFeed;
         this.database = database;
         this.tagFollows = tagFollows;
         this.timeline = timeline;
@@ -75,22 +81,31 @@ public final class HashtagService {
         return database.inTransaction(connection -> info(connection, viewer, tag));
     }
 
-    /** Follows the tag (again is fine); the node then subscribes to the tag on every Tributary peer. */
+    /**
+     * Follows the tag (again is fine): its recent organization posts join the follower's home feed, and
+     * the node then subscribes to the tag on every Tributary peer.
+     */
     public TagInfo follow(Account follower, String name) {
         String tag = requireName(name);
         TagInfo info = database.inTransaction(connection -> {
             tagFollows.insertIfAbsent(connection, ids.next(), follower.id(), tag, clock.instant());
+            homeFeed.backfillTag(connection, follower.id(), timeline.read(connection, TagQuery.of(tag),
+                    List.of(Visibility.ORGANIZATION), Page.latest(HOME_BACKFILL)));
             return info(connection, follower, tag);
         });
         peerSubscriptions.reconcileLater(tag);
         return info;
     }
 
-    /** Stops following the tag; when nobody here follows it any more, the node unsubscribes from the peers. */
+    /**
+     * Stops following the tag: the posts that were in the home feed only because of it leave it; when
+     * nobody here follows it any more, the node unsubscribes from the peers.
+     */
     public TagInfo unfollow(Account follower, String name) {
         String tag = requireName(name);
         TagInfo info = database.inTransaction(connection -> {
             tagFollows.delete(connection, follower.id(), tag);
+            homeFeed.forgetTag(connection, follower.id(), tag);
             return info(connection, follower, tag);
         });
         peerSubscriptions.reconcileLater(tag);

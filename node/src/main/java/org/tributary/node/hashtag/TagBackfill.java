@@ -4,7 +4,6 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.util.Optional;
 import org.tributary.federation.fetch.FetchResult;
-import org.tributary.federation.fetch.SignedFetcher;
 import org.tributary.federation.inbox.Origin;
 import org.tributary.federation.vocab.As2;
 import org.tributary.federation.vocab.Note;
@@ -13,6 +12,7 @@ import org.tributary.federation.vocab.VocabCodec;
 import org.tributary.federation.vocab.VocabException;
 import org.tributary.node.account.Account;
 import org.tributary.node.account.RemoteAccountService;
+import org.tributary.node.audit.AuditedFetcher;
 import org.tributary.node.config.LocalUris;
 import org.tributary.node.http.ApiException;
 import org.tributary.node.inbound.IncomingNotes;
@@ -36,12 +36,12 @@ public final class TagBackfill {
     private final Database database;
     private final IncomingNotes incoming;
     private final RemoteAccountService remoteAccounts;
-    private final SignedFetcher fetcher;
+    private final AuditedFetcher fetcher;
     private final VocabCodec codec;
     private final LocalUris uris;
 
     public TagBackfill(Database database, IncomingNotes incoming, RemoteAccountService remoteAccounts,
-            SignedFetcher fetcher, VocabCodec codec, LocalUris uris) {
+            AuditedFetcher fetcher, VocabCodec codec, LocalUris uris) {
         this.database = database;
         this.incoming = incoming;
         this.remoteAccounts = remoteAccounts;

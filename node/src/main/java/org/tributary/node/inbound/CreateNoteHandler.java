@@ -36,6 +36,9 @@ import org.tributary.node.thread.AncestorFetcher;
  * when it answers a post we do not have, the missing ancestors are fetched from their nodes.
  */
 public final class CreateNoteHandler implements ActivityHandler {
+    /** Posts we show: Notes (kudos and questions among them), polls (AS2 Question) and Events. */
+    static final java.util.Set<String> HANDLED_TYPES = java.util.Set.of(As2.NOTE, As2.QUESTION, As2.EVENT);
+
     private final Database database;
     private final FollowStore follows;
     private final RemoteAccountService remoteAccounts;
@@ -63,8 +66,8 @@ public final class CreateNoteHandler implements ActivityHandler {
     @Override
     public HandlerResult handle(InboundActivity inbound) {
         Activity create = codec.readActivity(inbound.json());
-        if (!(create.object() instanceof ObjectRef.Embedded embedded) || !"Note".equals(embedded.type())) {
-            return new HandlerResult.Ignored("only embedded Notes are handled");
+        if (!(create.object() instanceof ObjectRef.Embedded embedded) || !HANDLED_TYPES.contains(embedded.type())) {
+            return new HandlerResult.Ignored("only embedded Notes, Questions and Events are handled");
         }
         Note note = codec.readNote(embedded.json());
         if (!create.actor().equals(note.attributedTo())) {
@@ -75,7 +78,7 @@ public final class CreateNoteHandler implements ActivityHandler {
             if (!isRelevant(connection, note, author)) {
                 return Optional.<Status>empty();
             }
-            return incoming.store(connection, note, author, true);
+            return incoming.store(connection, note, embedded.json(), author, true);
         });
         if (stored.isEmpty()) {
             return new HandlerResult.Ignored("already known, or nobody here follows the author, is addressed or "

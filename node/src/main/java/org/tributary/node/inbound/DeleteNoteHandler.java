@@ -11,6 +11,7 @@ import org.tributary.federation.vocab.Activity;
 import org.tributary.federation.vocab.VocabCodec;
 import org.tributary.node.account.Account;
 import org.tributary.node.account.AccountStore;
+import org.tributary.node.media.RemoteMediaReferences;
 import org.tributary.node.notification.NotificationService;
 import org.tributary.node.post.Status;
 import org.tributary.node.post.StatusEvents;
@@ -21,7 +22,7 @@ import org.tributary.node.store.Database;
 /**
  * A colleague on another node deleted a post (the object is its id or a Tombstone). Guards: we have
  * that post; it is not ours; its stored author is the actor. Then it becomes a tombstone here: hidden
- * everywhere, its tags and notifications gone.
+ * everywhere, its tags, notifications and media references gone.
  */
 public final class DeleteNoteHandler implements ActivityHandler {
     private final Database database;
@@ -29,18 +30,21 @@ public final class DeleteNoteHandler implements ActivityHandler {
     private final StatusTagStore tags;
     private final AccountStore accounts;
     private final NotificationService notifications;
+    private final RemoteMediaReferences remoteMedia;
     private final VocabCodec codec;
     private final Clock clock;
     private final StatusEvents events;
 
     public DeleteNoteHandler(Database database, StatusStore statuses, StatusTagStore tags, AccountStore accounts,
-            NotificationService notifications, VocabCodec codec, Clock clock, StatusEvents events) {
+            NotificationService notifications, RemoteMediaReferences remoteMedia, VocabCodec codec, Clock clock,
+            StatusEvents events) {
         this.events = events;
         this.database = database;
         this.statuses = statuses;
         this.tags = tags;
         this.accounts = accounts;
         this.notifications = notifications;
+        this.remoteMedia = remoteMedia;
         this.codec = codec;
         this.clock = clock;
     }
@@ -66,6 +70,7 @@ public final class DeleteNoteHandler implements ActivityHandler {
             statuses.markDeleted(connection, id, clock.instant());
             tags.deleteAll(connection, id);
             notifications.forgetStatus(connection, id);
+            remoteMedia.forget(connection, id);
             return Optional.of(new Removed(existing.get(), hadTags));
         });
         if (removed.isEmpty()) {

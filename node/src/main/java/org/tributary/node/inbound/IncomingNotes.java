@@ -18,6 +18,7 @@ import org.tributary.federation.vocab.Note;
 import org.tributary.federation.vocab.Tag;
 import org.tributary.node.account.Account;
 import org.tributary.node.account.AccountStore;
+import org.tributary.node.media.RemoteMediaReferences;
 import org.tributary.node.notification.NotificationService;
 import org.tributary.node.notification.NotificationType;
 import org.tributary.node.post.HtmlSanitizer;
@@ -28,17 +29,20 @@ import org.tributary.node.post.StatusStore;
 import org.tributary.node.post.StatusTagStore;
 import org.tributary.node.post.Visibility;
 import org.tributary.node.store.IdGenerator;
+import org.tributary.node.timeline.HomeFeed;
 import org.tributary.node.timeline.StatusVisibility;
 
 /**
  * A peer's Note as a post here ({@code NoteToStatus}): sanitized content, content warning, language,
- * visibility from the addressing, recipients, hashtags, and the notifications it causes.
+ * visibility from the addressing, recipients, hashtags, references to its media (nothing is fetched),
+ * and the notifications it causes.
  *
  * <p>Recipients are the known accounts in {@code to}/{@code cc}; a Mention tag marks them as mentioned.
  * A Mention of an account the post does not address is kept (for display) only on organization posts,
  * so a tag alone never lets anyone read a followers-only or direct post.
  */
 public final class IncomingNotes {
+    private final HomeFeed homeFeed;
     private static final int MAX_LANGUAGE = 16;
 
     private final StatusStore statuses;
@@ -48,12 +52,26 @@ public final class IncomingNotes {
     private final HtmlSanitizer sanitizer;
     private final StatusVisibility visibility;
     private final NotificationService notifications;
+    private final RemoteMediaReferences remoteMedia;
     private final IdGenerator ids;
     private final Clock clock;
+    private final List<IncomingPostPart> parts;
 
     public IncomingNotes(StatusStore statuses, StatusRecipientStore recipients, StatusTagStore tags,
             AccountStore accounts, HtmlSanitizer sanitizer, StatusVisibility visibility,
-            NotificationService notifications, IdGenerator ids, Clock clock) {
+            NotificationService notifications, RemoteMediaReferences remoteMedia, HomeFeed homeFeed, IdGenerator ids,
+            Clock clock) {
+        this(statuses, recipients, tags, accounts, sanitizer, visibility, notifications, remoteMedia, homeFeed, ids,
+                clock, List.of());
+    }
+
+    /** With the kinds of post (kudos, polls, ...) that keep rows of their own beside a stored post. */
+    public IncomingNotes(StatusStore statuses, StatusRecipientStore recipients, StatusTagStore tags,
+            AccountStore accounts, HtmlSanitizer sanitizer, StatusVisibility visibility,
+            NotificationService notifications, RemoteMediaReferences remoteMedia, HomeFeed homeFeed, IdGenerator ids,
+            Clock clock, List<IncomingPostPart> parts) {
+        this.parts = List.copyOf(parts);
+        this.homeFeed = homeFeed;
         this.statuses = statuses;
         this.recipients = recipients;
         this.tags = tags;
@@ -61,12 +79,22 @@ public final class IncomingNotes {
         this.sanitizer = sanitizer;
         this.visibility = visibility;
         this.notifications = notifications;
+        this.remoteMedia = remoteMedia;
         this.ids = ids;
         this.clock = clock;
     }
 
     /** Stores a new post; empty when its URI is known already (or was deleted here). */
     public Optional<Status> store(Connection connection, Note note, Account author, boolean notify)
+            throws SQLException {
+        return store(connection, note, JsonValue.EMPTY_JSON_OBJECT, author, notify);
+    }
+
+    /**
+     * Stores a new post from {@code object}, the JSON it was read from ({@code note}), so that the kinds
+     * of post can read their extra types and properties; empty when its URI is known already.
+     */
+    public Optional<Status> store(Connection connection, Note note, JsonObject object, Account author, boolean notify)
             throws SQLException {
         Status status = new Status(ids.next(), note.id(), author.id(), visibilityOf(note, author),
                 sanitizer.sanitize(note.content()), note.inReplyTo(), false,
@@ -75,20 +103,39 @@ public final class IncomingNotes {
         if (!statuses.insertIfAbsent(connection, status)) {
             return Optional.empty();
         }
-        storeAudience(connection, status, note, notify);
+        storeAudience(connection, status, note, object, notify);
+        remoteMedia.store(connection, note, author.id(), status.id());
+        homeFeed.distribute(connection, status);
+        for (IncomingPostPart part : parts) {
+            part.stored(connection, status, note, object, author, true);
+        }
         return Optional.of(status);
     }
 
-    /** Applies an Update(Note) to the stored post; the visibility of a post never changes. */
+    /** Applies an Update(Note) to the stored post, media included; the visibility of a post never changes. */
     public Status applyEdit(Connection connection, Status existing, Note note) throws SQLException {
+        return applyEdit(connection, existing, note, JsonValue.EMPTY_JSON_OBJECT, null);
+    }
+
+    /** Applies an Update of {@code object}; the kinds of post update their rows ({@code author} wrote it). */
+    public Status applyEdit(Connection connection, Status existing, Note note, JsonObject object, Account author)
+            throws SQLException {
         Status edited = existing.edited(sanitizer.sanitize(note.content()), spoilerOf(note), note.sensitive(),
                 languageOf(note), note.updated() == null ? clock.instant() : note.updated());
         statuses.update(connection, edited);
-        storeAudience(connection, edited, note, true);
+        storeAudience(connection, edited, note, object, true);
+        homeFeed.distributeToTagFollowers(connection, edited);
+        remoteMedia.replace(connection, note, existing.accountId(), existing.id());
+        if (author != null) {
+            for (IncomingPostPart part : parts) {
+                part.stored(connection, edited, note, object, author, false);
+            }
+        }
         return edited;
     }
 
-    private void storeAudience(Connection connection, Status status, Note note, boolean notify) throws SQLException {
+    private void storeAudience(Connection connection, Status status, Note note, JsonObject object, boolean notify)
+            throws SQLException {
         Set<URI> mentionHrefs = new LinkedHashSet<>();
         List<String> hashtags = new ArrayList<>();
         for (Tag tag : note.tag()) {
@@ -113,12 +160,13 @@ public final class IncomingNotes {
         recipients.replace(connection, status.id(), named);
         tags.replace(connection, status.id(), hashtags);
         if (notify) {
-            notifyNamed(connection, status, named);
+            notifyNamed(connection, status, named, object);
         }
     }
 
     /** The author of a local post this answers gets "reply"; other mentioned employees "mention" (if they may read it). */
-    private void notifyNamed(Connection connection, Status status, List<Recipient> named) throws SQLException {
+    private void notifyNamed(Connection connection, Status status, List<Recipient> named, JsonObject object)
+            throws SQLException {
         Optional<Long> parentAuthor = Optional.empty();
         if (status.inReplyTo() != null) {
             parentAuthor = statuses.findByUri(connection, status.inReplyTo()).map(Status::accountId);
@@ -130,10 +178,26 @@ public final class IncomingNotes {
         for (Recipient recipient : named) {
             boolean isParentAuthor = parentAuthor.isPresent() && parentAuthor.get() == recipient.accountId();
             if (recipient.mentioned() && !isParentAuthor && mayRead(connection, recipient.accountId(), status)) {
-                notifications.notify(connection, recipient.accountId(), NotificationType.MENTION, status.accountId(),
-                        status.id());
+                notifications.notify(connection, recipient.accountId(),
+                        mentionType(connection, object, recipient.accountId()), status.accountId(), status.id());
             }
         }
+    }
+
+    /** "mention", unless a kind of post tells its mentioned people otherwise (a kudos: "kudos"). */
+    private NotificationType mentionType(Connection connection, JsonObject object, long accountId)
+            throws SQLException {
+        Optional<Account> account = accounts.findById(connection, accountId);
+        if (account.isEmpty()) {
+            return NotificationType.MENTION;
+        }
+        for (IncomingPostPart part : parts) {
+            Optional<NotificationType> type = part.notificationFor(object, account.get());
+            if (type.isPresent()) {
+                return type.get();
+            }
+        }
+        return NotificationType.MENTION;
     }
 
     private boolean mayRead(Connection connection, long accountId, Status status) throws SQLException {

@@ -41,8 +41,9 @@ public final class UpdateNoteHandler implements ActivityHandler {
     @Override
     public HandlerResult handle(InboundActivity inbound) {
         Activity update = codec.readActivity(inbound.json());
-        if (!(update.object() instanceof ObjectRef.Embedded embedded) || !"Note".equals(embedded.type())) {
-            return new HandlerResult.Ignored("only updates of embedded Notes are handled");
+        if (!(update.object() instanceof ObjectRef.Embedded embedded)
+                || !CreateNoteHandler.HANDLED_TYPES.contains(embedded.type())) {
+            return new HandlerResult.Ignored("only updates of embedded Notes, Questions and Events are handled");
         }
         Note note = codec.readNote(embedded.json());
         if (!update.actor().equals(note.attributedTo())) {
@@ -57,7 +58,7 @@ public final class UpdateNoteHandler implements ActivityHandler {
             if (actor.isEmpty() || actor.get().id() != existing.get().accountId()) {
                 return Optional.<Status>empty();
             }
-            return Optional.of(incoming.applyEdit(connection, existing.get(), note));
+            return Optional.of(incoming.applyEdit(connection, existing.get(), note, embedded.json(), actor.get()));
         });
         if (edited.isEmpty()) {
             return new HandlerResult.Ignored("no remote post here with id " + note.id() + " by " + update.actor());

@@ -1,8 +1,10 @@
 package org.tributary.node.outbound;
 
 import jakarta.json.Json;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
 import java.net.URI;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
@@ -51,16 +53,24 @@ public final class NoteActivities {
         return note(status, author, audience, List.of());
     }
 
+    public Note note(Status status, Account author, Audience audience, List<Tag> tags) {
+        return note(status, author, audience, tags, JsonValue.EMPTY_JSON_ARRAY);
+    }
+
     /**
      * The Note: {@code summary} is the content warning, {@code contentMap} carries the content under its
-     * language as Mastodon writes it, {@code updated} is set once the post was edited.
+     * language as Mastodon writes it, {@code updated} is set once the post was edited, {@code attachment}
+     * lists the media (left out when there is none).
      */
-    public Note note(Status status, Account author, Audience audience, List<Tag> tags) {
-        JsonObject extensions = NONE;
+    public Note note(Status status, Account author, Audience audience, List<Tag> tags, JsonArray attachments) {
+        JsonObjectBuilder extras = Json.createObjectBuilder();
         if (status.language() != null) {
-            extensions = Json.createObjectBuilder().add("contentMap",
-                    Json.createObjectBuilder().add(status.language(), status.contentHtml())).build();
+            extras.add("contentMap", Json.createObjectBuilder().add(status.language(), status.contentHtml()));
         }
+        if (!attachments.isEmpty()) {
+            extras.add("attachment", attachments);
+        }
+        JsonObject extensions = extras.build();
         String summary = status.spoilerText().isEmpty() ? null : status.spoilerText();
         return new Note(status.uri(), "Note", author.uri(), status.contentHtml(), summary, status.sensitive(),
                 status.createdAt(), status.editedAt(), audience.to(), audience.cc(), status.inReplyTo(), status.uri(),
@@ -72,7 +82,11 @@ public final class NoteActivities {
     }
 
     public Activity create(Status status, Account author, Audience audience, List<Tag> tags) {
-        Note note = note(status, author, audience, tags);
+        return create(status, author, audience, tags, JsonValue.EMPTY_JSON_ARRAY);
+    }
+
+    public Activity create(Status status, Account author, Audience audience, List<Tag> tags, JsonArray attachments) {
+        Note note = note(status, author, audience, tags, attachments);
         return new Activity(URI.create(status.uri() + "/activity"), "Create", author.uri(),
                 new ObjectRef.Embedded(note.id(), note.type(), codec.toJson(note)), audience.to(), audience.cc(),
                 status.createdAt(), NONE);
@@ -80,7 +94,13 @@ public final class NoteActivities {
 
     /** Update(Note) after an edit; the Note carries {@code updated}. */
     public Activity update(URI activityId, Status status, Account author, Audience audience, List<Tag> tags) {
-        Note note = note(status, author, audience, tags);
+        return update(activityId, status, author, audience, tags, JsonValue.EMPTY_JSON_ARRAY);
+    }
+
+    /** Update(Note) carrying the post's media as {@code attachment}. */
+    public Activity update(URI activityId, Status status, Account author, Audience audience, List<Tag> tags,
+            JsonArray attachments) {
+        Note note = note(status, author, audience, tags, attachments);
         return new Activity(activityId, "Update", author.uri(),
                 new ObjectRef.Embedded(note.id(), note.type(), codec.toJson(note)), audience.to(), audience.cc(),
                 status.editedAt(), NONE);

@@ -7,7 +7,11 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
+import org.tributary.federation.audit.AuditDirection;
 import org.tributary.federation.spi.PeerPolicy;
+import org.tributary.node.audit.AuditKinds;
+import org.tributary.node.audit.AuditRecord;
+import org.tributary.node.audit.AuditTrail;
 import org.tributary.node.store.Database;
 
 /**
@@ -18,12 +22,15 @@ public final class PeerService implements PeerPolicy {
     private final Database database;
     private final PeerStore store;
     private final Clock clock;
+    private final AuditTrail trail;
     private final AtomicReference<Set<String>> allowed = new AtomicReference<>(Set.of());
 
-    public PeerService(Database database, PeerStore store, Clock clock) {
+    /** @param trail where every allowlist change is logged (the audit log) */
+    public PeerService(Database database, PeerStore store, Clock clock, AuditTrail trail) {
         this.database = database;
         this.store = store;
         this.clock = clock;
+        this.trail = trail;
         refresh();
     }
 
@@ -41,13 +48,22 @@ public final class PeerService implements PeerPolicy {
         String authority = normalise(peer);
         database.inTransaction(connection -> store.add(connection, new Peer(authority, clock.instant(), note)));
         refresh();
+        trail.record(policyChange(authority, "added", note));
         return authority;
     }
 
     public boolean remove(String peer) {
-        boolean removed = database.inTransaction(connection -> store.remove(connection, normalise(peer)));
+        String authority = normalise(peer);
+        boolean removed = database.inTransaction(connection -> store.remove(connection, authority));
         refresh();
+        trail.record(policyChange(authority, removed ? "removed" : "not_listed", ""));
         return removed;
+    }
+
+    private AuditRecord policyChange(String authority, String result, String note) {
+        return AuditRecord.of(clock.instant(), AuditDirection.LOCAL, AuditKinds.ADMIN_PEER_POLICY)
+                .withPeer(authority).withActivity("", "peer-allowlist", "", authority).withResult(result)
+                .withMessage(note.getBytes(java.nio.charset.StandardCharsets.UTF_8), null);
     }
 
     private void refresh() {

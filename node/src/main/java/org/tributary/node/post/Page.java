@@ -26,20 +26,26 @@ public record Page(Long maxId, Long sinceId, Long minId, int limit) {
     /** Appends the page bounds, order and limit to {@code sql} (which ends in a WHERE clause) and runs it. */
     public <T> List<T> run(Connection connection, StringBuilder sql, List<Object> params, Jdbc.RowMapper<T> mapper)
             throws SQLException {
+        return run(connection, sql, params, mapper, "id");
+    }
+
+    /** As {@link #run(Connection, StringBuilder, List, Jdbc.RowMapper)}, paging on the named id column. */
+    public <T> List<T> run(Connection connection, StringBuilder sql, List<Object> params, Jdbc.RowMapper<T> mapper,
+            String idColumn) throws SQLException {
         if (maxId != null) {
-            sql.append(" AND id < ?");
+            sql.append(" AND ").append(idColumn).append(" < ?");
             params.add(maxId);
         }
         if (sinceId != null) {
-            sql.append(" AND id > ?");
+            sql.append(" AND ").append(idColumn).append(" > ?");
             params.add(sinceId);
         }
         boolean ascending = minId != null && sinceId == null;
         if (ascending) {
-            sql.append(" AND id > ?");
+            sql.append(" AND ").append(idColumn).append(" > ?");
             params.add(minId);
         }
-        sql.append(ascending ? " ORDER BY id ASC" : " ORDER BY id DESC");
+        sql.append(" ORDER BY ").append(idColumn).append(ascending ? " ASC" : " DESC");
         sql.append(" FETCH FIRST ").append(limit).append(" ROWS ONLY");
         List<T> rows = new ArrayList<>(Jdbc.query(connection, sql.toString(), mapper, params.toArray()));
         if (ascending) {

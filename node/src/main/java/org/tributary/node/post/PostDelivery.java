@@ -1,5 +1,6 @@
 package org.tributary.node.post;
 
+import jakarta.json.JsonArray;
 import java.net.URI;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -14,6 +15,7 @@ import org.tributary.node.account.AccountStore;
 import org.tributary.node.delivery.Outbox;
 import org.tributary.node.follow.FollowStore;
 import org.tributary.node.hashtag.TagSubscriberStore;
+import org.tributary.node.media.NoteAttachments;
 import org.tributary.node.outbound.NoteActivities;
 import org.tributary.node.outbound.NoteTags;
 
@@ -28,16 +30,18 @@ public final class PostDelivery {
     private final AccountStore accounts;
     private final NoteActivities notes;
     private final NoteTags noteTags;
+    private final NoteAttachments noteAttachments;
     private final Outbox outbox;
     private final TagSubscriberStore tagSubscribers;
 
     public PostDelivery(FollowStore follows, AccountStore accounts, NoteActivities notes, NoteTags noteTags,
-            Outbox outbox, TagSubscriberStore tagSubscribers) {
+            NoteAttachments noteAttachments, Outbox outbox, TagSubscriberStore tagSubscribers) {
         this.tagSubscribers = tagSubscribers;
         this.follows = follows;
         this.accounts = accounts;
         this.notes = notes;
         this.noteTags = noteTags;
+        this.noteAttachments = noteAttachments;
         this.outbox = outbox;
     }
 
@@ -48,6 +52,11 @@ public final class PostDelivery {
 
     public List<Tag> tags(StatusView view) {
         return noteTags.of(view.mentions(), view.tags());
+    }
+
+    /** The Note's {@code attachment} objects: the post's media (spec/media.md). */
+    public JsonArray attachments(StatusView view) {
+        return noteAttachments.toJson(view.media());
     }
 
     /**

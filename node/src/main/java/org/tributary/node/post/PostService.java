@@ -13,22 +13,25 @@ import org.tributary.node.account.Account;
 import org.tributary.node.account.AccountStore;
 import org.tributary.node.config.LocalUris;
 import org.tributary.node.http.ApiException;
+import org.tributary.node.media.MediaService;
 import org.tributary.node.notification.NotificationService;
 import org.tributary.node.notification.NotificationType;
 import org.tributary.node.outbound.NoteActivities;
 import org.tributary.node.store.Database;
 import org.tributary.node.store.IdGenerator;
+import org.tributary.node.timeline.HomeFeed;
 import org.tributary.node.timeline.StatusVisibility;
 
 /**
- * Writing posts: format the text, store the post with its recipients and tags, notify the people it
- * mentions or answers, and queue its delivery, all in one transaction. Also the simple reads of posts.
+ * Writing posts: format the text, store the post with its recipients, tags and media, notify the people
+ * it mentions or answers, and queue its delivery, all in one transaction. Also the simple reads of posts.
  */
 public final class PostService {
     public static final int MAX_CHARACTERS = 5000;
     public static final int MAX_SPOILER_CHARACTERS = 1000;
     private static final Pattern LANGUAGE = Pattern.compile("[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8}){0,2}");
 
+    private final HomeFeed homeFeed;
     private final Database database;
     private final StatusStore statuses;
     private final StatusRecipientStore recipients;
@@ -41,6 +44,7 @@ public final class PostService {
     private final MentionResolver mentions;
     private final StatusVisibility visibility;
     private final NotificationService notifications;
+    private final MediaService media;
     private final LocalUris uris;
     private final IdGenerator ids;
     private final Clock clock;
@@ -49,7 +53,9 @@ public final class PostService {
     public PostService(Database database, StatusStore statuses, StatusRecipientStore recipients, StatusTagStore tags,
             AccountStore accounts, StatusViews views, PostDelivery delivery, NoteActivities notes,
             StatusTextFormatter formatter, MentionResolver mentions, StatusVisibility visibility,
-            NotificationService notifications, LocalUris uris, IdGenerator ids, Clock clock, StatusEvents events) {
+            NotificationService notifications, MediaService media, HomeFeed homeFeed, LocalUris uris, IdGenerator ids,
+            Clock clock, StatusEvents events) {
+        this.homeFeed = homeFeed;
         this.events = events;
         this.database = database;
         this.statuses = statuses;
@@ -63,6 +69,7 @@ public final class PostService {
         this.mentions = mentions;
         this.visibility = visibility;
         this.notifications = notifications;
+        this.media = media;
         this.uris = uris;
         this.ids = ids;
         this.clock = clock;
@@ -74,6 +81,11 @@ public final class PostService {
     }
 
     public Status post(Account author, PostRequest request) {
+        return post(author, request, PostExtension.NONE);
+    }
+
+    /** A post of a particular kind: {@code extension} stores its rows and shapes its Create. */
+    public Status post(Account author, PostRequest request, PostExtension extension) {
         validate(request);
         Optional<Status> parent = Optional.empty();
         if (request.inReplyToId() != null) {
@@ -93,10 +105,13 @@ public final class PostService {
             statuses.insertIfAbsent(connection, status);
             statuses.setSourceText(connection, id, request.text());
             Optional<Long> parentAuthor = repliedTo.map(Status::accountId).filter(authorId -> authorId != author.id());
-            storeAudience(connection, status, formatted, parentAuthor);
+            storeAudience(connection, status, formatted, parentAuthor, extension::notificationFor);
+            media.attach(connection, author, id, request.mediaIds());
+            homeFeed.distribute(connection, status);
             StatusView view = views.of(connection, status);
-            delivery.send(connection, notes.create(status, author, delivery.audience(view), delivery.tags(view)), view,
-                    List.of());
+            extension.store(connection, view);
+            delivery.send(connection, extension.shapeCreate(notes.create(status, author, delivery.audience(view),
+                    delivery.tags(view), delivery.attachments(view))), view, List.of());
             return status;
         });
         events.created(written);
@@ -115,16 +130,18 @@ public final class PostService {
         Status edited = original.edited(formatted.html(), request.spoilerText(), request.sensitive(),
                 request.language() == null ? original.language() : request.language(), now);
         Status written = database.inTransaction(connection -> {
+            media.checkUnchangedOnEdit(connection, id, request.mediaIds());
             StatusView before = views.of(connection, original);
             statuses.update(connection, edited);
             statuses.setSourceText(connection, id, request.text());
             Optional<Long> parentAuthor = before.parent().map(Status::accountId)
                     .filter(authorId -> authorId != editor.id());
             storeAudience(connection, edited, formatted, parentAuthor);
+            homeFeed.distributeToTagFollowers(connection, edited);
             StatusView after = views.of(connection, edited);
             URI activityId = uris.activity(editor.username(), "updates", ids.next());
             delivery.send(connection, notes.update(activityId, edited, editor, delivery.audience(after),
-                    delivery.tags(after)), after, before.recipients());
+                    delivery.tags(after), delivery.attachments(after)), after, before.recipients());
             return edited;
         });
         events.edited(written);
@@ -132,8 +149,9 @@ public final class PostService {
     }
 
     /**
-     * Deletes one's own post: it keeps a tombstone row, loses its tags and notifications, and
-     * Delete(Tombstone) goes to everyone the post reached. Returns the post as it was.
+     * Deletes one's own post: it keeps a tombstone row, loses its tags and notifications, its uploads go
+     * back to the author (no longer readable by anyone else), and Delete(Tombstone) goes to everyone the
+     * post reached. Returns the post as it was, media included, for "delete and redraft".
      */
     public StatusView delete(Account author, long id) {
         Status original = ownPost(author, id);
@@ -143,6 +161,7 @@ public final class PostService {
             statuses.markDeleted(connection, id, now);
             tags.deleteAll(connection, id);
             notifications.forgetStatus(connection, id);
+            media.release(connection, id);
             URI activityId = uris.activity(author.username(), "deletes", ids.next());
             delivery.send(connection, notes.delete(activityId, original, author, delivery.audience(view), now), view,
                     List.of());
@@ -168,6 +187,12 @@ public final class PostService {
      */
     void storeAudience(Connection connection, Status status, FormattedText formatted, Optional<Long> parentAuthor)
             throws SQLException {
+        storeAudience(connection, status, formatted, parentAuthor, mentioned -> NotificationType.MENTION);
+    }
+
+    private void storeAudience(Connection connection, Status status, FormattedText formatted,
+            Optional<Long> parentAuthor, java.util.function.Function<Account, NotificationType> mentionType)
+            throws SQLException {
         List<Recipient> named = new ArrayList<>();
         formatted.mentions().forEach(account -> named.add(new Recipient(account.id(), true)));
         parentAuthor.ifPresent(authorId -> named.add(new Recipient(authorId, false)));
@@ -179,15 +204,15 @@ public final class PostService {
         }
         for (Account mentioned : formatted.mentions()) {
             if (parentAuthor.isEmpty() || parentAuthor.get() != mentioned.id()) {
-                notifications.notify(connection, mentioned.id(), NotificationType.MENTION, status.accountId(),
+                notifications.notify(connection, mentioned.id(), mentionType.apply(mentioned), status.accountId(),
                         status.id());
             }
         }
     }
 
     static void validate(PostRequest request) {
-        if (request.text() == null || request.text().isBlank()) {
-            throw ApiException.badRequest("empty_status", "a post needs some text");
+        if (request.text().isBlank() && request.mediaIds().isEmpty()) {
+            throw ApiException.badRequest("empty_status", "a post needs some text or media");
         }
         if (request.text().length() > MAX_CHARACTERS) {
             throw new ApiException(422, "status_too_long", "posts are limited to " + MAX_CHARACTERS + " characters");

@@ -20,6 +20,12 @@ import org.tributary.node.store.Jdbc;
 public final class StatusStore {
     public static final String COLUMNS = "id, uri, account_id, visibility, content_html, in_reply_to_uri, local, created_at, "
             + "spoiler_text, sensitive, language, edited_at";
+
+    /** The status columns prefixed with a table alias, for joins. */
+    public static String qualifiedColumns(String alias) {
+        return java.util.Arrays.stream(COLUMNS.split(",")).map(String::strip).map(column -> alias + "." + column)
+                .collect(java.util.stream.Collectors.joining(", "));
+    }
     private static final String LIVE = " deleted_at IS NULL";
 
     /** Inserts a post unless one with the same URI exists (even deleted); returns whether it was inserted. */
@@ -101,19 +107,15 @@ public final class StatusStore {
     }
 
     /**
-     * The home timeline of an account: its own posts, the non-direct posts of the accounts it follows
-     * with an accepted follow, every post addressed to it by name (direct messages, mentions), and the
-     * organization posts with a hashtag it follows.
+     * Live posts that also meet {@code condition} (SQL over the statuses columns, e.g.
+     * {@code id IN (SELECT status_id FROM kudos)}), newest first within the page bounds. For the
+     * features that keep their own rows beside a post.
      */
-    public List<Status> home(Connection connection, long accountId, Page page) throws SQLException {
-        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM statuses WHERE" + LIVE + " AND (account_id = ?"
-                + " OR (visibility <> 'direct' AND account_id IN (SELECT target_id FROM follows WHERE follower_id = ? "
-                + "AND state = 'accepted'))"
-                + " OR id IN (SELECT status_id FROM status_recipients WHERE account_id = ?)"
-                + " OR (visibility = 'organization' AND id IN (SELECT t.status_id FROM status_tags t JOIN tag_follows f "
-                + "ON f.name = t.name WHERE f.account_id = ?)))");
-        return page.run(connection, sql, new ArrayList<>(List.of(accountId, accountId, accountId, accountId)),
-                StatusStore::map);
+    public List<Status> where(Connection connection, String condition, List<Object> params, Page page)
+            throws SQLException {
+        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM statuses WHERE" + LIVE + " AND (" + condition
+                + ")");
+        return page.run(connection, sql, new ArrayList<>(params), StatusStore::map);
     }
 
     /** A deleted post: its row as addressed, with content cleared. */

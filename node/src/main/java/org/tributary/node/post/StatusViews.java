@@ -7,23 +7,26 @@ import java.util.List;
 import java.util.Optional;
 import org.tributary.node.account.Account;
 import org.tributary.node.account.AccountStore;
+import org.tributary.node.media.MediaStore;
 import org.tributary.node.store.Database;
 
-/** Loads {@link StatusView}s: a post with its author, recipients, mentions, tags and known parent. */
+/** Loads {@link StatusView}s: a post with its author, recipients, mentions, tags, known parent and media. */
 public final class StatusViews {
     private final Database database;
     private final StatusStore statuses;
     private final StatusRecipientStore recipients;
     private final StatusTagStore tags;
     private final AccountStore accounts;
+    private final MediaStore media;
 
     public StatusViews(Database database, StatusStore statuses, StatusRecipientStore recipients, StatusTagStore tags,
-            AccountStore accounts) {
+            AccountStore accounts, MediaStore media) {
         this.database = database;
         this.statuses = statuses;
         this.recipients = recipients;
         this.tags = tags;
         this.accounts = accounts;
+        this.media = media;
     }
 
     public StatusView of(Status status) {
@@ -56,6 +59,7 @@ public final class StatusViews {
         }
         Optional<Status> parent = status.inReplyTo() == null ? Optional.empty()
                 : statuses.findByUri(connection, status.inReplyTo());
-        return new StatusView(status, author, addressed, mentioned, tags.of(connection, status.id()), parent);
+        return new StatusView(status, author, addressed, mentioned, tags.of(connection, status.id()), parent,
+                media.byStatus(connection, status.id()));
     }
 }

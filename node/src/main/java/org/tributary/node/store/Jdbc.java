@@ -79,6 +79,8 @@ public final class Jdbc {
                 statement.setLong(index, number);
             } else if (value instanceof Integer number) {
                 statement.setInt(index, number);
+            } else if (value instanceof Double number) {
+                statement.setDouble(index, number);
             } else if (value instanceof Boolean flag) {
                 statement.setBoolean(index, flag);
             } else if (value instanceof Instant instant) {

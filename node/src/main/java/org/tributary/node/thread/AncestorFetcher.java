@@ -3,13 +3,13 @@ package org.tributary.node.thread;
 import java.net.URI;
 import java.util.Optional;
 import org.tributary.federation.fetch.FetchResult;
-import org.tributary.federation.fetch.SignedFetcher;
 import org.tributary.federation.inbox.Origin;
 import org.tributary.federation.spi.PeerPolicy;
 import org.tributary.federation.vocab.As2;
 import org.tributary.federation.vocab.Note;
 import org.tributary.federation.vocab.VocabCodec;
 import org.tributary.federation.vocab.VocabException;
+import org.tributary.node.audit.AuditedFetcher;
 import org.tributary.node.account.Account;
 import org.tributary.node.account.RemoteAccountService;
 import org.tributary.node.config.LocalUris;
@@ -35,13 +35,13 @@ public final class AncestorFetcher {
     private final StatusStore statuses;
     private final IncomingNotes incoming;
     private final RemoteAccountService remoteAccounts;
-    private final SignedFetcher fetcher;
+    private final AuditedFetcher fetcher;
     private final PeerPolicy peers;
     private final VocabCodec codec;
     private final LocalUris uris;
 
     public AncestorFetcher(Database database, StatusStore statuses, IncomingNotes incoming,
-            RemoteAccountService remoteAccounts, SignedFetcher fetcher, PeerPolicy peers, VocabCodec codec,
+            RemoteAccountService remoteAccounts, AuditedFetcher fetcher, PeerPolicy peers, VocabCodec codec,
             LocalUris uris) {
         this.database = database;
         this.statuses = statuses;
@@ -66,8 +66,9 @@ public final class AncestorFetcher {
                 return new Outcome(stored, failed.error().code() + ": " + failed.detail());
             }
             Note note;
+            jakarta.json.JsonObject document = ((FetchResult.Fetched) result).document();
             try {
-                note = codec.readNote(((FetchResult.Fetched) result).document());
+                note = codec.readNote(document);
             } catch (VocabException e) {
                 return new Outcome(stored, "not a readable post: " + next);
             }
@@ -81,7 +82,7 @@ public final class AncestorFetcher {
             } catch (ApiException e) {
                 return new Outcome(stored, "author unavailable: " + e.getMessage());
             }
-            database.inTransaction(connection -> incoming.store(connection, note, author, false));
+            database.inTransaction(connection -> incoming.store(connection, note, document, author, false));
             next = note.inReplyTo();
         }
         return new Outcome(MAX_DEPTH, "depth limit");

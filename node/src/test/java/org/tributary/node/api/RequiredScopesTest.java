@@ -22,6 +22,13 @@ class RequiredScopesTest {
     }
 
     @Test
+    void theAuditApiNeedsAdminReadEvenForItsReadOnlyPost() {
+        assertEquals(Optional.of("admin:read"), scopes.of("GET", "api/v1/admin/audit/entries"));
+        assertEquals(Optional.of("admin:read"), scopes.of("POST", "/api/v1/admin/audit/sparql"));
+        assertEquals(Optional.of("read"), scopes.of("GET", "api/v1/admin/something_else"));
+    }
+
+    @Test
     void publicEndpointsNeedNoScopeAndUnlistedOnesNeedReadOrWrite() {
         assertEquals(Optional.empty(), scopes.of("POST", "api/v1/apps"));
         assertEquals(Optional.empty(), scopes.of("GET", "api/v2/instance"));

@@ -35,6 +35,18 @@ class ScopesTest {
     }
 
     @Test
+    void adminReadIsKnownAndGrantedByItselfOrByRead() {
+        assertEquals(Scopes.of("admin:read"), Scopes.parse("admin:read", Scopes.of()));
+        assertThrows(IllegalArgumentException.class, () -> Scopes.parse("admin:write", Scopes.of()));
+        assertTrue(Scopes.of("admin:read").allows("admin:read"));
+        assertTrue(Scopes.of("read").allows("admin:read"));
+        assertFalse(Scopes.of("read:statuses").allows("admin:read"));
+        assertFalse(Scopes.of("write").allows("admin:read"));
+        assertFalse(Scopes.of("admin:read").allows("read"));
+        assertFalse(Scopes.of("admin:read").allows("read:statuses"));
+    }
+
+    @Test
     void requestedScopesMustStayWithinTheApp() {
         assertTrue(Scopes.of("read:statuses", "write:follows").isWithin(Scopes.of("read", "follow")));
         assertFalse(Scopes.of("read", "write").isWithin(Scopes.of("read")));

@@ -31,7 +31,13 @@ import org.tributary.federation.inbox.HandlerResult;
 import org.tributary.federation.inbox.InboxDispatcher;
 import org.tributary.federation.signature.HttpSignatures;
 import org.tributary.federation.spi.InboundActivity;
+import org.tributary.federation.audit.CheckpointWitness;
 import org.tributary.node.account.Account;
+import org.tributary.node.audit.AuditTrail;
+import org.tributary.node.audit.CheckpointActivity;
+import org.tributary.node.audit.PeerCheckpointWitness;
+import org.tributary.node.audit.WitnessStore;
+import org.tributary.node.keys.PeerKeyResolver;
 import org.tributary.node.account.RemoteAccountService;
 import org.tributary.node.follow.Follow;
 import org.tributary.node.follow.FollowState;
@@ -65,7 +71,8 @@ class InboundHandlersTest {
         node.peers.add("sales.example", "");
         RemoteAccountService remoteAccounts = node.remoteAccounts;
         IncomingNotes incomingNotes = new IncomingNotes(node.statusStore, node.recipientStore, node.tagStore,
-                node.accountStore, new HtmlSanitizer(), node.visibility, node.notifications, node.ids, clock);
+                node.accountStore, new HtmlSanitizer(), node.visibility, node.notifications, node.remoteMedia,
+                node.homeFeed, node.ids, clock);
         AncestorFetcher ancestors = new AncestorFetcher(node.database, node.statusStore, incomingNotes,
                 remoteAccounts, node.fetcher, node.peers, node.codec, node.uris);
         dispatcher = InboundHandlers.dispatcher(
@@ -88,7 +95,12 @@ class InboundHandlersTest {
                         new UpdateNoteHandler(node.database, node.statusStore, node.accountStore, incomingNotes,
                                 node.codec, StatusEvents.none()),
                         new DeleteNoteHandler(node.database, node.statusStore, node.tagStore, node.accountStore,
-                                node.notifications, node.codec, clock, StatusEvents.none())));
+                                node.notifications, node.remoteMedia, node.codec, clock, StatusEvents.none())),
+                InboundHandlers.Rsvps.none(),
+                new AddCheckpointHandler(new CheckpointActivity(), new PeerCheckpointWitness(node.database,
+                        new WitnessStore(node.ids), new PeerKeyResolver(node.database, node.keyStore, remoteAccounts),
+                        node.fetcher, new CheckpointWitness(Duration.ofDays(1), clock), AuditTrail.discarding(),
+                        node.uris, clock)));
         alice = node.employee("alice");
         bob = node.remote("bob", "sales.example");
         sasha = node.remote("sasha", "sales.example");
@@ -236,6 +248,16 @@ class InboundHandlersTest {
 
     private HandlerResult dispatch(InboundActivity activity) {
         return dispatcher.dispatch(activity);
+    }
+
+    @Test
+    void anAddReachesTheCheckpointHandlerWhichIgnoresAnythingButACheckpoint() {
+        HandlerResult result = dispatch(activity(Json.createObjectBuilder()
+                .add("id", bob.uri() + "/adds/1").add("type", "Add").add("actor", bob.uri().toString())
+                .add("object", Json.createObjectBuilder().add("id", bob.uri() + "/notes/1").add("type", "Note"))
+                .add("target", bob.uri() + "/featured")));
+        assertIgnored(result);
+        assertEquals("an Add of something other than a checkpoint", ((HandlerResult.Ignored) result).reason());
     }
 
     private static void assertIgnored(HandlerResult result) {

@@ -9,6 +9,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -17,6 +18,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.tributary.node.audit.AuditKinds;
+import org.tributary.node.audit.AuditRecord;
+import org.tributary.node.audit.AuditTrail;
 import org.tributary.node.store.Jdbc;
 import org.tributary.node.testing.TestDatabase;
 
@@ -24,6 +28,7 @@ class PeerServiceTest {
     private static final Instant NOW = Instant.parse("2025-03-05T09:15:00Z");
     private final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
     private static TestDatabase store;
+    private final List<AuditRecord> logged = new ArrayList<>();
     private PeerService peers;
 
     @BeforeAll
@@ -40,7 +45,20 @@ class PeerServiceTest {
     @BeforeEach
     void emptyAllowlist() {
         store.database().inTransactionVoid(connection -> Jdbc.update(connection, "DELETE FROM peers"));
-        peers = new PeerService(store.database(), new PeerStore(), clock);
+        peers = new PeerService(store.database(), new PeerStore(), clock, record -> {
+            logged.add(record);
+            return logged.size();
+        });
+    }
+
+    @Test
+    void everyAllowlistChangeIsHandedToTheAuditTrail() {
+        peers.add("sales.example", "quarterly reporting");
+        peers.remove("sales.example");
+        peers.remove("sales.example");
+        assertEquals(List.of("added", "removed", "not_listed"), logged.stream().map(AuditRecord::result).toList());
+        assertTrue(logged.stream().allMatch(record -> record.kind().equals(AuditKinds.ADMIN_PEER_POLICY)
+                && record.peer().equals("sales.example")));
     }
 
     @ParameterizedTest
@@ -106,7 +124,8 @@ class PeerServiceTest {
     @Test
     void aNewServiceLoadsTheStoredAllowlist() {
         peers.add("sales.example", "");
-        PeerService restarted = new PeerService(store.database(), new PeerStore(), clock);
+        PeerService restarted = new PeerService(store.database(), new PeerStore(), clock,
+                AuditTrail.discarding());
         assertTrue(restarted.isAllowedAuthority("sales.example"));
     }
 }

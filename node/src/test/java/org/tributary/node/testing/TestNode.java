@@ -5,8 +5,10 @@ import static io.restassured.RestAssured.given;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -15,6 +17,7 @@ import org.tributary.node.NodeAssembly;
 import org.tributary.node.account.Account;
 import org.tributary.node.account.Role;
 import org.tributary.node.config.NodeConfig;
+import org.tributary.node.media.MediaLimits;
 import org.tributary.node.store.DerbyDataSources;
 
 /**
@@ -38,12 +41,17 @@ public final class TestNode implements AutoCloseable {
     }
 
     public static TestNode start(String department, Clock clock) {
+        return start(department, clock, MediaLimits.defaults());
+    }
+
+    /** A node with its own media limits; like every test node, its data directory is a fresh temporary one. */
+    public static TestNode start(String department, Clock clock, MediaLimits mediaLimits) {
         int port = freePort();
         URI baseUrl = URI.create("http://127.0.0.1:" + port);
-        NodeConfig config = new NodeConfig(baseUrl, "127.0.0.1", port, Path.of("target", "nodes", department),
+        NodeConfig config = new NodeConfig(baseUrl, "127.0.0.1", port, freshDataDir(department),
                 department, 256 * 1024, Duration.ofHours(1), Duration.ofMinutes(5));
         NodeAssembly assembly = NodeAssembly.create(config,
-                DerbyDataSources.inMemory(department + "-" + UUID.randomUUID()), clock);
+                DerbyDataSources.inMemory(department + "-" + UUID.randomUUID()), clock, mediaLimits);
         assembly.start();
         return new TestNode(assembly, baseUrl);
     }
@@ -96,6 +104,16 @@ public final class TestNode implements AutoCloseable {
     @Override
     public void close() {
         assembly.close();
+    }
+
+    /** Under {@code target/nodes}, one directory per node, so nodes never share files (media, config). */
+    private static Path freshDataDir(String department) {
+        try {
+            Path parent = Files.createDirectories(Path.of("target", "nodes"));
+            return Files.createTempDirectory(parent, department + "-");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create a data directory", e);
+        }
     }
 
     private static int freePort() {

@@ -11,6 +11,8 @@ import org.tributary.node.account.Account;
 import org.tributary.node.account.AccountService;
 import org.tributary.node.account.AccountStore;
 import org.tributary.node.account.Role;
+import org.tributary.node.audit.AuditTrail;
+import org.tributary.node.audit.AuditedFetcher;
 import org.tributary.node.auth.AuthService;
 import org.tributary.node.auth.CredentialStore;
 import org.tributary.node.auth.PasswordHasher;
@@ -23,6 +25,14 @@ import org.tributary.node.follow.FollowService;
 import org.tributary.node.follow.FollowStore;
 import org.tributary.node.inbox.InboxActivityStore;
 import org.tributary.node.keys.ActorKeyStore;
+import org.tributary.node.media.MediaFileStore;
+import org.tributary.node.media.MediaInspector;
+import org.tributary.node.media.MediaLimits;
+import org.tributary.node.media.MediaService;
+import org.tributary.node.media.MediaStore;
+import org.tributary.node.media.MediaUrls;
+import org.tributary.node.media.NoteAttachments;
+import org.tributary.node.media.RemoteMediaReferences;
 import org.tributary.node.outbound.FollowActivities;
 import org.tributary.node.outbound.NoteActivities;
 import org.tributary.node.peer.PeerService;
@@ -41,6 +51,8 @@ import org.tributary.node.post.StatusViews;
 import org.tributary.node.notification.NotificationService;
 import org.tributary.node.notification.NotificationStore;
 import org.tributary.node.outbound.NoteTags;
+import org.tributary.node.timeline.HomeFeed;
+import org.tributary.node.timeline.HomeFeedStore;
 import org.tributary.node.timeline.StatusVisibility;
 import org.tributary.node.account.RemoteAccountService;
 import org.tributary.node.keys.LocalSigningKeys;
@@ -80,6 +92,7 @@ public final class TestServices implements AutoCloseable {
     public final TokenStore tokens = new TokenStore();
     public final FollowStore followStore = new FollowStore();
     public final StatusStore statusStore = new StatusStore();
+    public final MediaStore mediaStore = new MediaStore();
     public final PasswordHasher hasher = new PasswordHasher(new SecureRandom(), 1024, 1, 1);
     public final PeerService peers;
     public final DeliveryStore deliveries;
@@ -92,6 +105,8 @@ public final class TestServices implements AutoCloseable {
     public final FollowService follows;
     public final PostService posts;
     public final TimelineService timelines;
+    public final HomeFeedStore homeFeedStore = new HomeFeedStore();
+    public final HomeFeed homeFeed = new HomeFeed(homeFeedStore);
     public final NotificationService notifications;
     public final StatusRecipientStore recipientStore = new StatusRecipientStore();
     public final StatusTagStore tagStore = new StatusTagStore();
@@ -101,7 +116,9 @@ public final class TestServices implements AutoCloseable {
     public final TagFollowActivities tagFollowActivities;
     public final StatusVisibility visibility;
     public final StatusViews statusViews;
-    public final SignedFetcher fetcher;
+    public final MediaService media;
+    public final RemoteMediaReferences remoteMedia;
+    public final AuditedFetcher fetcher;
     public final RemoteAccountService remoteAccounts;
 
     public TestServices(Clock clock) {
@@ -113,35 +130,43 @@ public final class TestServices implements AutoCloseable {
                 Duration.ofHours(1), Duration.ofMinutes(5));
         this.uris = new LocalUris(config);
         this.codec = new VocabCodec(uris.context());
-        this.peers = new PeerService(database, new PeerStore(), clock);
+        this.peers = new PeerService(database, new PeerStore(), clock, AuditTrail.discarding());
         this.deliveries = new DeliveryStore(database, ids, clock);
         this.inbox = new InboxActivityStore(database, ids, clock);
         this.outbox = new Outbox(deliveries, new DeliveryPlanner(peers, clock), codec, uris, database, () -> { });
         this.followActivities = new FollowActivities(codec);
         this.noteActivities = new NoteActivities(codec);
         this.tagFollowActivities = new TagFollowActivities(codec);
-        this.accounts = new AccountService(database, accountStore, keyStore, credentials, hasher, uris, ids, clock);
+        // The compliance log has its own tests over a whole node; this rig's services record into nothing.
+        this.accounts = new AccountService(database, accountStore, keyStore, credentials, hasher, uris, ids, clock,
+                AuditTrail.discarding());
         this.auth = new AuthService(database, accountStore, credentials, tokens, hasher, new SecureRandom(), clock);
         // Remote look-ups go nowhere in unit tests (no peer answers), but the services need the real parts.
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(1)).build();
         HttpSignatures signatures = new HttpSignatures(clock, Duration.ofHours(1), Duration.ofMinutes(5));
-        this.fetcher = new SignedFetcher(new DoubleKnockSender(http, signatures, new SignatureSchemeMemory(),
-                Duration.ofSeconds(1)), new LocalSigningKeys(database, keyStore), peers, FetchLimits.defaults());
+        this.fetcher = new AuditedFetcher(new SignedFetcher(new DoubleKnockSender(http, signatures,
+                new SignatureSchemeMemory(), Duration.ofSeconds(1)), new LocalSigningKeys(database, keyStore), peers,
+                FetchLimits.defaults()), AuditTrail.discarding(), clock);
         this.remoteAccounts = new RemoteAccountService(database, accountStore, keyStore, fetcher,
                 new WebFingerClient(http, peers, "https"), codec, uris, ids, clock);
         this.notifications = new NotificationService(database, new NotificationStore(), accountStore, ids, clock);
         this.follows = new FollowService(database, followStore, accountStore, followActivities, outbox, notifications,
-                uris, ids, clock);
+                homeFeed, uris, ids, clock);
         this.visibility = new StatusVisibility(database, followStore, recipientStore);
-        this.statusViews = new StatusViews(database, statusStore, recipientStore, tagStore, accountStore);
+        this.statusViews = new StatusViews(database, statusStore, recipientStore, tagStore, accountStore,
+                mediaStore);
+        MediaLimits mediaLimits = MediaLimits.defaults();
+        this.media = new MediaService(database, mediaStore, new MediaFileStore(config.dataDir().resolve("media")),
+                new MediaInspector(mediaLimits), mediaLimits, ids, clock);
+        this.remoteMedia = new RemoteMediaReferences(mediaStore, peers, mediaLimits, ids, clock);
         PostDelivery postDelivery = new PostDelivery(followStore, accountStore, noteActivities, new NoteTags(uris),
-                outbox, tagSubscriberStore);
+                new NoteAttachments(new MediaUrls(config)), outbox, tagSubscriberStore);
         this.posts = new PostService(database, statusStore, recipientStore, tagStore, accountStore, statusViews,
                 postDelivery, noteActivities, new StatusTextFormatter(uris),
-                new HandleResolver(database, accountStore, remoteAccounts, uris), visibility, notifications, uris, ids,
-                clock, StatusEvents.none());
-        this.timelines = new TimelineService(database, statusStore, visibility);
+                new HandleResolver(database, accountStore, remoteAccounts, uris), visibility, notifications, media,
+                homeFeed, uris, ids, clock, StatusEvents.none());
+        this.timelines = new TimelineService(database, homeFeedStore, visibility);
     }
 
     public Account employee(String username) {
@@ -162,18 +187,20 @@ public final class TestServices implements AutoCloseable {
     }
 
     /**
-     * Forgets follows, posts (with their recipients, tags and notifications), queued deliveries and unlocks every account, so test classes can share one
+     * Forgets follows, posts (with their recipients, tags, media and notifications), queued deliveries and unlocks every account, so test classes can share one
      * rig (and its slowly generated keys) while each test starts from the same social state.
      */
     public void resetSocialState() {
         database.inTransactionVoid(connection -> {
             Jdbc.update(connection, "DELETE FROM deliveries");
+            Jdbc.update(connection, "DELETE FROM home_feed");
             Jdbc.update(connection, "DELETE FROM notifications");
             Jdbc.update(connection, "DELETE FROM status_recipients");
             Jdbc.update(connection, "DELETE FROM status_tags");
             Jdbc.update(connection, "DELETE FROM tag_follows");
             Jdbc.update(connection, "DELETE FROM tag_subscribers");
             Jdbc.update(connection, "DELETE FROM tag_peer_subscriptions");
+            Jdbc.update(connection, "DELETE FROM media_attachments");
             Jdbc.update(connection, "DELETE FROM statuses");
             Jdbc.update(connection, "DELETE FROM follows");
             Jdbc.update(connection, "UPDATE accounts SET locked = FALSE");

@@ -103,7 +103,10 @@ class TimelineServiceTest {
         long id = node.ids.next();
         Status status = new Status(id, URI.create(author.uri() + "/statuses/" + id), author.id(), level, "<p>x</p>",
                 null, false, NOW);
-        node.database.inTransactionVoid(connection -> node.statusStore.insertIfAbsent(connection, status));
+        node.database.inTransactionVoid(connection -> {
+            node.statusStore.insertIfAbsent(connection, status);
+            node.homeFeed.distribute(connection, status); // as IncomingNotes does for a peer's post
+        });
         return status;
     }
 }

@@ -1,0 +1,187 @@
+package org.tributary.node.audit;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import org.tributary.federation.audit.AuditDigests;
+import org.tributary.federation.audit.AuditEntry;
+import org.tributary.federation.audit.CompactMerkleTree;
+import org.tributary.federation.audit.CompleteSubtree;
+import org.tributary.federation.audit.LeafHashSource;
+import org.tributary.federation.audit.TreeHash;
+import org.tributary.federation.http.HeaderMap;
+import org.tributary.node.store.Database;
+
+/**
+ * The append-only log. One appender thread owns the sequence numbers and the in-memory
+ * {@link CompactMerkleTree}: callers hand it records and wait until theirs is committed. The appender
+ * takes everything queued (up to {@value #MAX_BATCH} records) and writes it in one transaction, so
+ * concurrent callers share one commit (group commit) and appending never recomputes the tree: each record
+ * costs its leaf hash, amortised O(1) interior hashes and one batched row.
+ *
+ * <p>Sequence numbers are gap-free: a batch that fails to commit is reported to its callers and the tree
+ * stays as it was, so the next batch reuses the numbers. At construction the tree is restored from the
+ * stored complete subtrees (O(log n) look-ups).
+ */
+public final class AuditLog implements AuditTrail, AutoCloseable {
+    static final int MAX_BATCH = 512;
+
+    /** Column widths of {@code audit_entries}: longer text is cut before hashing, so what is hashed is stored. */
+    private static final int KIND = 64;
+    private static final int PEER = 255;
+    private static final int URI = 2048;
+    private static final int TYPE = 64;
+    private static final int RESULT = 1000;
+
+    private final Database database;
+    private final AuditLogStore store;
+    private final Predicate<AuditRecord> isGossip;
+    private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
+    private final Thread appender;
+    private volatile boolean running = true;
+    private volatile TreeState state;
+    private CompactMerkleTree tree;
+
+    /**
+     * @param isGossip which records are checkpoint exchange itself (not news peers must hear about)
+     */
+    public AuditLog(Database database, AuditLogStore store, Predicate<AuditRecord> isGossip) {
+        this.database = database;
+        this.store = store;
+        this.isGossip = isGossip;
+        long size = database.inTransaction(store::size);
+        this.tree = database.inTransaction(connection ->
+                CompactMerkleTree.restore(new StoredLeafHashSource(connection, store, size), size));
+        this.state = new TreeState(size, tree.root(), size);
+        this.appender = new Thread(this::drain, "tributary-audit-appender");
+        appender.setDaemon(true);
+        appender.start();
+    }
+
+    /** Appends and waits until the entry is committed; returns its sequence number. */
+    @Override
+    public long record(AuditRecord record) {
+        try {
+            return appendAsync(record).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the audit log", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException runtime ? runtime
+                    : new IllegalStateException("the audit log could not append", e.getCause());
+        }
+    }
+
+    /** Queues a record; the future completes with its sequence number once it is committed. */
+    public CompletableFuture<Long> appendAsync(AuditRecord record) {
+        Objects.requireNonNull(record, "record");
+        if (!running) {
+            return CompletableFuture.failedFuture(new IllegalStateException("the audit log is closed"));
+        }
+        Pending pending = new Pending(record, new CompletableFuture<>());
+        queue.add(pending);
+        return pending.done;
+    }
+
+    /** The committed size and root. */
+    public TreeState state() {
+        return state;
+    }
+
+    /**
+     * Runs {@code work} against the committed tree frozen at its current size, inside one read transaction,
+     * e.g. to generate proofs.
+     */
+    public <T> T readTree(Function<LeafHashSource, T> work) {
+        long size = state.size();
+        return database.inTransaction(connection -> work.apply(new StoredLeafHashSource(connection, store, size)));
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        try {
+            appender.join(TimeUnit.SECONDS.toMillis(10));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        Pending left;
+        while ((left = queue.poll()) != null) {
+            left.done.completeExceptionally(new IllegalStateException("the audit log closed"));
+        }
+    }
+
+    private void drain() {
+        while (running || !queue.isEmpty()) {
+            Pending first;
+            try {
+                first = queue.poll(100, TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                return;
+            }
+            if (first == null) {
+                continue;
+            }
+            List<Pending> batch = new ArrayList<>();
+            batch.add(first);
+            queue.drainTo(batch, MAX_BATCH - 1);
+            write(batch);
+        }
+    }
+
+    private void write(List<Pending> batch) {
+        long base = tree.size();
+        CompactMerkleTree working = CompactMerkleTree.restore(base, tree.peaks());
+        List<AuditLogStore.NewRow> rows = new ArrayList<>(batch.size());
+        List<CompleteSubtree> subtrees = new ArrayList<>(batch.size() * 2);
+        long substantive = state.substantiveSize();
+        try {
+            for (Pending pending : batch) {
+                AuditLogStore.NewRow row = toRow(working.size(), pending.record);
+                subtrees.addAll(working.append(row.leafHash()));
+                rows.add(row);
+                if (!isGossip.test(pending.record)) {
+                    substantive = working.size();
+                }
+            }
+            database.inTransactionVoid(connection -> store.insert(connection, rows, subtrees));
+        } catch (RuntimeException e) {
+            batch.forEach(pending -> pending.done.completeExceptionally(e));
+            return;
+        }
+        tree = working;
+        state = new TreeState(working.size(), working.root(), substantive);
+        for (int i = 0; i < batch.size(); i++) {
+            batch.get(i).done.complete(base + i);
+        }
+    }
+
+    private static AuditLogStore.NewRow toRow(long sequence, AuditRecord record) {
+        HeaderMap headers = HeaderLines.parse(HeaderLines.format(record.headers()));
+        AuditEntry entry = new AuditEntry(sequence, record.time(), record.direction(), cut(record.kind(), KIND),
+                cut(record.peer(), PEER), cut(record.activityId(), URI), cut(record.activityType(), TYPE),
+                cut(record.actor(), URI), cut(record.object(), URI), cut(record.result(), RESULT),
+                AuditDigests.bodyDigest(record.body()), AuditDigests.headerDigest(headers));
+        TreeHash leaf = entry.leafHash();
+        return new AuditLogStore.NewRow(entry, leaf, record.body(), HeaderLines.format(headers));
+    }
+
+    /** Cuts text to a column's width on a code point boundary (never splitting a surrogate pair). */
+    static String cut(String text, int max) {
+        if (text.length() <= max) {
+            return text;
+        }
+        int end = Character.isHighSurrogate(text.charAt(max - 1)) ? max - 1 : max;
+        return text.substring(0, end);
+    }
+
+    private record Pending(AuditRecord record, CompletableFuture<Long> done) {
+    }
+}

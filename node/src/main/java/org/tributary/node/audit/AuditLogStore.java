@@ -1,0 +1,178 @@
+package org.tributary.node.audit;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.tributary.federation.audit.AuditDirection;
+import org.tributary.federation.audit.AuditEntry;
+import org.tributary.federation.audit.AuditFormatException;
+import org.tributary.federation.audit.CompleteSubtree;
+import org.tributary.federation.audit.TreeHash;
+import org.tributary.node.store.Jdbc;
+
+/**
+ * SQL for {@code audit_entries} and {@code audit_subtrees}. There is deliberately no method that updates an
+ * entry's leaf fields: rows are inserted once; retention may only null the raw body.
+ */
+public final class AuditLogStore {
+    private static final String LEAF_COLUMNS = "seq, time_ms, direction, kind, peer, activity_id, activity_type, "
+            + "actor, object, result, body_digest, header_digest, leaf_hash";
+
+    /** A row visitor for streaming the whole log without holding it in memory. */
+    @FunctionalInterface
+    public interface EntryVisitor {
+        void visit(StoredAuditEntry entry) throws SQLException;
+
+        /** A row whose stored fields no longer form an entry (an empty kind, a bad digest, ...). */
+        default void malformed(long sequence, String problem) throws SQLException {
+            throw new AuditFormatException("entry " + sequence + " is unreadable: " + problem);
+        }
+    }
+
+    /** One new row: the entry, the raw body (maybe empty) and the header lines. */
+    public record NewRow(AuditEntry entry, TreeHash leafHash, byte[] body, String headers) {
+    }
+
+    /** The number of entries, taken as one past the highest sequence number. */
+    public long size(Connection connection) throws SQLException {
+        return Jdbc.queryOne(connection, "SELECT MAX(seq) FROM audit_entries", row -> {
+            long max = row.getLong(1);
+            return row.wasNull() ? 0L : max + 1;
+        }).orElse(0L);
+    }
+
+    /** Inserts a batch of entries and the subtrees they completed, in the caller's transaction. */
+    public void insert(Connection connection, List<NewRow> rows, List<CompleteSubtree> subtrees) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO audit_entries (" + LEAF_COLUMNS
+                + ", body, headers) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
+            for (NewRow row : rows) {
+                AuditEntry e = row.entry();
+                insert.setLong(1, e.sequence());
+                insert.setLong(2, e.time().toEpochMilli());
+                insert.setString(3, e.direction().wireName());
+                insert.setString(4, e.kind());
+                insert.setString(5, e.peer());
+                insert.setString(6, e.activityId());
+                insert.setString(7, e.activityType());
+                insert.setString(8, e.actor());
+                insert.setString(9, e.object());
+                insert.setString(10, e.result());
+                insert.setString(11, e.bodyDigest().hex());
+                insert.setString(12, e.headerDigest().hex());
+                insert.setString(13, row.leafHash().hex());
+                if (row.body().length == 0) {
+                    insert.setNull(14, Types.BLOB);
+                } else {
+                    insert.setBytes(14, row.body());
+                }
+                insert.setString(15, row.headers());
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+        try (PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO audit_subtrees (tree_level, idx, hash) VALUES (?,?,?)")) {
+            for (CompleteSubtree subtree : subtrees) {
+                insert.setInt(1, subtree.level());
+                insert.setLong(2, subtree.index());
+                insert.setString(3, subtree.hash().hex());
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+    }
+
+    public Optional<TreeHash> subtreeHash(Connection connection, int level, long index) throws SQLException {
+        return Jdbc.queryOne(connection, "SELECT hash FROM audit_subtrees WHERE tree_level = ? AND idx = ?",
+                row -> TreeHash.fromHex(row.getString(1)), level, index);
+    }
+
+    /** The entry with this sequence number, raw body included. */
+    public Optional<StoredAuditEntry> find(Connection connection, long sequence) throws SQLException {
+        return Jdbc.queryOne(connection, "SELECT " + LEAF_COLUMNS + ", body, headers, body_pruned_at "
+                + "FROM audit_entries WHERE seq = ?", row -> map(row, true), sequence);
+    }
+
+    /** A page of entries matching the filter, in sequence order, without raw bodies. */
+    public List<StoredAuditEntry> list(Connection connection, AuditFilter filter) throws SQLException {
+        StringBuilder sql = new StringBuilder("SELECT " + LEAF_COLUMNS + ", headers, body_pruned_at "
+                + "FROM audit_entries WHERE seq > ?");
+        List<Object> params = new ArrayList<>();
+        params.add(filter.afterSequence());
+        filter.from().ifPresent(from -> condition(sql, params, "time_ms >= ?", from.toEpochMilli()));
+        filter.to().ifPresent(to -> condition(sql, params, "time_ms < ?", to.toEpochMilli()));
+        filter.peer().ifPresent(peer -> condition(sql, params, "peer = ?", peer));
+        filter.actor().ifPresent(actor -> condition(sql, params, "actor = ?", actor));
+        filter.activityType().ifPresent(type -> condition(sql, params, "activity_type = ?", type));
+        filter.direction().ifPresent(direction -> condition(sql, params, "direction = ?", direction.wireName()));
+        filter.kind().ifPresent(kind -> condition(sql, params, "kind = ?", kind));
+        filter.result().ifPresent(result -> condition(sql, params, "result = ?", result));
+        sql.append(" ORDER BY seq FETCH FIRST ").append(filter.limit()).append(" ROWS ONLY");
+        return Jdbc.query(connection, sql.toString(), row -> map(row, false), params.toArray());
+    }
+
+    /** Streams entries {@code [from, to)} in the order of their sequence numbers, without raw bodies. */
+    public void forEach(Connection connection, long from, long to, EntryVisitor visitor) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("SELECT " + LEAF_COLUMNS + ", headers, "
+                + "body_pruned_at FROM audit_entries WHERE seq >= ? AND seq < ? ORDER BY seq")) {
+            select.setFetchSize(500);
+            select.setLong(1, from);
+            select.setLong(2, to);
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    StoredAuditEntry entry;
+                    try {
+                        entry = map(rows, false);
+                    } catch (AuditFormatException | NullPointerException e) {
+                        visitor.malformed(rows.getLong("seq"), String.valueOf(e.getMessage()));
+                        continue;
+                    }
+                    visitor.visit(entry);
+                }
+            }
+        }
+    }
+
+    /**
+     * Retention: removes the raw bodies of entries of {@code kind} (every kind when empty) older than
+     * {@code before}. Leaf fields, digests and hashes stay, so every proof still verifies.
+     */
+    public int pruneBodies(Connection connection, Optional<String> kind, Instant before, Instant now)
+            throws SQLException {
+        String sql = "UPDATE audit_entries SET body = NULL, body_pruned_at = ? WHERE body IS NOT NULL AND time_ms < ?"
+                + (kind.isPresent() ? " AND kind = ?" : "");
+        return kind.isPresent()
+                ? Jdbc.update(connection, sql, now, before.toEpochMilli(), kind.get())
+                : Jdbc.update(connection, sql, now, before.toEpochMilli());
+    }
+
+    /** The kinds present in the log, for per-kind retention. */
+    public List<String> kinds(Connection connection) throws SQLException {
+        return Jdbc.query(connection, "SELECT DISTINCT kind FROM audit_entries", row -> row.getString(1));
+    }
+
+    private static void condition(StringBuilder sql, List<Object> params, String clause, Object value) {
+        sql.append(" AND ").append(clause);
+        params.add(value);
+    }
+
+    private static StoredAuditEntry map(ResultSet row, boolean withBody) throws SQLException {
+        AuditEntry entry = new AuditEntry(row.getLong("seq"), Instant.ofEpochMilli(row.getLong("time_ms")),
+                AuditDirection.fromWireName(row.getString("direction")), row.getString("kind"), row.getString("peer"),
+                row.getString("activity_id"), row.getString("activity_type"), row.getString("actor"),
+                row.getString("object"), row.getString("result"), TreeHash.fromHex(row.getString("body_digest")),
+                TreeHash.fromHex(row.getString("header_digest")));
+        Optional<byte[]> body = withBody ? Optional.ofNullable(row.getBytes("body")) : Optional.empty();
+        String headers = row.getString("headers");
+        Timestamp pruned = row.getTimestamp("body_pruned_at");
+        return new StoredAuditEntry(entry, TreeHash.fromHex(row.getString("leaf_hash")), body,
+                headers == null ? "" : headers, Optional.ofNullable(pruned).map(Timestamp::toInstant));
+    }
+}

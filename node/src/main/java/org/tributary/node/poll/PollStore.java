@@ -1,0 +1,93 @@
+package org.tributary.node.poll;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.tributary.node.store.Jdbc;
+
+/** The polls, poll_options and poll_votes tables. */
+public final class PollStore {
+
+    public boolean insertIfAbsent(Connection connection, Poll poll) throws SQLException {
+        if (Jdbc.count(connection, "SELECT COUNT(*) FROM polls WHERE status_id = ?", poll.statusId()) > 0) {
+            return false;
+        }
+        Jdbc.update(connection, "INSERT INTO polls (status_id, multiple, expires_at, closed, voters_count) "
+                + "VALUES (?, ?, ?, ?, ?)", poll.statusId(), poll.multiple(),
+                poll.expiresAt() == null ? Jdbc.nullOf(Types.TIMESTAMP) : poll.expiresAt(), poll.closed(),
+                poll.votersCount());
+        for (int i = 0; i < poll.options().size(); i++) {
+            Poll.Option option = poll.options().get(i);
+            Jdbc.update(connection, "INSERT INTO poll_options (status_id, position, title, votes_count) "
+                    + "VALUES (?, ?, ?, ?)", poll.statusId(), i, option.title(), option.votesCount());
+        }
+        return true;
+    }
+
+    public Optional<Poll> find(Connection connection, long statusId) throws SQLException {
+        Optional<Poll> poll = Jdbc.queryOne(connection, "SELECT status_id, multiple, expires_at, closed, voters_count "
+                + "FROM polls WHERE status_id = ?", row -> new Poll(row.getLong(1), row.getBoolean(2),
+                Jdbc.instant(row, "expires_at"), row.getBoolean(4), row.getInt(5), List.of()), statusId);
+        if (poll.isEmpty()) {
+            return poll;
+        }
+        List<Poll.Option> options = Jdbc.query(connection, "SELECT title, votes_count FROM poll_options "
+                + "WHERE status_id = ? ORDER BY position", row -> new Poll.Option(row.getString(1), row.getInt(2)),
+                statusId);
+        Poll found = poll.get();
+        return Optional.of(new Poll(found.statusId(), found.multiple(), found.expiresAt(), found.closed(),
+                found.votersCount(), options));
+    }
+
+    /** The positions an account chose, in order; empty when it has not voted. */
+    public List<Integer> choicesOf(Connection connection, long statusId, long accountId) throws SQLException {
+        return Jdbc.query(connection, "SELECT position FROM poll_votes WHERE status_id = ? AND account_id = ? "
+                + "ORDER BY position", row -> row.getInt(1), statusId, accountId);
+    }
+
+    public void addVote(Connection connection, long statusId, long accountId, int position, Instant at)
+            throws SQLException {
+        Jdbc.update(connection, "INSERT INTO poll_votes (status_id, account_id, position, created_at) "
+                + "VALUES (?, ?, ?, ?)", statusId, accountId, position, at);
+    }
+
+    /** The accounts that voted, for telling them the poll ended. */
+    public List<Long> voterIds(Connection connection, long statusId) throws SQLException {
+        return Jdbc.query(connection, "SELECT DISTINCT account_id FROM poll_votes WHERE status_id = ?",
+                row -> row.getLong(1), statusId);
+    }
+
+    /** Recomputes the counts of a poll written here from its votes. */
+    public void recount(Connection connection, long statusId) throws SQLException {
+        Jdbc.update(connection, "UPDATE poll_options SET votes_count = (SELECT COUNT(*) FROM poll_votes v "
+                + "WHERE v.status_id = poll_options.status_id AND v.position = poll_options.position) "
+                + "WHERE status_id = ?", statusId);
+        Jdbc.update(connection, "UPDATE polls SET voters_count = (SELECT COUNT(DISTINCT account_id) FROM poll_votes "
+                + "WHERE status_id = ?) WHERE status_id = ?", statusId, statusId);
+    }
+
+    /** Sets the counts a peer's node reported for its poll. */
+    public void report(Connection connection, long statusId, List<Integer> counts, int votersCount, boolean closed)
+            throws SQLException {
+        for (int i = 0; i < counts.size(); i++) {
+            Jdbc.update(connection, "UPDATE poll_options SET votes_count = ? WHERE status_id = ? AND position = ?",
+                    counts.get(i), statusId, i);
+        }
+        Jdbc.update(connection, "UPDATE polls SET voters_count = ?, closed = ? WHERE status_id = ?", votersCount,
+                closed, statusId);
+    }
+
+    public void close(Connection connection, long statusId) throws SQLException {
+        Jdbc.update(connection, "UPDATE polls SET closed = TRUE WHERE status_id = ?", statusId);
+    }
+
+    /** Polls written here whose end time has come and that are not closed yet. */
+    public List<Long> dueForClosing(Connection connection, Instant now) throws SQLException {
+        return Jdbc.query(connection, "SELECT p.status_id FROM polls p JOIN statuses s ON s.id = p.status_id "
+                + "WHERE p.closed = FALSE AND p.expires_at <= ? AND s.local = TRUE AND s.deleted_at IS NULL",
+                row -> row.getLong(1), now);
+    }
+}
