@@ -130,14 +130,18 @@ final class HashtagWiring {
         return tagSubscribers;
     }
 
-    /** The inbox handlers of Follow, Accept and Undo of tag collections by peers' instance actors. */
+    /** The inbox handlers of Follow and Accept of tag collections by peers' instance actors. */
     InboundHandlers.TagSubscriptions inboundHandlers(IncomingNotes incomingNotes, AuditedFetcher fetcher) {
         return new InboundHandlers.TagSubscriptions(
                 new TagFollowHandler(database, tagSubscriberStore, accounts, remoteAccounts, tagFollowActivities,
                         outbox, codec, uris, ids, clock),
                 new AcceptTagFollowHandler(database, peerSubscriptionStore,
-                        new TagBackfill(database, incomingNotes, remoteAccounts, fetcher, codec, uris), codec, uris),
-                new UndoTagFollowHandler(database, tagSubscriberStore, codec));
+                        new TagBackfill(database, incomingNotes, remoteAccounts, fetcher, codec, uris), codec, uris));
+    }
+
+    /** The Undo of a peer's subscription to one of our tags: one of the routes of the node's Undo router. */
+    UndoTagFollowHandler undoTagFollow() {
+        return new UndoTagFollowHandler(database, tagSubscriberStore, codec);
     }
 
     /** Registers the tag collections, the tags and followed-tags APIs and the streaming API. */

@@ -78,7 +78,7 @@ import org.tributary.node.inbound.DeleteNoteHandler;
 import org.tributary.node.inbound.FollowHandler;
 import org.tributary.node.inbound.InboundHandlers;
 import org.tributary.node.inbound.IncomingNotes;
-import org.tributary.node.inbound.UndoFollowHandler;
+import org.tributary.node.inbound.RejectFollowHandler;
 import org.tributary.node.inbound.UpdateNoteHandler;
 import org.tributary.node.inbox.InboxActivityStore;
 import org.tributary.node.inbox.InboxProcessor;
@@ -120,7 +120,6 @@ import org.tributary.node.timeline.NodeTimelines;
 import org.tributary.node.timeline.HomeFeed;
 import org.tributary.node.timeline.HomeFeedStore;
 import org.tributary.node.timeline.StatusVisibility;
-import org.tributary.node.timeline.TimelineService;
 import org.tributary.node.media.MediaLimits;
 import org.tributary.node.media.RemoteMediaFetcher;
 import org.tributary.node.media.RemoteMediaReferences;
@@ -176,6 +175,7 @@ public final class NodeAssembly implements AutoCloseable {
         TokenStore tokens = new TokenStore();
         FollowStore followStore = new FollowStore();
         StatusStore statusStore = new StatusStore();
+        SocialWiring.Stores socialStores = new SocialWiring.Stores();
         this.deliveries = new DeliveryStore(database, ids, clock);
         this.inboxStore = new InboxActivityStore(database, ids, clock);
         this.peers = new PeerService(database, new PeerStore(), clock, auditLog);
@@ -216,11 +216,12 @@ public final class NodeAssembly implements AutoCloseable {
         HomeFeedStore homeFeedStore = new HomeFeedStore();
         HomeFeed homeFeed = new HomeFeed(homeFeedStore);
         FollowService follows = new FollowService(database, followStore, accountStore, followActivities, outbox,
-                notifications, homeFeed, uris, ids, clock);
+                notifications, homeFeed, uris, ids, clock, socialStores.blocks());
         this.media = new MediaWiring(database, config, mediaLimits, sender, signingKeys, peers, ids, clock);
         StatusRecipientStore recipientStore = new StatusRecipientStore();
         StatusTagStore tagStore = new StatusTagStore();
-        StatusVisibility statusVisibility = new StatusVisibility(database, followStore, recipientStore);
+        StatusVisibility statusVisibility = new StatusVisibility(database, followStore, recipientStore,
+                socialStores.blocks());
         StatusViews statusViews = new StatusViews(database, statusStore, recipientStore, tagStore, accountStore,
                 media.store());
         // Hashtags and streaming (spec/hashtags.md): posts are announced on its stream hub as they change.
@@ -236,7 +237,10 @@ public final class NodeAssembly implements AutoCloseable {
         // Kudos, polls, questions and events: kinds of post built on the posting core.
         this.postKinds = new PostKindsWiring(database, posts, statusStore, statusViews, accountStore, remoteAccounts,
                 statusVisibility, postDelivery, noteActivities, outbox, notifications, codec, uris, ids, clock);
-        TimelineService timelines = new TimelineService(database, homeFeedStore, statusVisibility);
+        // Likes, boosts, blocks and mutes (spec/interactions.md).
+        SocialWiring social = new SocialWiring(socialStores, database, statusStore, accountStore, followStore,
+                homeFeedStore, homeFeed, statusVisibility, statusViews, postDelivery, noteActivities,
+                followActivities, notifications, outbox, codec, uris, ids, clock);
         ThreadService threads = new ThreadService(database, statusStore, statusVisibility);
         AuthService auth = new AuthService(database, accountStore, credentials, tokens, hasher, random, clock);
         OAuthService oauth = new OAuthService(database, new AppStore(), new AuthorizationCodeStore(), auth, ids, random,
@@ -253,15 +257,15 @@ public final class NodeAssembly implements AutoCloseable {
         RemoteMediaReferences remoteMedia = media.remoteReferences();
         IncomingNotes incomingNotes = new IncomingNotes(statusStore, recipientStore, tagStore, accountStore,
                 new HtmlSanitizer(), statusVisibility, notifications, remoteMedia, homeFeed, ids, clock,
-                postKinds.incomingParts(accountStore, notifications, clock));
+                socialStores.interactions(), postKinds.incomingParts(accountStore, notifications, clock));
         AncestorFetcher ancestors = new AncestorFetcher(database, statusStore, incomingNotes, remoteAccounts, fetcher,
                 peers, codec, uris);
         this.inboxProcessor = new InboxProcessor(inboxStore, InboundHandlers.dispatcher(
                 new InboundHandlers.Following(
                         new FollowHandler(database, accountStore, followStore, remoteAccounts, followActivities, outbox,
-                                notifications, codec, uris, ids, clock),
+                                notifications, codec, uris, ids, clock, socialStores.blocks()),
                         new AcceptFollowHandler(database, accountStore, followStore, codec),
-                        new UndoFollowHandler(database, accountStore, followStore, codec)),
+                        new RejectFollowHandler(database, accountStore, followStore, homeFeed, codec)),
                 hashtags.inboundHandlers(incomingNotes, fetcher),
                 new InboundHandlers.Posts(
                         postKinds.votesOr(new CreateNoteHandler(database, followStore, remoteAccounts, incomingNotes,
@@ -271,13 +275,16 @@ public final class NodeAssembly implements AutoCloseable {
                         new DeleteNoteHandler(database, statusStore, tagStore, accountStore, notifications, remoteMedia,
                                 codec, clock, hashtags.streams())),
                 postKinds.rsvps(),
+                social.inboundHandlers(remoteAccounts, ancestors, hashtags.undoTagFollow(),
+                        hashtags.tagSubscriberStore()),
                 audit.addCheckpointHandler()));
 
         // HTTP.
         RequestParts requestParts = new RequestParts(uris);
         SignedGetVerifier signedGets = new SignedGetVerifier(signatures, keys, peers, requestParts,
                 new ReceivedFetchLog(auditLog, signatures, clock));
-        ClientModels models = new ClientModels(follows, uris, media.models(), postKinds.polls(), clock);
+        ClientModels models = new ClientModels(follows, uris, media.models(), social.interactions(),
+                social.relationships(), postKinds.polls(), clock);
         FollowLists followLists = new FollowLists(database, followStore, accountStore);
         CollectionDocuments collections = new CollectionDocuments();
         ResourceConfig application = new ResourceConfig()
@@ -290,7 +297,7 @@ public final class NodeAssembly implements AutoCloseable {
                 .register(new ActorResource(accounts, follows, new ActorDocuments(uris), collections, signedGets, codec,
                         uris))
                 .register(new OutboxResource(accounts, posts, statusViews, statusVisibility, postDelivery,
-                        noteActivities, collections, signedGets, codec, uris))
+                        noteActivities, collections, signedGets, codec, uris, social.countedNotes(), social.interactions()))
                 .register(new WellKnownResource(accounts, posts, new Contexts(), uris, config))
                 .register(new OAuthErrorMapper())
                 .register(new ScopeFilter(auth))
@@ -302,20 +309,21 @@ public final class NodeAssembly implements AutoCloseable {
                         statusVisibility, new ProfileService(database, accountStore, new PlainTextFormatter()), statusViews))
                 .register(new StatusesResource(auth, posts, statusViews, threads, statusVisibility, models,
                         postKinds.polls(), postKinds.questions()))
-                .register(new TimelinesResource(auth, timelines, statusViews, models))
+                .register(new TimelinesResource(auth, social.homeTimeline(), statusViews, models))
                 .register(new NotificationsResource(auth, accounts, notifications, posts, statusViews, statusVisibility,
                         models))
                 .register(new InstanceResource(config, accounts))
                 .register(new NodeTimelinesResource(auth, statusViews, new NodeTimelines(database, new NodeTimelineStore(),
                         statusVisibility), hashtags.hashtags(), models))
                 .register(new InstanceV2Resource(config, accounts))
-                .register(new FollowRequestsResource(auth, accounts, followLists, models))
+                .register(new FollowRequestsResource(auth, accounts, followLists, social.followers(), models))
                 .register(new MarkersResource(auth, new Markers(database, new MarkerStore(), clock)))
                 .register(new PreferencesResource(auth))
                 .register(audit.apiResource(auth))
                 .register(audit.peerResource(signedGets, requestParts));
         media.register(application, auth, signedGets, statusStore, statusVisibility);
         postKinds.register(application, auth, accounts, models);
+        social.register(application, auth, accounts, statusViews, models);
         hashtags.register(application, auth, statusViews, postDelivery, noteActivities, collections, signedGets, models,
                 statusVisibility, followStore, recipientStore);
         this.server = new NodeServer(config.bindHost(), config.port(), application);

@@ -36,6 +36,11 @@ public final class AccountStore {
                 displayName, summaryHtml, id);
     }
 
+    /** Whether an employee approves followers one by one (Mastodon's "locked"). */
+    public void setLocked(Connection connection, long id, boolean locked) throws SQLException {
+        Jdbc.update(connection, "UPDATE accounts SET locked = ? WHERE id = ? AND authority = ''", locked, id);
+    }
+
     public Optional<Account> findById(Connection connection, long id) throws SQLException {
         return Jdbc.queryOne(connection, "SELECT " + COLUMNS + " FROM accounts WHERE id = ?", AccountStore::map, id);
     }

@@ -27,6 +27,15 @@ public final class ProfileService {
 
     /** Changes what is given (absent means unchanged) and returns the account as it now is. */
     public Account update(Account employee, Optional<String> displayName, Optional<String> note) {
+        return update(employee, displayName, note, Optional.empty());
+    }
+
+    /**
+     * As above; {@code locked} makes new followers wait for approval (follow requests) or, when false,
+     * lets them follow at once. Requests already waiting stay until answered.
+     */
+    public Account update(Account employee, Optional<String> displayName, Optional<String> note,
+            Optional<Boolean> locked) {
         if (!employee.isLocal()) {
             throw ApiException.forbidden("not_local", "only this node's employees have a profile here");
         }
@@ -46,6 +55,9 @@ public final class ProfileService {
         String finalSummary = summary;
         return database.inTransaction(connection -> {
             accounts.updateProfile(connection, employee.id(), name, finalSummary);
+            if (locked.isPresent()) {
+                accounts.setLocked(connection, employee.id(), locked.get());
+            }
             return accounts.findById(connection, employee.id()).orElseThrow();
         });
     }

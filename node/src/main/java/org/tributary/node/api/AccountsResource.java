@@ -164,7 +164,10 @@ public final class AccountsResource {
         return paging.statuses(views.of(shown), uri);
     }
 
-    /** Mastodon clients send a multipart form here; forms and JSON work too. Only text fields for now. */
+    /**
+     * Mastodon clients send a multipart form here; forms and JSON work too. Text fields and {@code locked}
+     * (new followers wait for approval) for now.
+     */
     @PATCH
     @Path("update_credentials")
     @Consumes(MediaType.WILDCARD)
@@ -172,7 +175,9 @@ public final class AccountsResource {
             @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, byte[] body) {
         Account employee = auth.require(authorization);
         RequestParams params = RequestParams.parse(contentType, body);
-        return models.account(profiles.update(employee, params.first("display_name"), params.first("note")));
+        java.util.Optional<Boolean> locked = params.first("locked")
+                .map(value -> value.strip().toLowerCase(java.util.Locale.ROOT).matches("true|1|on"));
+        return models.account(profiles.update(employee, params.first("display_name"), params.first("note"), locked));
     }
 
     /** Own posts at every level; others' at the levels the visibility rule could allow this viewer. */

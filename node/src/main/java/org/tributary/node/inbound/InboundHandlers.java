@@ -13,12 +13,12 @@ public final class InboundHandlers {
     private InboundHandlers() {
     }
 
-    /** Following: of a person, or (by a peer's instance actor) of one of our tag collections. */
-    public record Following(FollowHandler follow, AcceptFollowHandler accept, UndoFollowHandler undo) {
+    /** Following of a person: the request, its acceptance, and its refusal or removal by the followed. */
+    public record Following(FollowHandler follow, AcceptFollowHandler accept, RejectFollowHandler reject) {
     }
 
-    /** Node-to-node tag subscriptions (spec/hashtags.md). */
-    public record TagSubscriptions(TagFollowHandler follow, AcceptTagFollowHandler accept, UndoTagFollowHandler undo) {
+    /** Node-to-node tag subscriptions (spec/hashtags.md); their Undo goes through the {@link UndoRouter}. */
+    public record TagSubscriptions(TagFollowHandler follow, AcceptTagFollowHandler accept) {
     }
 
     /** Posts: {@code create} sees every Create (a poll vote, else a post); Update and Delete of a post. */
@@ -30,28 +30,38 @@ public final class InboundHandlers {
      * that an Accept, TentativeAccept or Reject of an event is an RSVP and every other one goes on.
      */
     public record Rsvps(UnaryOperator<ActivityHandler> around) {
-        /** No events here: every Accept is a follow's acceptance. */
+        /** No events here: every Accept is a follow's acceptance, every Reject a follow's refusal. */
         public static Rsvps none() {
             return new Rsvps(UnaryOperator.identity());
         }
     }
 
     /**
+     * Likes, boosts and blocks (spec/interactions.md), and the one Undo handler, which routes the Undo of
+     * a Follow (of a person or a tag), Like, Announce or Block to the handler of what is undone.
+     */
+    public record Social(UndoRouter undo, LikeHandler like, AnnounceHandler announce, BlockHandler block) {
+    }
+
+    /**
      * The one dispatcher: Follow of a person, else of a tag; Accept as an RSVP, else of a person follow,
-     * else of a tag subscription; Undo likewise; Create, Update, Delete of posts; Add of a checkpoint.
+     * else of a tag subscription; Reject as an RSVP, else of a person follow; Undo through the router;
+     * Create, Update, Delete of posts; Like, Announce, Block; Add of a checkpoint.
      */
     public static InboxDispatcher dispatcher(Following following, TagSubscriptions tags, Posts posts, Rsvps rsvps,
-            AddCheckpointHandler addCheckpoint) {
-        ActivityHandler rsvpOnly = rsvps.around().apply(NOT_HANDLED);
+            Social social, AddCheckpointHandler addCheckpoint) {
         return InboxDispatcher.builder()
                 .on("Follow", new FirstApplicable(following.follow(), tags.follow()))
                 .on("Accept", rsvps.around().apply(new FirstApplicable(following.accept(), tags.accept())))
-                .on("TentativeAccept", rsvpOnly)
-                .on("Reject", rsvpOnly)
-                .on("Undo", new FirstApplicable(following.undo(), tags.undo()))
+                .on("TentativeAccept", rsvps.around().apply(NOT_HANDLED))
+                .on("Reject", rsvps.around().apply(following.reject()))
+                .on("Undo", social.undo())
                 .on("Create", posts.create())
                 .on("Update", posts.update())
                 .on("Delete", posts.delete())
+                .on("Like", social.like())
+                .on("Announce", social.announce())
+                .on("Block", social.block())
                 .on("Add", addCheckpoint)
                 .otherwise(NOT_HANDLED)
                 .build();

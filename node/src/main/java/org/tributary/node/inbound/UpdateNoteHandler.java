@@ -18,7 +18,10 @@ import org.tributary.node.store.Database;
 /**
  * A colleague on another node edited a post. Guards: the object is an embedded post attributed to the
  * actor; we have that post; it is not ours; and the stored post's author is the actor (the pipeline
- * checked origins only, not that this actor wrote this post). Then the new content replaces the old.
+ * checked origins only, not that this actor wrote this post). Then the new content replaces the old,
+ * when it changed, and the likes and boosts the author's node counted (its {@code likes} and
+ * {@code shares} collections) replace the counts shown here: an Update that only reports counts leaves
+ * the post unedited.
  */
 public final class UpdateNoteHandler implements ActivityHandler {
     private final Database database;
@@ -49,21 +52,28 @@ public final class UpdateNoteHandler implements ActivityHandler {
         if (!update.actor().equals(note.attributedTo())) {
             return new HandlerResult.Ignored("the note is not attributed to the actor who updates it");
         }
-        Optional<Status> edited = database.inTransaction(connection -> {
+        Outcome outcome = database.inTransaction(connection -> {
             Optional<Status> existing = statuses.findByUri(connection, note.id());
             if (existing.isEmpty() || existing.get().local()) {
-                return Optional.<Status>empty();
+                return Outcome.ignored("no remote post here with id " + note.id());
             }
             Optional<Account> actor = accounts.findByUri(connection, update.actor());
             if (actor.isEmpty() || actor.get().id() != existing.get().accountId()) {
-                return Optional.<Status>empty();
+                return Outcome.ignored("only the author may update a post");
             }
-            return Optional.of(incoming.applyEdit(connection, existing.get(), note, embedded.json(), actor.get()));
+            Status result = incoming.applyUpdate(connection, existing.get(), note, embedded.json(), actor.get());
+            // A count report leaves the post as it was: streams announce edits only.
+            return new Outcome(HandlerResult.applied(),
+                    result == existing.get() ? Optional.<Status>empty() : Optional.of(result));
         });
-        if (edited.isEmpty()) {
-            return new HandlerResult.Ignored("no remote post here with id " + note.id() + " by " + update.actor());
+        outcome.edited().ifPresent(events::edited);
+        return outcome.result();
+    }
+
+    /** What the transaction did, and the edited post to announce once it committed. */
+    private record Outcome(HandlerResult result, Optional<Status> edited) {
+        static Outcome ignored(String reason) {
+            return new Outcome(new HandlerResult.Ignored(reason), Optional.empty());
         }
-        events.edited(edited.get());
-        return HandlerResult.applied();
     }
 }

@@ -31,21 +31,10 @@ import org.tributary.federation.inbox.HandlerResult;
 import org.tributary.federation.inbox.InboxDispatcher;
 import org.tributary.federation.signature.HttpSignatures;
 import org.tributary.federation.spi.InboundActivity;
-import org.tributary.federation.audit.CheckpointWitness;
 import org.tributary.node.account.Account;
-import org.tributary.node.audit.AuditTrail;
-import org.tributary.node.audit.CheckpointActivity;
-import org.tributary.node.audit.PeerCheckpointWitness;
-import org.tributary.node.audit.WitnessStore;
-import org.tributary.node.keys.PeerKeyResolver;
-import org.tributary.node.account.RemoteAccountService;
 import org.tributary.node.follow.Follow;
 import org.tributary.node.follow.FollowState;
 import org.tributary.node.keys.LocalSigningKeys;
-import org.tributary.node.hashtag.TagBackfill;
-import org.tributary.node.post.HtmlSanitizer;
-import org.tributary.node.post.StatusEvents;
-import org.tributary.node.thread.AncestorFetcher;
 import org.tributary.node.post.Status;
 import org.tributary.node.post.Visibility;
 import org.tributary.node.store.Jdbc;
@@ -69,38 +58,7 @@ class InboundHandlersTest {
         Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
         node = new TestServices(clock);
         node.peers.add("sales.example", "");
-        RemoteAccountService remoteAccounts = node.remoteAccounts;
-        IncomingNotes incomingNotes = new IncomingNotes(node.statusStore, node.recipientStore, node.tagStore,
-                node.accountStore, new HtmlSanitizer(), node.visibility, node.notifications, node.remoteMedia,
-                node.homeFeed, node.ids, clock);
-        AncestorFetcher ancestors = new AncestorFetcher(node.database, node.statusStore, incomingNotes,
-                remoteAccounts, node.fetcher, node.peers, node.codec, node.uris);
-        dispatcher = InboundHandlers.dispatcher(
-                new InboundHandlers.Following(
-                        new FollowHandler(node.database, node.accountStore, node.followStore, remoteAccounts,
-                                node.followActivities, node.outbox, node.notifications, node.codec, node.uris,
-                                node.ids, clock),
-                        new AcceptFollowHandler(node.database, node.accountStore, node.followStore, node.codec),
-                        new UndoFollowHandler(node.database, node.accountStore, node.followStore, node.codec)),
-                new InboundHandlers.TagSubscriptions(
-                        new TagFollowHandler(node.database, node.tagSubscriberStore, node.accountStore, remoteAccounts,
-                                node.tagFollowActivities, node.outbox, node.codec, node.uris, node.ids, clock),
-                        new AcceptTagFollowHandler(node.database, node.tagPeerSubscriptionStore, new TagBackfill(
-                                node.database, incomingNotes, remoteAccounts, node.fetcher, node.codec, node.uris),
-                                node.codec, node.uris),
-                        new UndoTagFollowHandler(node.database, node.tagSubscriberStore, node.codec)),
-                new InboundHandlers.Posts(
-                        new CreateNoteHandler(node.database, node.followStore, remoteAccounts, incomingNotes, ancestors,
-                                node.codec, node.uris, node.tagFollowStore, StatusEvents.none()),
-                        new UpdateNoteHandler(node.database, node.statusStore, node.accountStore, incomingNotes,
-                                node.codec, StatusEvents.none()),
-                        new DeleteNoteHandler(node.database, node.statusStore, node.tagStore, node.accountStore,
-                                node.notifications, node.remoteMedia, node.codec, clock, StatusEvents.none())),
-                InboundHandlers.Rsvps.none(),
-                new AddCheckpointHandler(new CheckpointActivity(), new PeerCheckpointWitness(node.database,
-                        new WitnessStore(node.ids), new PeerKeyResolver(node.database, node.keyStore, remoteAccounts),
-                        node.fetcher, new CheckpointWitness(Duration.ofDays(1), clock), AuditTrail.discarding(),
-                        node.uris, clock)));
+        dispatcher = NodeHandlers.dispatcher(node, clock);
         alice = node.employee("alice");
         bob = node.remote("bob", "sales.example");
         sasha = node.remote("sasha", "sales.example");
@@ -188,6 +146,48 @@ class InboundHandlersTest {
     }
 
     @Test
+    void theUndoRouterEndsAPeersTagSubscriptionWhetherTheFollowIsEmbeddedOrNamedById() {
+        URI salesActor = URI.create("https://sales.example/actor");
+        URI embeddedFollow = URI.create("https://sales.example/follows/tags/1");
+        URI namedFollow = URI.create("https://sales.example/follows/tags/2");
+        subscribe(salesActor, "rust", embeddedFollow);
+        subscribe(salesActor, "java", namedFollow);
+
+        assertIgnored(dispatch(undoTagFollow(bob.uri(), embeddedFollow, true)));
+        assertEquals(java.util.Set.of(salesActor), subscribersOf("rust"), "only the subscriber may end it");
+
+        assertInstanceOf(HandlerResult.Applied.class, dispatch(undoTagFollow(salesActor, embeddedFollow, true)));
+        assertEquals(java.util.Set.of(), subscribersOf("rust"));
+        assertInstanceOf(HandlerResult.Applied.class, dispatch(undoTagFollow(salesActor, namedFollow, false)));
+        assertEquals(java.util.Set.of(), subscribersOf("java"));
+        assertIgnored(dispatch(undoTagFollow(salesActor, namedFollow, false)));
+    }
+
+    private void subscribe(URI subscriber, String tag, URI followId) {
+        node.database.inTransactionVoid(connection -> node.tagSubscriberStore.upsert(connection,
+                new org.tributary.node.hashtag.TagSubscriber(node.ids.next(), tag, subscriber,
+                        URI.create("https://sales.example/inbox"), followId), NOW));
+    }
+
+    private java.util.Set<URI> subscribersOf(String tag) {
+        return node.database.inTransaction(connection -> java.util.Set.copyOf(Jdbc.query(connection,
+                "SELECT subscriber_uri FROM tag_subscribers WHERE name = ?",
+                row -> URI.create(row.getString(1)), tag)));
+    }
+
+    private static InboundActivity undoTagFollow(URI actor, URI followId, boolean embedded) {
+        JsonObjectBuilder undo = Json.createObjectBuilder().add("id", actor + "/undos/" + followId.hashCode())
+                .add("type", "Undo").add("actor", actor.toString());
+        if (embedded) {
+            undo.add("object", Json.createObjectBuilder().add("id", followId.toString()).add("type", "Follow")
+                    .add("actor", actor.toString()).add("object", "https://finance.example/tags/rust"));
+        } else {
+            undo.add("object", followId.toString());
+        }
+        return activity(undo);
+    }
+
+    @Test
     void aPostOfSomeoneFollowedHereIsStoredSanitized() {
         aliceFollowsBob();
         URI noteId = URI.create(bob.uri() + "/statuses/1");
@@ -236,8 +236,8 @@ class InboundHandlersTest {
         HandlerResult result = dispatch(activity(Json.createObjectBuilder().add("id", bob.uri() + "/moves/1")
                 .add("type", "Move").add("actor", bob.uri().toString()).add("object", alice.uri().toString())));
         assertEquals(new HandlerResult.Ignored("not handled: Move"), result);
-        assertTrue(dispatcher.handledTypes().containsAll(java.util.Set.of("Follow", "Accept", "Undo", "Create",
-                "Update", "Delete")), dispatcher.handledTypes()::toString);
+        assertTrue(dispatcher.handledTypes().containsAll(java.util.Set.of("Follow", "Accept", "Reject", "Undo",
+                "Create", "Update", "Delete", "Like", "Announce", "Block")), dispatcher.handledTypes()::toString);
     }
 
     private void aliceFollowsBob() {

@@ -67,12 +67,13 @@ class MediaPostingTest {
         node.peers.add("sales.example", "");
         incoming = new IncomingNotes(node.statusStore, node.recipientStore, node.tagStore, node.accountStore,
                 new HtmlSanitizer(), node.visibility, node.notifications, node.remoteMedia, node.homeFeed, node.ids,
-                clock);
+                clock, node.interactionStore);
         updates = new UpdateNoteHandler(node.database, node.statusStore, node.accountStore, incoming, node.codec,
                 StatusEvents.none());
         deletes = new DeleteNoteHandler(node.database, node.statusStore, node.tagStore, node.accountStore,
                 node.notifications, node.remoteMedia, node.codec, clock, StatusEvents.none());
-        models = new ClientModels(node.follows, node.uris, new MediaModels(new MediaUrls(node.config)));
+        models = new ClientModels(node.follows, node.uris, new MediaModels(new MediaUrls(node.config)),
+                node.interactions, node.relationships, null, clock);
         alice = node.employee("alice");
         bob = node.remote("bob", "sales.example");
     }

@@ -120,6 +120,14 @@ public final class TestServices implements AutoCloseable {
     public final RemoteMediaReferences remoteMedia;
     public final AuditedFetcher fetcher;
     public final RemoteAccountService remoteAccounts;
+    public final org.tributary.node.interaction.InteractionStore interactionStore =
+            new org.tributary.node.interaction.InteractionStore();
+    public final org.tributary.node.relationship.BlockStore blockStore =
+            new org.tributary.node.relationship.BlockStore();
+    public final PostDelivery postDelivery;
+    public final org.tributary.node.interaction.CountReports countReports;
+    public final org.tributary.node.interaction.InteractionService interactions;
+    public final org.tributary.node.relationship.RelationshipService relationships;
 
     public TestServices(Clock clock) {
         this.clock = clock;
@@ -152,21 +160,29 @@ public final class TestServices implements AutoCloseable {
                 new WebFingerClient(http, peers, "https"), codec, uris, ids, clock);
         this.notifications = new NotificationService(database, new NotificationStore(), accountStore, ids, clock);
         this.follows = new FollowService(database, followStore, accountStore, followActivities, outbox, notifications,
-                homeFeed, uris, ids, clock);
-        this.visibility = new StatusVisibility(database, followStore, recipientStore);
+                homeFeed, uris, ids, clock, blockStore);
+        this.visibility = new StatusVisibility(database, followStore, recipientStore, blockStore);
         this.statusViews = new StatusViews(database, statusStore, recipientStore, tagStore, accountStore,
                 mediaStore);
         MediaLimits mediaLimits = MediaLimits.defaults();
         this.media = new MediaService(database, mediaStore, new MediaFileStore(config.dataDir().resolve("media")),
                 new MediaInspector(mediaLimits), mediaLimits, ids, clock);
         this.remoteMedia = new RemoteMediaReferences(mediaStore, peers, mediaLimits, ids, clock);
-        PostDelivery postDelivery = new PostDelivery(followStore, accountStore, noteActivities, new NoteTags(uris),
+        this.postDelivery = new PostDelivery(followStore, accountStore, noteActivities, new NoteTags(uris),
                 new NoteAttachments(new MediaUrls(config)), outbox, tagSubscriberStore);
+        this.countReports = new org.tributary.node.interaction.CountReports(interactionStore, accountStore,
+                statusViews, postDelivery, new org.tributary.node.outbound.CountedNotes(noteActivities, codec), uris,
+                ids, clock);
         this.posts = new PostService(database, statusStore, recipientStore, tagStore, accountStore, statusViews,
                 postDelivery, noteActivities, new StatusTextFormatter(uris),
                 new HandleResolver(database, accountStore, remoteAccounts, uris), visibility, notifications, media,
                 homeFeed, uris, ids, clock, StatusEvents.none());
         this.timelines = new TimelineService(database, homeFeedStore, visibility);
+        this.interactions = new org.tributary.node.interaction.InteractionService(database, interactionStore,
+                statusStore, accountStore, followStore, visibility, notifications,
+                new org.tributary.node.outbound.InteractionActivities(codec), countReports, outbox, uris, ids, clock);
+        this.relationships = new org.tributary.node.relationship.RelationshipService(database, followStore, blockStore,
+                new org.tributary.node.relationship.MuteStore());
     }
 
     public Account employee(String username) {
@@ -195,6 +211,10 @@ public final class TestServices implements AutoCloseable {
             Jdbc.update(connection, "DELETE FROM deliveries");
             Jdbc.update(connection, "DELETE FROM home_feed");
             Jdbc.update(connection, "DELETE FROM notifications");
+            Jdbc.update(connection, "DELETE FROM favourites");
+            Jdbc.update(connection, "DELETE FROM reblogs");
+            Jdbc.update(connection, "DELETE FROM blocks");
+            Jdbc.update(connection, "DELETE FROM mutes");
             Jdbc.update(connection, "DELETE FROM status_recipients");
             Jdbc.update(connection, "DELETE FROM status_tags");
             Jdbc.update(connection, "DELETE FROM tag_follows");
