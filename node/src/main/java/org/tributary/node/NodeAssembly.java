@@ -123,7 +123,6 @@ import org.tributary.node.timeline.StatusVisibility;
 import org.tributary.node.media.MediaLimits;
 import org.tributary.node.media.RemoteMediaFetcher;
 import org.tributary.node.media.RemoteMediaReferences;
-// Hashtags.
 import org.tributary.node.hashtag.PeerTagSubscriptions;
 import org.tributary.node.hashtag.TagSubscribers;
 import org.tributary.node.streaming.StreamHub;
@@ -297,7 +296,8 @@ public final class NodeAssembly implements AutoCloseable {
                 .register(new ActorResource(accounts, follows, new ActorDocuments(uris), collections, signedGets, codec,
                         uris))
                 .register(new OutboxResource(accounts, posts, statusViews, statusVisibility, postDelivery,
-                        noteActivities, collections, signedGets, codec, uris, social.countedNotes(), social.interactions()))
+                        noteActivities, collections, signedGets, codec, uris, social.countedNotes(),
+                        social.interactions()))
                 .register(new WellKnownResource(accounts, posts, new Contexts(), uris, config))
                 .register(new OAuthErrorMapper())
                 .register(new ScopeFilter(auth))
