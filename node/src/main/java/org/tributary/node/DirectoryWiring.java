@@ -6,8 +6,10 @@ import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.glassfish.jersey.server.ResourceConfig;
+import org.tributary.federation.vocab.VocabCodec;
 import org.tributary.node.account.AccountService;
 import org.tributary.node.account.AccountStore;
+import org.tributary.node.account.ProfileService;
 import org.tributary.node.account.ProfileStore;
 import org.tributary.node.account.RemoteAccountService;
 import org.tributary.node.activitypub.RequestParts;
@@ -36,7 +38,13 @@ import org.tributary.node.directory.DirectoryPeerResource;
 import org.tributary.node.directory.DirectoryResource;
 import org.tributary.node.directory.DirectorySearch;
 import org.tributary.node.directory.DirectoryStore;
+import org.tributary.node.delivery.Outbox;
+import org.tributary.node.follow.FollowStore;
+import org.tributary.node.keys.ActorKeyStore;
+import org.tributary.node.outbound.ActorDocuments;
+import org.tributary.node.outbound.ActorUpdates;
 import org.tributary.node.peer.PeerService;
+import org.tributary.node.post.PlainTextFormatter;
 import org.tributary.node.post.StatusStore;
 import org.tributary.node.post.StatusViews;
 import org.tributary.node.relationship.BlockStore;
@@ -50,11 +58,12 @@ import org.tributary.node.search.SearchResolver;
 import org.tributary.node.search.SearchResource;
 import org.tributary.node.search.SearchService;
 import org.tributary.node.store.Database;
+import org.tributary.node.store.IdGenerator;
 import org.tributary.node.thread.AncestorFetcher;
 import org.tributary.node.timeline.StatusVisibility;
 
 /**
- * The profiles directory, full-text search and the admin API, wired once for {@link NodeAssembly}
+ * Profiles, the profiles directory, full-text search and the admin API, wired once for {@link NodeAssembly}
  * (spec/directory.md). The search index itself is built earlier by the assembly, since every writer of
  * posts and accounts tells its indexer of changes; this part serves what the index and directory hold.
  */
@@ -80,6 +89,8 @@ final class DirectoryWiring implements AutoCloseable {
     }
 
     private final Index index;
+    private final ActorDocuments actorDocuments;
+    private final ProfileService profiles;
     private final Directory directory;
     private final DirectoryDocuments documents;
     private final ExecutorService askers;
@@ -89,15 +100,20 @@ final class DirectoryWiring implements AutoCloseable {
     private final PeerAdministration peerAdministration;
     private final LocalUris uris;
 
-    DirectoryWiring(Index index, Database database, AccountStore accountStore, StatusStore statusStore,
-            BlockStore blockStore, AccountService accounts,
+    DirectoryWiring(Index index, Database database, AccountStore accountStore, ActorKeyStore keyStore,
+            FollowStore followStore, StatusStore statusStore, BlockStore blockStore, AccountService accounts,
             CredentialStore credentials, TokenStore tokens, PasswordHasher hasher, SecureRandom random,
             AuditLog auditLog, PeerService peers, DeliveryStore deliveries, AuditedFetcher fetcher,
-            RemoteAccountService remoteAccounts, AncestorFetcher ancestors, StatusViews statusViews,
-            StatusVisibility visibility, LocalUris uris, Clock clock) {
+            RemoteAccountService remoteAccounts, AncestorFetcher ancestors, Outbox outbox, StatusViews statusViews,
+            StatusVisibility visibility, VocabCodec codec, LocalUris uris, IdGenerator ids, Clock clock) {
         this.uris = uris;
         this.index = index;
         ProfileStore profileStore = index.profiles();
+        this.actorDocuments = new ActorDocuments(uris);
+        // A profile edit is sent to followers' nodes as an Update of the actor, and reindexed.
+        this.profiles = new ProfileService(database, accountStore, profileStore, new PlainTextFormatter(),
+                new ActorUpdates(accountStore, keyStore, followStore, actorDocuments, outbox, codec, ids, clock),
+                index.indexer(), clock);
         this.directory = new Directory(database, new DirectoryStore(), accountStore, profileStore);
         this.documents = new DirectoryDocuments(uris.context());
         this.askers = Executors.newCachedThreadPool(runnable -> {
@@ -114,6 +130,16 @@ final class DirectoryWiring implements AutoCloseable {
         this.accountAdministration = new AccountAdministration(database, accountStore, accounts, credentials, tokens,
                 hasher, random, index.indexer(), adminLog, clock);
         this.peerAdministration = new PeerAdministration(peers, deliveries, adminLog);
+    }
+
+    /** Profile edits and reads (display name, bio, fields, locked). */
+    ProfileService profiles() {
+        return profiles;
+    }
+
+    /** Local accounts as ActivityPub actors, profile included. */
+    ActorDocuments actorDocuments() {
+        return actorDocuments;
     }
 
     /** Account administration, as the CLI and the admin API use it. */

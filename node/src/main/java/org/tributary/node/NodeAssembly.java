@@ -29,7 +29,6 @@ import org.tributary.node.account.ProfileService;
 import org.tributary.node.admin.AccountAdministration;
 import org.tributary.node.inbound.UpdateActorHandler;
 import org.tributary.node.inbound.UpdateRouter;
-import org.tributary.node.outbound.ActorUpdates;
 import org.tributary.node.search.SearchIndexer;
 import org.tributary.node.account.RemoteAccountService;
 import org.tributary.node.activitypub.ActorResource;
@@ -95,7 +94,6 @@ import org.tributary.node.notification.NotificationStore;
 import org.tributary.node.oauth.AppStore;
 import org.tributary.node.oauth.AuthorizationCodeStore;
 import org.tributary.node.oauth.OAuthService;
-import org.tributary.node.outbound.ActorDocuments;
 import org.tributary.node.outbound.CollectionDocuments;
 import org.tributary.node.outbound.FollowActivities;
 import org.tributary.node.outbound.NoteActivities;
@@ -105,7 +103,6 @@ import org.tributary.node.peer.PeerStore;
 import org.tributary.node.post.HandleResolver;
 import org.tributary.node.post.HtmlSanitizer;
 import org.tributary.node.post.NodeTimelineStore;
-import org.tributary.node.post.PlainTextFormatter;
 import org.tributary.node.post.PostDelivery;
 import org.tributary.node.post.PostService;
 import org.tributary.node.post.StatusRecipientStore;
@@ -265,7 +262,8 @@ public final class NodeAssembly implements AutoCloseable {
         RemoteMediaReferences remoteMedia = media.remoteReferences();
         IncomingNotes incomingNotes = new IncomingNotes(statusStore, recipientStore, tagStore, accountStore,
                 new HtmlSanitizer(), statusVisibility, notifications, remoteMedia, homeFeed, ids, clock,
-                socialStores.interactions(), searchIndexer, postKinds.incomingParts(accountStore, notifications, clock));
+                socialStores.interactions(), searchIndexer,
+                postKinds.incomingParts(accountStore, notifications, clock));
         AncestorFetcher ancestors = new AncestorFetcher(database, statusStore, incomingNotes, remoteAccounts, fetcher,
                 peers, codec, uris);
         this.inboxProcessor = new InboxProcessor(inboxStore, InboundHandlers.dispatcher(
@@ -292,15 +290,13 @@ public final class NodeAssembly implements AutoCloseable {
         RequestParts requestParts = new RequestParts(uris);
         SignedGetVerifier signedGets = new SignedGetVerifier(signatures, keys, peers, requestParts,
                 new ReceivedFetchLog(auditLog, signatures, clock));
-        ActorDocuments actorDocuments = new ActorDocuments(uris);
-        ProfileService profiles = new ProfileService(database, accountStore, index.profiles(), new PlainTextFormatter(),
-                new ActorUpdates(accountStore, keyStore, followStore, actorDocuments, outbox, codec, ids, clock),
-                searchIndexer, clock);
+        // Profiles, the directory, search and the admin API (spec/directory.md).
+        this.directory = new DirectoryWiring(index, database, accountStore, keyStore, followStore, statusStore,
+                socialStores.blocks(), accounts, credentials, tokens, hasher, random, auditLog, peers, deliveries,
+                fetcher, remoteAccounts, ancestors, outbox, statusViews, statusVisibility, codec, uris, ids, clock);
+        ProfileService profiles = directory.profiles();
         ClientModels models = new ClientModels(follows, uris, media.models(), social.interactions(),
                 social.relationships(), postKinds.polls(), clock, profiles);
-        // Profiles directory, search and the admin API (spec/directory.md).
-        this.directory = new DirectoryWiring(index, database, accountStore, statusStore, socialStores.blocks(),
-                accounts, credentials, tokens, hasher, random, auditLog, peers, deliveries, fetcher, remoteAccounts, ancestors, statusViews, statusVisibility, uris, clock);
         FollowLists followLists = new FollowLists(database, followStore, accountStore);
         CollectionDocuments collections = new CollectionDocuments();
         ResourceConfig application = new ResourceConfig()
@@ -310,8 +306,8 @@ public final class NodeAssembly implements AutoCloseable {
                 .register(new ExceptionMappers.UnexpectedExceptionMapper())
                 .register(new InboxResource(pipeline, inboxProcessor, accounts, requestParts, config.maxBodyBytes(),
                         inboundCapture))
-                .register(new ActorResource(accounts, follows, actorDocuments, collections, signedGets, codec,
-                        uris, profiles))
+                .register(new ActorResource(accounts, follows, directory.actorDocuments(), collections, signedGets,
+                        codec, uris, profiles))
                 .register(new OutboxResource(accounts, posts, statusViews, statusVisibility, postDelivery,
                         noteActivities, collections, signedGets, codec, uris, social.countedNotes(),
                         social.interactions()))
