@@ -5,21 +5,12 @@ import java.net.http.HttpClient;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Map;
-import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import javax.sql.DataSource;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.tributary.federation.audit.SignedCheckpoint;
-import org.tributary.federation.delivery.BackoffSchedule;
 import org.tributary.federation.delivery.DeliveryPlanner;
-import org.tributary.federation.delivery.DeliveryWorker;
 import org.tributary.federation.delivery.DoubleKnockSender;
-import org.tributary.federation.delivery.JobDelivery;
-import org.tributary.federation.delivery.PeerCircuitBreaker;
 import org.tributary.federation.delivery.SignatureSchemeMemory;
 import org.tributary.federation.discovery.NodeInfoClient;
 import org.tributary.federation.discovery.WebFingerClient;
@@ -35,32 +26,10 @@ import org.tributary.federation.vocab.VocabCodec;
 import org.tributary.node.account.AccountService;
 import org.tributary.node.account.AccountStore;
 import org.tributary.node.account.ProfileService;
-import org.tributary.node.account.ProfileStore;
 import org.tributary.node.admin.AccountAdministration;
-import org.tributary.node.admin.AdminAccess;
-import org.tributary.node.admin.AdminAccountsResource;
-import org.tributary.node.admin.AdminActionLog;
-import org.tributary.node.admin.AdminDeliveriesResource;
-import org.tributary.node.admin.AdminDtos;
-import org.tributary.node.admin.AdminPeersResource;
-import org.tributary.node.admin.AuditedAdminActions;
-import org.tributary.node.admin.PeerAdministration;
-import org.tributary.node.directory.Directory;
-import org.tributary.node.directory.DirectoryDocuments;
-import org.tributary.node.directory.DirectoryPeerResource;
-import org.tributary.node.directory.DirectoryResource;
-import org.tributary.node.directory.DirectorySearch;
-import org.tributary.node.directory.DirectoryStore;
 import org.tributary.node.inbound.UpdateActorHandler;
 import org.tributary.node.inbound.UpdateRouter;
-import org.tributary.node.outbound.ActorUpdates;
-import org.tributary.node.search.IndexLocation;
-import org.tributary.node.search.BlockExclusions;
-import org.tributary.node.search.SearchIndex;
 import org.tributary.node.search.SearchIndexer;
-import org.tributary.node.search.SearchResolver;
-import org.tributary.node.search.SearchResource;
-import org.tributary.node.search.SearchService;
 import org.tributary.node.account.RemoteAccountService;
 import org.tributary.node.activitypub.ActorResource;
 import org.tributary.node.activitypub.InboxResource;
@@ -68,33 +37,7 @@ import org.tributary.node.activitypub.OutboxResource;
 import org.tributary.node.activitypub.RequestParts;
 import org.tributary.node.activitypub.SignedGetVerifier;
 import org.tributary.node.activitypub.WellKnownResource;
-import org.tributary.node.api.AccountKudosResource;
 import org.tributary.node.api.AccountsResource;
-import org.tributary.node.api.KudosResource;
-import org.tributary.node.api.EventsResource;
-import org.tributary.node.api.PollsResource;
-import org.tributary.node.api.QuestionsResource;
-import org.tributary.node.event.EventService;
-import org.tributary.node.event.EventStore;
-import org.tributary.node.inbound.IncomingEvents;
-import org.tributary.node.inbound.IncomingPolls;
-import org.tributary.node.inbound.IncomingQuestions;
-import org.tributary.node.inbound.PollVoteHandler;
-import org.tributary.node.inbound.RsvpHandler;
-import org.tributary.node.outbound.EventActivities;
-import org.tributary.node.outbound.PollActivities;
-import org.tributary.node.outbound.QuestionActivities;
-import org.tributary.node.poll.PollCloser;
-import org.tributary.node.poll.PollService;
-import org.tributary.node.poll.PollStore;
-import org.tributary.node.question.QuestionService;
-import org.tributary.node.question.QuestionStore;
-import org.tributary.federation.inbox.ActivityHandler;
-import org.tributary.federation.inbox.HandlerResult;
-import org.tributary.node.inbound.IncomingKudos;
-import org.tributary.node.kudos.KudosService;
-import org.tributary.node.kudos.KudosStore;
-import org.tributary.node.outbound.KudosActivities;
 import org.tributary.node.api.AppsResource;
 import org.tributary.node.api.AuthorizeResource;
 import org.tributary.node.api.ClientModels;
@@ -126,7 +69,6 @@ import org.tributary.node.auth.PasswordHasher;
 import org.tributary.node.auth.TokenStore;
 import org.tributary.node.config.LocalUris;
 import org.tributary.node.config.NodeConfig;
-import org.tributary.node.delivery.DeliveryPump;
 import org.tributary.node.delivery.DeliveryStore;
 import org.tributary.node.delivery.Outbox;
 import org.tributary.node.follow.FollowLists;
@@ -140,7 +82,7 @@ import org.tributary.node.inbound.DeleteNoteHandler;
 import org.tributary.node.inbound.FollowHandler;
 import org.tributary.node.inbound.InboundHandlers;
 import org.tributary.node.inbound.IncomingNotes;
-import org.tributary.node.inbound.UndoFollowHandler;
+import org.tributary.node.inbound.RejectFollowHandler;
 import org.tributary.node.inbound.UpdateNoteHandler;
 import org.tributary.node.inbox.InboxActivityStore;
 import org.tributary.node.inbox.InboxProcessor;
@@ -152,7 +94,6 @@ import org.tributary.node.notification.NotificationStore;
 import org.tributary.node.oauth.AppStore;
 import org.tributary.node.oauth.AuthorizationCodeStore;
 import org.tributary.node.oauth.OAuthService;
-import org.tributary.node.outbound.ActorDocuments;
 import org.tributary.node.outbound.CollectionDocuments;
 import org.tributary.node.outbound.FollowActivities;
 import org.tributary.node.outbound.NoteActivities;
@@ -162,7 +103,6 @@ import org.tributary.node.peer.PeerStore;
 import org.tributary.node.post.HandleResolver;
 import org.tributary.node.post.HtmlSanitizer;
 import org.tributary.node.post.NodeTimelineStore;
-import org.tributary.node.post.PlainTextFormatter;
 import org.tributary.node.post.PostDelivery;
 import org.tributary.node.post.PostService;
 import org.tributary.node.post.StatusRecipientStore;
@@ -182,48 +122,12 @@ import org.tributary.node.timeline.NodeTimelines;
 import org.tributary.node.timeline.HomeFeed;
 import org.tributary.node.timeline.HomeFeedStore;
 import org.tributary.node.timeline.StatusVisibility;
-import org.tributary.node.timeline.HomeTimeline;
-import org.tributary.node.api.AccountRelationsResource;
-import org.tributary.node.api.BlocksResource;
-import org.tributary.node.api.MutesResource;
-import org.tributary.node.api.FavouritesResource;
-import org.tributary.node.api.StatusInteractionsResource;
-import org.tributary.node.inbound.AnnounceHandler;
-import org.tributary.node.inbound.BlockHandler;
-import org.tributary.node.inbound.LikeHandler;
-import org.tributary.node.inbound.RecordedActivities;
-import org.tributary.node.inbound.RejectFollowHandler;
-import org.tributary.node.inbound.UndoBlockHandler;
-import org.tributary.node.inbound.UndoInteractionHandler;
-import org.tributary.node.inbound.UndoRouter;
-import org.tributary.node.interaction.CountReports;
-import org.tributary.node.interaction.InteractionKind;
-import org.tributary.node.interaction.InteractionService;
-import org.tributary.node.interaction.InteractionStore;
-import org.tributary.node.outbound.BlockActivities;
-import org.tributary.node.outbound.CountedNotes;
-import org.tributary.node.outbound.InteractionActivities;
-import org.tributary.node.relationship.BlockService;
-import org.tributary.node.relationship.BlockStore;
-import org.tributary.node.relationship.FollowerService;
-import org.tributary.node.relationship.MuteService;
-import org.tributary.node.relationship.MuteStore;
-import org.tributary.node.relationship.RelationshipService;
-// Media.
-import org.tributary.node.api.MediaFilesResource;
-import org.tributary.node.api.MediaModels;
-import org.tributary.node.api.MediaResource;
-import org.tributary.node.api.MediaV2Resource;
-import org.tributary.node.media.MediaAccess;
-import org.tributary.node.media.MediaFileStore;
-import org.tributary.node.media.MediaInspector;
 import org.tributary.node.media.MediaLimits;
-import org.tributary.node.media.MediaService;
-import org.tributary.node.media.MediaStore;
-import org.tributary.node.media.MediaUrls;
-import org.tributary.node.media.NoteAttachments;
 import org.tributary.node.media.RemoteMediaFetcher;
 import org.tributary.node.media.RemoteMediaReferences;
+import org.tributary.node.hashtag.PeerTagSubscriptions;
+import org.tributary.node.hashtag.TagSubscribers;
+import org.tributary.node.streaming.StreamHub;
 
 /**
  * The composition root: builds every part of a node once, with final fields and constructor
@@ -231,10 +135,6 @@ import org.tributary.node.media.RemoteMediaReferences;
  */
 public final class NodeAssembly implements AutoCloseable {
     private static final Duration HTTP_TIMEOUT = Duration.ofSeconds(10);
-    /** How long a directory search waits for peers before reporting them as timed out. */
-    private static final Duration DIRECTORY_TIME_LIMIT = Duration.ofSeconds(3);
-    /** How often polls past their end time are closed: a poll closes at most this late. */
-    private static final Duration POLL_CLOSER_PERIOD = Duration.ofSeconds(1);
 
     private final NodeConfig config;
     private final DataSource dataSource;
@@ -243,21 +143,17 @@ public final class NodeAssembly implements AutoCloseable {
     private final InboxProcessor inboxProcessor;
     private final InboxActivityStore inboxStore;
     private final DeliveryStore deliveries;
-    private final DeliveryWorker deliveryWorker;
-    private final ScheduledExecutorService deliveryScheduler;
-    private final ExecutorService deliverySenders;
+    private final DeliveryWiring delivery;
     private final NodeServer server;
     private final AuditedFetcher fetcher;
     private final LocalUris uris;
-    private final SearchIndex searchIndex;
-    private final SearchIndexer searchIndexer;
-    private final ExecutorService directoryAskers;
-    private final AccountAdministration accountAdministration;
-    private final PollCloser pollCloser;
-    private final RemoteMediaFetcher mediaFetcher;
+    private final DirectoryWiring directory;
+    private final PostKindsWiring postKinds;
+    private final MediaWiring media;
     private final AuditLog auditLog;
     private final AuditWiring audit;
     private final Database database;
+    private final HashtagWiring hashtags;
 
     private NodeAssembly(NodeConfig config, DataSource dataSource, Clock clock, MediaLimits mediaLimits,
             AuditSettings auditSettings) {
@@ -282,11 +178,7 @@ public final class NodeAssembly implements AutoCloseable {
         FollowStore followStore = new FollowStore();
         StatusStore statusStore = new StatusStore();
         StatusTagStore tagStore = new StatusTagStore();
-        ProfileStore profileStore = new ProfileStore();
-        InteractionStore interactionStore = new InteractionStore();
-        BlockStore blockStore = new BlockStore();
-        MuteStore muteStore = new MuteStore();
-        MediaStore mediaStore = new MediaStore();
+        SocialWiring.Stores socialStores = new SocialWiring.Stores();
         this.deliveries = new DeliveryStore(database, ids, clock);
         this.inboxStore = new InboxActivityStore(database, ids, clock);
         this.peers = new PeerService(database, new PeerStore(), clock, auditLog);
@@ -304,10 +196,8 @@ public final class NodeAssembly implements AutoCloseable {
         PasswordHasher hasher = new PasswordHasher(random);
 
         // Search index: a derived view of the store, told of every change after it commits.
-        this.searchIndex = new SearchIndex(config.searchIndexDir().map(IndexLocation::onDisk)
-                .orElseGet(IndexLocation::inMemory));
-        this.searchIndexer = new SearchIndexer(database, searchIndex, statusStore, tagStore, accountStore,
-                profileStore);
+        DirectoryWiring.Index index = new DirectoryWiring.Index(config, database, statusStore, tagStore, accountStore);
+        SearchIndexer searchIndexer = index.indexer();
 
         // Accounts and keys.
         this.accounts = new AccountService(database, accountStore, keyStore, credentials, hasher, uris, ids, clock,
@@ -317,22 +207,15 @@ public final class NodeAssembly implements AutoCloseable {
         this.fetcher = new AuditedFetcher(new SignedFetcher(sender, signingKeys, peers, FetchLimits.defaults()),
                 auditLog, clock);
         RemoteAccountService remoteAccounts = new RemoteAccountService(database, accountStore, keyStore, fetcher,
-                webFinger, codec, uris, ids, clock, profileStore, searchIndexer);
+                webFinger, codec, uris, ids, clock, index.profiles(), searchIndexer);
         PeerKeyResolver keys = new PeerKeyResolver(database, keyStore, remoteAccounts);
 
-        // Outbound: the worker polls for due jobs; the pump starts rounds as soon as the Outbox commits jobs.
-        this.deliveryScheduler = Executors.newSingleThreadScheduledExecutor(daemon("tributary-delivery"));
-        this.deliverySenders = Executors.newFixedThreadPool(8, daemon("tributary-sender"));
-        JobDelivery jobDelivery = new JobDelivery(deliveries, signingKeys, peers, sender,
-                BackoffSchedule.mastodonLike(random), PeerCircuitBreaker.mastodonLike(clock), events, clock);
-        DeliveryWorker.Settings deliverySettings = DeliveryWorker.Settings.defaults();
-        this.deliveryWorker = new DeliveryWorker(deliveries, jobDelivery, deliveryScheduler, deliverySenders, clock,
-                deliverySettings);
-        DeliveryPump deliveryPump = new DeliveryPump(deliveryWorker, deliveryScheduler, deliverySettings.batchSize());
+        // Outbound: a worker for due jobs, woken as soon as the Outbox commits jobs.
+        this.delivery = new DeliveryWiring(deliveries, signingKeys, peers, sender, random, events, clock);
 
         // Social services.
         DeliveryPlanner planner = new DeliveryPlanner(peers, clock);
-        Outbox outbox = new Outbox(deliveries, planner, codec, uris, database, deliveryPump::wakeUp);
+        Outbox outbox = new Outbox(deliveries, planner, codec, uris, database, delivery::wakeUp);
         FollowActivities followActivities = new FollowActivities(codec);
         NoteActivities noteActivities = new NoteActivities(codec);
         NotificationService notifications = new NotificationService(database, new NotificationStore(), accountStore,
@@ -340,132 +223,80 @@ public final class NodeAssembly implements AutoCloseable {
         HomeFeedStore homeFeedStore = new HomeFeedStore();
         HomeFeed homeFeed = new HomeFeed(homeFeedStore);
         FollowService follows = new FollowService(database, followStore, accountStore, followActivities, outbox,
-                notifications, homeFeed, uris, ids, clock, blockStore);
-        // Media (spec/media.md): files under <data>/media, attached to posts in the post's transaction.
-        MediaFileStore mediaFiles = new MediaFileStore(config.dataDir().resolve("media"));
-        MediaService media = new MediaService(database, mediaStore, mediaFiles, new MediaInspector(mediaLimits),
-                mediaLimits, ids, clock);
-        MediaUrls mediaUrls = new MediaUrls(config);
-        this.mediaFetcher = new RemoteMediaFetcher(sender, signingKeys, peers, mediaLimits.maxUploadBytes());
+                notifications, homeFeed, uris, ids, clock, socialStores.blocks());
+        this.media = new MediaWiring(database, config, mediaLimits, sender, signingKeys, peers, ids, clock);
         StatusRecipientStore recipientStore = new StatusRecipientStore();
-        StatusVisibility statusVisibility = new StatusVisibility(database, followStore, recipientStore, blockStore);
+        StatusVisibility statusVisibility = new StatusVisibility(database, followStore, recipientStore,
+                socialStores.blocks());
         StatusViews statusViews = new StatusViews(database, statusStore, recipientStore, tagStore, accountStore,
-                mediaStore);
+                media.store());
+        // Hashtags and streaming (spec/hashtags.md): posts are announced on its stream hub as they change.
+        NodeInfoClient nodeInfo = new NodeInfoClient(httpClient, peers, config.baseUrl().getScheme());
+        this.hashtags = new HashtagWiring(database, tagStore, accountStore, remoteAccounts, peers, nodeInfo, outbox,
+                homeFeed, statusVisibility, codec, uris, ids, clock);
         PostDelivery postDelivery = new PostDelivery(followStore, accountStore, noteActivities, new NoteTags(uris),
-                new NoteAttachments(mediaUrls), outbox);
+                media.noteAttachments(), outbox, hashtags.tagSubscriberStore());
         PostService posts = new PostService(database, statusStore, recipientStore, tagStore, accountStore,
                 statusViews, postDelivery, noteActivities, new StatusTextFormatter(uris),
                 new HandleResolver(database, accountStore, remoteAccounts, uris), statusVisibility, notifications,
-                media, homeFeed, uris, ids, clock, searchIndexer);
-        KudosStore kudosStore = new KudosStore();
-        KudosService kudos = new KudosService(database, kudosStore, posts, statusStore, statusViews, accountStore,
-                statusVisibility, new KudosActivities());
-        PollStore pollStore = new PollStore();
-        PollService polls = new PollService(database, pollStore, statusStore, statusViews, accountStore,
-                statusVisibility, postDelivery, noteActivities, new PollActivities(codec), outbox, notifications, uris,
-                ids, clock);
-        QuestionStore questionStore = new QuestionStore();
-        QuestionService questions = new QuestionService(database, questionStore, posts, statusStore, statusViews,
-                accountStore, statusVisibility, postDelivery, noteActivities, new QuestionActivities(), notifications,
-                uris, ids, clock);
-        EventStore eventStore = new EventStore();
-        EventService eventPosts = new EventService(database, eventStore, posts, statusStore, statusViews, accountStore,
-                statusVisibility, new EventActivities(), outbox, notifications, uris, ids, clock);
-        this.pollCloser = new PollCloser(polls, POLL_CLOSER_PERIOD);
-        HomeTimeline homeTimeline = new HomeTimeline(database, homeFeedStore, statusStore, interactionStore,
-                accountStore, blockStore, muteStore, statusVisibility);
-        CountedNotes countedNotes = new CountedNotes(noteActivities, codec);
-        CountReports countReports = new CountReports(interactionStore, accountStore, statusViews, postDelivery,
-                countedNotes, uris, ids, clock);
-        InteractionService interactions = new InteractionService(database, interactionStore, statusStore,
-                accountStore, followStore, statusVisibility, notifications, new InteractionActivities(codec),
-                countReports, outbox, uris, ids, clock);
-        BlockService blocks = new BlockService(database, blockStore, followStore, homeFeed, accountStore,
-                new BlockActivities(codec), outbox, uris, ids, clock);
-        MuteService mutes = new MuteService(database, muteStore, accountStore, ids, clock);
-        FollowerService followers = new FollowerService(database, followStore, followActivities, outbox, uris, ids,
-                clock);
+                media.service(), homeFeed, uris, ids, clock, searchIndexer, hashtags.streams());
+        // Kudos, polls, questions and events: kinds of post built on the posting core.
+        this.postKinds = new PostKindsWiring(database, posts, statusStore, statusViews, accountStore, remoteAccounts,
+                statusVisibility, postDelivery, noteActivities, outbox, notifications, codec, uris, ids, clock);
+        // Likes, boosts, blocks and mutes (spec/interactions.md).
+        SocialWiring social = new SocialWiring(socialStores, database, statusStore, accountStore, followStore,
+                homeFeedStore, homeFeed, statusVisibility, statusViews, postDelivery, noteActivities,
+                followActivities, notifications, outbox, codec, uris, ids, clock);
         ThreadService threads = new ThreadService(database, statusStore, statusVisibility);
         AuthService auth = new AuthService(database, accountStore, credentials, tokens, hasher, random, clock);
         OAuthService oauth = new OAuthService(database, new AppStore(), new AuthorizationCodeStore(), auth, ids, random,
                 clock);
 
         // Checkpoints: signed, published to Tributary peers, witnessed from them.
-        this.audit = new AuditWiring(database, auditStore, auditLog, auditSettings, uris, ids, clock,
-                new NodeInfoClient(httpClient, peers, config.baseUrl().getScheme()), peers, accounts, signingKeys,
-                keys, fetcher, deliveries, planner);
+        this.audit = new AuditWiring(database, auditStore, auditLog, auditSettings, uris, ids, clock, nodeInfo, peers,
+                accounts, signingKeys, keys, fetcher, deliveries, planner);
 
         // Inbound.
         InboxPipeline pipeline = new InboxPipeline(new InboxLimits(config.maxBodyBytes()), peers, signatures, keys,
                 inboxStore, events, clock);
-        RemoteMediaReferences remoteMedia = new RemoteMediaReferences(mediaStore, peers, mediaLimits, ids, clock);
+        RemoteMediaReferences remoteMedia = media.remoteReferences();
         IncomingNotes incomingNotes = new IncomingNotes(statusStore, recipientStore, tagStore, accountStore,
                 new HtmlSanitizer(), statusVisibility, notifications, remoteMedia, homeFeed, ids, clock,
-                interactionStore, searchIndexer,
-                List.of(new IncomingKudos(kudosStore, accountStore), new IncomingPolls(pollStore, notifications),
-                        new IncomingQuestions(questionStore, statusStore, notifications, clock),
-                        new IncomingEvents(eventStore)));
+                socialStores.interactions(), searchIndexer,
+                postKinds.incomingParts(accountStore, notifications, clock));
         AncestorFetcher ancestors = new AncestorFetcher(database, statusStore, incomingNotes, remoteAccounts, fetcher,
                 peers, codec, uris);
-        ActivityHandler notHandled = activity -> new HandlerResult.Ignored("not handled: " + activity.type());
-        UndoRouter undo = new UndoRouter(Map.of(
-                "Follow", new UndoFollowHandler(database, accountStore, followStore, codec),
-                "Like", new UndoInteractionHandler(InteractionKind.FAVOURITE, database, interactionStore, statusStore,
-                        accountStore, countReports, codec),
-                "Announce", new UndoInteractionHandler(InteractionKind.REBLOG, database, interactionStore,
-                        statusStore, accountStore, countReports, codec),
-                "Block", new UndoBlockHandler(database, accountStore, blockStore, codec)),
-                new RecordedActivities(database, followStore, interactionStore, blockStore)::typeOf, codec);
         this.inboxProcessor = new InboxProcessor(inboxStore, InboundHandlers.dispatcher(
-                new FollowHandler(database, accountStore, followStore, remoteAccounts, followActivities, outbox,
-                        notifications, codec, uris, ids, clock, blockStore),
-                new RsvpHandler(database, statusStore, remoteAccounts, eventPosts, uris,
-                        new AcceptFollowHandler(database, accountStore, followStore, codec)),
-                new RsvpHandler(database, statusStore, remoteAccounts, eventPosts, uris,
+                new InboundHandlers.Following(
+                        new FollowHandler(database, accountStore, followStore, remoteAccounts, followActivities, outbox,
+                                notifications, codec, uris, ids, clock, socialStores.blocks()),
+                        new AcceptFollowHandler(database, accountStore, followStore, codec),
                         new RejectFollowHandler(database, accountStore, followStore, homeFeed, codec)),
-                new RsvpHandler(database, statusStore, remoteAccounts, eventPosts, uris, notHandled),
-                undo,
-                new PollVoteHandler(database, statusStore, remoteAccounts, polls, codec, uris,
-                        new CreateNoteHandler(database, followStore, remoteAccounts, incomingNotes, ancestors, codec,
-                                uris)),
-                new UpdateRouter(new UpdateNoteHandler(database, statusStore, accountStore, incomingNotes, codec),
-                        new UpdateActorHandler(remoteAccounts, codec), codec),
-                new DeleteNoteHandler(database, statusStore, tagStore, accountStore, notifications, remoteMedia, codec,
-                        clock, searchIndexer),
-                new LikeHandler(database, statusStore, interactionStore, remoteAccounts, statusVisibility,
-                        notifications, countReports, codec, uris, ids, clock),
-                new AnnounceHandler(database, statusStore, interactionStore, followStore, remoteAccounts, ancestors,
-                        statusVisibility, notifications, countReports, codec, uris, ids, clock),
-                new BlockHandler(database, accountStore, followStore, blockStore, homeFeed, remoteAccounts, codec, ids,
-                        clock),
+                hashtags.inboundHandlers(incomingNotes, fetcher),
+                new InboundHandlers.Posts(
+                        postKinds.votesOr(new CreateNoteHandler(database, followStore, remoteAccounts, incomingNotes,
+                                ancestors, codec, uris, hashtags.tagFollows(), hashtags.streams())),
+                        // Update of an actor is a changed profile; of a Note, an edited post (streamed).
+                        new UpdateRouter(new UpdateNoteHandler(database, statusStore, accountStore, incomingNotes,
+                                codec, hashtags.streams()), new UpdateActorHandler(remoteAccounts, codec), codec),
+                        new DeleteNoteHandler(database, statusStore, tagStore, accountStore, notifications, remoteMedia,
+                                codec, clock, searchIndexer, hashtags.streams())),
+                postKinds.rsvps(),
+                social.inboundHandlers(remoteAccounts, ancestors, hashtags.undoTagFollow(),
+                        hashtags.tagSubscriberStore()),
                 audit.addCheckpointHandler()));
 
         // HTTP.
         RequestParts requestParts = new RequestParts(uris);
         SignedGetVerifier signedGets = new SignedGetVerifier(signatures, keys, peers, requestParts,
                 new ReceivedFetchLog(auditLog, signatures, clock));
-        MediaModels mediaModels = new MediaModels(mediaUrls);
-        ActorDocuments actorDocuments = new ActorDocuments(uris);
-        ProfileService profiles = new ProfileService(database, accountStore, profileStore, new PlainTextFormatter(),
-                new ActorUpdates(accountStore, keyStore, followStore, actorDocuments, outbox, codec, ids, clock),
-                searchIndexer, clock);
-        ClientModels models = new ClientModels(follows, uris, mediaModels, interactions,
-                new RelationshipService(database, followStore, blockStore, muteStore), polls, clock, profiles);
-        MediaResource mediaResource = new MediaResource(auth, media, mediaModels);
-        AdminActionLog adminLog = new AuditedAdminActions(auditLog, clock);
-        this.accountAdministration = new AccountAdministration(database, accountStore, accounts, credentials, tokens,
-                hasher, random, searchIndexer, adminLog, clock);
-        PeerAdministration peerAdministration = new PeerAdministration(peers, deliveries, adminLog);
-        AdminAccess adminAccess = new AdminAccess(auth);
-        AdminDtos adminDtos = new AdminDtos(models);
-        Directory directory = new Directory(database, new DirectoryStore(), accountStore, profileStore);
-        DirectoryDocuments directoryDocuments = new DirectoryDocuments(uris.context());
-        this.directoryAskers = Executors.newCachedThreadPool(daemon("tributary-directory"));
-        DirectorySearch directorySearch = new DirectorySearch(directory, peers, fetcher, directoryDocuments, database,
-                accountStore, uris, directoryAskers, DIRECTORY_TIME_LIMIT);
-        SearchService search = new SearchService(database, searchIndex, accountStore, statusStore, statusViews,
-                statusVisibility, new BlockExclusions(database, blockStore), new SearchResolver(database, accountStore, statusStore,
-                        remoteAccounts, ancestors, fetcher, peers, uris));
+        // Profiles, the directory, search and the admin API (spec/directory.md).
+        this.directory = new DirectoryWiring(index, database, accountStore, keyStore, followStore, statusStore,
+                socialStores.blocks(), accounts, credentials, tokens, hasher, random, auditLog, peers, deliveries,
+                fetcher, remoteAccounts, ancestors, outbox, statusViews, statusVisibility, codec, uris, ids, clock);
+        ProfileService profiles = directory.profiles();
+        ClientModels models = new ClientModels(follows, uris, media.models(), social.interactions(),
+                social.relationships(), postKinds.polls(), clock, profiles);
         FollowLists followLists = new FollowLists(database, followStore, accountStore);
         CollectionDocuments collections = new CollectionDocuments();
         ResourceConfig application = new ResourceConfig()
@@ -475,11 +306,11 @@ public final class NodeAssembly implements AutoCloseable {
                 .register(new ExceptionMappers.UnexpectedExceptionMapper())
                 .register(new InboxResource(pipeline, inboxProcessor, accounts, requestParts, config.maxBodyBytes(),
                         inboundCapture))
-                .register(new ActorResource(accounts, follows, actorDocuments, collections, signedGets, codec,
-                        uris, profiles))
-                .register(new DirectoryPeerResource(directory, directoryDocuments, signedGets, requestParts))
+                .register(new ActorResource(accounts, follows, directory.actorDocuments(), collections, signedGets,
+                        codec, uris, profiles))
                 .register(new OutboxResource(accounts, posts, statusViews, statusVisibility, postDelivery,
-                        noteActivities, collections, signedGets, codec, uris, countedNotes, interactions))
+                        noteActivities, collections, signedGets, codec, uris, social.countedNotes(),
+                        social.interactions()))
                 .register(new WellKnownResource(accounts, posts, new Contexts(), uris, config))
                 .register(new OAuthErrorMapper())
                 .register(new ScopeFilter(auth))
@@ -488,40 +319,27 @@ public final class NodeAssembly implements AutoCloseable {
                         "https".equalsIgnoreCase(config.baseUrl().getScheme())))
                 .register(new AppsResource(oauth, auth))
                 .register(new AccountsResource(auth, accounts, remoteAccounts, follows, models, followLists, posts,
-                        statusVisibility, profiles, statusViews, media, mediaUrls))
-                .register(new DirectoryResource(auth, directory, directorySearch, models))
-                .register(new SearchResource(auth, search, models, uris))
-                .register(new AdminAccountsResource(adminAccess, accountAdministration, adminDtos))
-                .register(new AdminPeersResource(adminAccess, peerAdministration))
-                .register(new AdminDeliveriesResource(adminAccess, peerAdministration))
-                .register(new StatusesResource(auth, posts, statusViews, threads, statusVisibility, models, polls,
-                        questions))
-                .register(new StatusInteractionsResource(auth, interactions, statusViews, models))
-                .register(new FavouritesResource(auth, interactions, statusViews, models))
-                .register(new AccountRelationsResource(auth, accounts, blocks, mutes, followers, models))
-                .register(new BlocksResource(auth, blocks, models))
-                .register(new MutesResource(auth, mutes, models))
-                .register(new TimelinesResource(auth, homeTimeline, statusViews, models))
+                        statusVisibility, profiles, statusViews, media.service(), media.urls()))
+                .register(new StatusesResource(auth, posts, statusViews, threads, statusVisibility, models,
+                        postKinds.polls(), postKinds.questions()))
+                .register(new TimelinesResource(auth, social.homeTimeline(), statusViews, models))
                 .register(new NotificationsResource(auth, accounts, notifications, posts, statusViews, statusVisibility,
                         models))
                 .register(new InstanceResource(config, accounts))
                 .register(new NodeTimelinesResource(auth, statusViews, new NodeTimelines(database, new NodeTimelineStore(),
-                        statusVisibility), models))
+                        statusVisibility), hashtags.hashtags(), models))
                 .register(new InstanceV2Resource(config, accounts))
-                .register(new FollowRequestsResource(auth, accounts, followLists, followers, models))
+                .register(new FollowRequestsResource(auth, accounts, followLists, social.followers(), models))
                 .register(new MarkersResource(auth, new Markers(database, new MarkerStore(), clock)))
                 .register(new PreferencesResource(auth))
-                .register(mediaResource)
-                .register(new MediaV2Resource(mediaResource))
-                .register(new MediaFilesResource(auth, signedGets,
-                        new MediaAccess(database, mediaStore, statusStore, statusVisibility, profileStore), mediaFiles))
                 .register(audit.apiResource(auth))
-                .register(audit.peerResource(signedGets, requestParts))
-                .register(new KudosResource(auth, kudos, models))
-                .register(new AccountKudosResource(auth, accounts, kudos))
-                .register(new PollsResource(auth, polls, models))
-                .register(new QuestionsResource(auth, questions, models))
-                .register(new EventsResource(auth, eventPosts, models));
+                .register(audit.peerResource(signedGets, requestParts));
+        media.register(application, auth, signedGets, statusStore, statusVisibility, index.profiles());
+        directory.register(application, auth, models, signedGets, requestParts);
+        postKinds.register(application, auth, accounts, models);
+        social.register(application, auth, accounts, statusViews, models);
+        hashtags.register(application, auth, statusViews, postDelivery, noteActivities, collections, signedGets, models,
+                statusVisibility, followStore, recipientStore);
         this.server = new NodeServer(config.bindHost(), config.port(), application);
     }
 
@@ -550,7 +368,7 @@ public final class NodeAssembly implements AutoCloseable {
     /** Starts serving HTTP only: activities are received and stored, but no handler or delivery runs. */
     public void startHttp() {
         accounts.ensureInstanceActor();
-        searchIndexer.rebuildIfEmpty();
+        directory.rebuildIndexIfEmpty();
         server.start();
     }
 
@@ -559,10 +377,9 @@ public final class NodeAssembly implements AutoCloseable {
      * half-sent. Activities stored by an earlier run and never handled are picked up here.
      */
     public void startWorkers() {
-        deliveries.requeueAbandoned();
+        delivery.start();
         inboxProcessor.start();
-        deliveryWorker.start();
-        pollCloser.start();
+        postKinds.start();
         audit.start();
     }
 
@@ -617,7 +434,7 @@ public final class NodeAssembly implements AutoCloseable {
 
     /** A signed GET of a peer's media file by this node's instance actor (nothing fetches media by itself). */
     public RemoteMediaFetcher.Result fetchMedia(URI url) {
-        return mediaFetcher.fetch(url, uris.rsaKeyId(LocalUris.INSTANCE_ACTOR_USERNAME));
+        return media.fetcher().fetch(url, uris.rsaKeyId(LocalUris.INSTANCE_ACTOR_USERNAME));
     }
 
     /** A signed GET by one of this node's employees, as their node would fetch on their behalf. */
@@ -627,7 +444,22 @@ public final class NodeAssembly implements AutoCloseable {
 
     /** Account administration, as the CLI uses it (recorded like the admin API's actions). */
     public AccountAdministration accountAdministration() {
-        return accountAdministration;
+        return directory.accountAdministration();
+    }
+
+    /** This node's subscriptions to peers' tag collections. */
+    public PeerTagSubscriptions tagSubscriptions() {
+        return hashtags.peerSubscriptions();
+    }
+
+    /** The peer nodes subscribed to this node's tag collections. */
+    public TagSubscribers tagSubscribers() {
+        return hashtags.tagSubscribers();
+    }
+
+    /** The streaming API's event bus. */
+    public StreamHub streams() {
+        return hashtags.streams();
     }
 
     public int port() {
@@ -636,24 +468,15 @@ public final class NodeAssembly implements AutoCloseable {
 
     @Override
     public void close() {
+        hashtags.closeStreams();
         server.close();
-        pollCloser.close();
-        deliveryWorker.stop();
-        deliveryScheduler.shutdownNow();
-        deliverySenders.shutdownNow();
+        hashtags.close();
+        postKinds.close();
+        delivery.stop();
         inboxProcessor.close();
-        directoryAskers.shutdownNow();
-        searchIndex.close();
+        directory.close();
         audit.close();
         auditLog.close();
         DerbyDataSources.shutdown(dataSource);
-    }
-
-    private static java.util.concurrent.ThreadFactory daemon(String name) {
-        return runnable -> {
-            Thread thread = new Thread(runnable, name);
-            thread.setDaemon(true);
-            return thread;
-        };
     }
 }

@@ -15,6 +15,8 @@ import java.util.List;
 import org.tributary.node.account.Account;
 import org.tributary.node.post.StatusViews;
 import org.tributary.node.auth.AuthService;
+import org.tributary.node.hashtag.HashtagService;
+import org.tributary.node.hashtag.TagQuery;
 import org.tributary.node.timeline.NodeTimelines;
 
 /**
@@ -27,10 +29,13 @@ public final class NodeTimelinesResource {
     private final AuthService auth;
     private final NodeTimelines timelines;
     private final StatusViews views;
+    private final HashtagService hashtags;
     private final Paging paging;
 
-    public NodeTimelinesResource(AuthService auth, StatusViews views, NodeTimelines timelines, ClientModels models) {
+    public NodeTimelinesResource(AuthService auth, StatusViews views, NodeTimelines timelines, HashtagService hashtags,
+            ClientModels models) {
         this.auth = auth;
+        this.hashtags = hashtags;
         this.views = views;
         this.timelines = timelines;
         this.paging = new Paging(models);
@@ -52,12 +57,33 @@ public final class NodeTimelinesResource {
         return paging.statuses(views.of(timelines.read(viewer, scope, Paging.page(maxId, sinceId, minId, limit))), uri);
     }
 
-    /** Posts with a hashtag. Hashtags are not recorded yet, so no post has one and the list is empty. */
+    /**
+     * Posts with a hashtag (or any of {@code any[]}, with all of {@code all[]}, none of {@code none[]}),
+     * from every node, newest first by the authors' time; see {@link org.tributary.node.hashtag.TagTimelineStore}.
+     */
     @GET
     @Path("tag/{hashtag}")
     public Response tag(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
-            @PathParam("hashtag") String hashtag, @Context UriInfo uri) {
-        auth.require(authorization);
-        return paging.statuses(List.of(), uri);
+            @PathParam("hashtag") String hashtag, @QueryParam("any[]") List<String> any,
+            @QueryParam("all[]") List<String> all, @QueryParam("none[]") List<String> none,
+            @QueryParam("any") List<String> anyPlain, @QueryParam("all") List<String> allPlain,
+            @QueryParam("none") List<String> nonePlain, @QueryParam("local") boolean local,
+            @QueryParam("remote") boolean remote, @QueryParam("only_media") boolean onlyMedia,
+            @QueryParam("max_id") Long maxId, @QueryParam("since_id") Long sinceId, @QueryParam("min_id") Long minId,
+            @QueryParam("limit") Integer limit, @Context UriInfo uri) {
+        Account viewer = auth.require(authorization);
+        if (onlyMedia) {
+            return paging.statuses(List.of(), uri);
+        }
+        TagQuery query = new TagQuery(hashtag, joined(any, anyPlain), joined(all, allPlain), joined(none, nonePlain),
+                local, remote);
+        return paging.statuses(views.of(hashtags.timeline(viewer, query, Paging.page(maxId, sinceId, minId, limit))),
+                uri);
+    }
+
+    private static List<String> joined(List<String> bracketed, List<String> plain) {
+        List<String> names = new java.util.ArrayList<>(bracketed);
+        names.addAll(plain);
+        return names;
     }
 }

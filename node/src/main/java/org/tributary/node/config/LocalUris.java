@@ -68,6 +68,34 @@ public final class LocalUris {
         return config.resolve("/tags/" + java.net.URLEncoder.encode(name, java.nio.charset.StandardCharsets.UTF_8));
     }
 
+    /**
+     * The tag name a URI of this node's tag pages names ({@code /tags/<name>}), normalized; empty for any
+     * other URI. The page is also the tag's collection that peers follow.
+     */
+    public java.util.Optional<String> tagName(URI uri) {
+        if (!isLocal(uri) || uri.getRawPath() == null || !uri.getRawPath().startsWith("/tags/")) {
+            return java.util.Optional.empty();
+        }
+        String raw = uri.getRawPath().substring("/tags/".length());
+        if (raw.isEmpty() || raw.contains("/")) {
+            return java.util.Optional.empty();
+        }
+        String name = org.tributary.node.post.StatusTagStore.normalize(
+                java.net.URLDecoder.decode(raw, java.nio.charset.StandardCharsets.UTF_8));
+        return name.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(name);
+    }
+
+    /** A peer's collection of a tag, {@code <scheme>://<peer>/tags/<name>}: where Tributary nodes serve it. */
+    public URI peerTag(String peerAuthority, String name) {
+        return URI.create(config.baseUrl().getScheme() + "://" + peerAuthority + "/tags/"
+                + java.net.URLEncoder.encode(name, java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    /** A peer's instance actor, {@code <scheme>://<peer>/actor}: where Tributary nodes serve it. */
+    public URI peerInstanceActor(String peerAuthority) {
+        return URI.create(config.baseUrl().getScheme() + "://" + peerAuthority + "/actor");
+    }
+
     public URI context() {
         return config.resolve("/ns/tributary");
     }

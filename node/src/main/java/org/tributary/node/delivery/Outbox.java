@@ -42,10 +42,22 @@ public final class Outbox {
     /** Signs as the author's RSA/Ed25519 key chosen by the delivery worker; returns the jobs queued. */
     public List<DeliveryJob> send(Connection connection, Activity activity, Account author, List<Account> recipients)
             throws SQLException {
-        List<RecipientInbox> remote = recipients.stream().filter(account -> !account.isLocal())
+        return send(connection, activity, author, recipients, List.of());
+    }
+
+    /**
+     * Like {@link #send(Connection, Activity, Account, List)}, plus whole nodes by their shared inbox (as
+     * tag subscribers are). A node reached both ways still gets one request.
+     */
+    public List<DeliveryJob> send(Connection connection, Activity activity, Account author, List<Account> recipients,
+            List<URI> nodeInboxes) throws SQLException {
+        List<RecipientInbox> remote = new java.util.ArrayList<>(recipients.stream()
+                .filter(account -> !account.isLocal())
                 .map(account -> account.sharedInbox() == null ? RecipientInbox.personal(account.inbox())
                         : RecipientInbox.withShared(account.inbox(), account.sharedInbox()))
-                .toList();
+                .toList());
+        nodeInboxes.stream().filter(inbox -> !uris.isLocal(inbox))
+                .forEach(inbox -> remote.add(RecipientInbox.withShared(inbox, inbox)));
         if (remote.isEmpty()) {
             return List.of();
         }

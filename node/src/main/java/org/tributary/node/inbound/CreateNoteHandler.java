@@ -19,13 +19,19 @@ import org.tributary.node.account.Account;
 import org.tributary.node.account.RemoteAccountService;
 import org.tributary.node.config.LocalUris;
 import org.tributary.node.follow.FollowStore;
+import org.tributary.node.hashtag.TagFollowStore;
 import org.tributary.node.post.Status;
+import org.tributary.node.post.StatusEvents;
+import org.tributary.node.post.StatusTagStore;
+import org.tributary.node.post.Visibility;
 import org.tributary.node.store.Database;
 import org.tributary.node.thread.AncestorFetcher;
 
 /**
  * A post from a colleague on another node. Guards: the object is an embedded Note written by the
- * actor; someone here follows the author, is addressed or mentioned, or it answers one of our posts.
+ * actor; someone here follows the author, is addressed or mentioned, it answers one of our posts, or
+ * it is an organization post with a hashtag someone here follows (a peer delivers those because this
+ * node subscribed to the tag, spec/hashtags.md).
  * Then it is stored (sanitized, with its recipients and tags, notifying who it mentions or answers) and,
  * when it answers a post we do not have, the missing ancestors are fetched from their nodes.
  */
@@ -40,9 +46,14 @@ public final class CreateNoteHandler implements ActivityHandler {
     private final AncestorFetcher ancestors;
     private final VocabCodec codec;
     private final LocalUris uris;
+    private final TagFollowStore tagFollows;
+    private final StatusEvents events;
 
     public CreateNoteHandler(Database database, FollowStore follows, RemoteAccountService remoteAccounts,
-            IncomingNotes incoming, AncestorFetcher ancestors, VocabCodec codec, LocalUris uris) {
+            IncomingNotes incoming, AncestorFetcher ancestors, VocabCodec codec, LocalUris uris,
+            TagFollowStore tagFollows, StatusEvents events) {
+        this.tagFollows = tagFollows;
+        this.events = events;
         this.database = database;
         this.follows = follows;
         this.remoteAccounts = remoteAccounts;
@@ -70,9 +81,10 @@ public final class CreateNoteHandler implements ActivityHandler {
             return incoming.store(connection, note, embedded.json(), author, true);
         });
         if (stored.isEmpty()) {
-            return new HandlerResult.Ignored("already known, or nobody here follows the author or is addressed: "
-                    + note.id());
+            return new HandlerResult.Ignored("already known, or nobody here follows the author, is addressed or "
+                    + "follows one of its tags: " + note.id());
         }
+        events.created(stored.get());
         if (note.inReplyTo() != null) {
             // Best effort: the post is stored whether or not its ancestors can be fetched.
             ancestors.fetchMissing(note.inReplyTo());
@@ -92,6 +104,15 @@ public final class CreateNoteHandler implements ActivityHandler {
                 return true;
             }
         }
-        return note.inReplyTo() != null && uris.isLocal(note.inReplyTo());
+        if (note.inReplyTo() != null && uris.isLocal(note.inReplyTo())) {
+            return true;
+        }
+        return IncomingNotes.visibilityOf(note, author) == Visibility.ORGANIZATION
+                && tagFollows.anyFollowed(connection, hashtags(note));
+    }
+
+    private static List<String> hashtags(Note note) {
+        return note.tag().stream().filter(tag -> As2.HASHTAG.equals(tag.type()) && tag.name() != null)
+                .map(tag -> StatusTagStore.normalize(tag.name())).filter(name -> !name.isEmpty()).toList();
     }
 }

@@ -2,6 +2,7 @@ package org.tributary.node.inbound;
 
 import java.net.URI;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 import org.tributary.federation.inbox.ActivityHandler;
 import org.tributary.federation.inbox.HandlerResult;
@@ -14,6 +15,7 @@ import org.tributary.node.media.RemoteMediaReferences;
 import org.tributary.node.notification.NotificationService;
 import org.tributary.node.post.Status;
 import org.tributary.node.post.StatusChanges;
+import org.tributary.node.post.StatusEvents;
 import org.tributary.node.post.StatusStore;
 import org.tributary.node.post.StatusTagStore;
 import org.tributary.node.store.Database;
@@ -33,11 +35,13 @@ public final class DeleteNoteHandler implements ActivityHandler {
     private final VocabCodec codec;
     private final Clock clock;
     private final StatusChanges changes;
+    private final StatusEvents events;
 
     public DeleteNoteHandler(Database database, StatusStore statuses, StatusTagStore tags, AccountStore accounts,
             NotificationService notifications, RemoteMediaReferences remoteMedia, VocabCodec codec, Clock clock,
-            StatusChanges changes) {
+            StatusChanges changes, StatusEvents events) {
         this.changes = changes;
+        this.events = events;
         this.database = database;
         this.statuses = statuses;
         this.tags = tags;
@@ -55,22 +59,32 @@ public final class DeleteNoteHandler implements ActivityHandler {
         if (objectId == null) {
             return new HandlerResult.Ignored("Delete without an object");
         }
-        return database.inTransaction(connection -> {
+        Optional<Removed> removed = database.inTransaction(connection -> {
             Optional<Status> existing = statuses.findByUri(connection, objectId);
             if (existing.isEmpty() || existing.get().local()) {
-                return new HandlerResult.Ignored("no remote post here with id " + objectId);
+                return Optional.<Removed>empty();
             }
             Optional<Account> actor = accounts.findByUri(connection, delete.actor());
             if (actor.isEmpty() || actor.get().id() != existing.get().accountId()) {
-                return new HandlerResult.Ignored("only the author may delete a post");
+                return Optional.<Removed>empty();
             }
             long id = existing.get().id();
+            List<String> hadTags = tags.of(connection, id);
             statuses.markDeleted(connection, id, clock.instant());
             tags.deleteAll(connection, id);
             notifications.forgetStatus(connection, id);
             remoteMedia.forget(connection, id);
             changes.removed(connection, id);
-            return HandlerResult.applied();
+            return Optional.of(new Removed(existing.get(), hadTags));
         });
+        if (removed.isEmpty()) {
+            return new HandlerResult.Ignored("no remote post here with id " + objectId + " by " + delete.actor());
+        }
+        events.deleted(removed.get().status(), removed.get().tags());
+        return HandlerResult.applied();
+    }
+
+    /** A post as it was before its deletion, with its tags. */
+    private record Removed(Status status, List<String> tags) {
     }
 }

@@ -170,6 +170,7 @@ public final class IncomingNotes {
                 languageOf(note), note.updated() == null ? clock.instant() : note.updated());
         statuses.update(connection, edited);
         storeAudience(connection, edited, note, object, true);
+        homeFeed.distributeToTagFollowers(connection, edited);
         remoteMedia.replace(connection, note, existing.accountId(), existing.id());
         if (author != null) {
             for (IncomingPostPart part : parts) {
@@ -252,7 +253,7 @@ public final class IncomingNotes {
     }
 
     /** Public → organization; the author's followers collection → followers; anything else → direct. */
-    static Visibility visibilityOf(Note note, Account author) {
+    public static Visibility visibilityOf(Note note, Account author) {
         List<URI> audience = new ArrayList<>(note.to());
         audience.addAll(note.cc());
         if (audience.stream().anyMatch(IncomingNotes::isPublic)) {

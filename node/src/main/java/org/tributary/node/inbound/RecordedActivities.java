@@ -4,20 +4,26 @@ import java.net.URI;
 import java.util.Optional;
 import org.tributary.federation.vocab.As2;
 import org.tributary.node.follow.FollowStore;
+import org.tributary.node.hashtag.TagSubscriberStore;
 import org.tributary.node.interaction.InteractionKind;
 import org.tributary.node.interaction.InteractionStore;
 import org.tributary.node.relationship.BlockStore;
 import org.tributary.node.store.Database;
 
-/** The type of an activity this node keeps a row for (a Follow, Like, Announce or Block), looked up by its id. */
+/**
+ * The type of an activity this node keeps a row for, looked up by its id: a Follow (of a person, or a
+ * peer's subscription to one of our tags), a Like, an Announce or a Block.
+ */
 public final class RecordedActivities {
     private final Database database;
     private final FollowStore follows;
     private final InteractionStore interactions;
     private final BlockStore blocks;
+    private final TagSubscriberStore tagSubscribers;
 
     public RecordedActivities(Database database, FollowStore follows, InteractionStore interactions,
-            BlockStore blocks) {
+            BlockStore blocks, TagSubscriberStore tagSubscribers) {
+        this.tagSubscribers = tagSubscribers;
         this.database = database;
         this.follows = follows;
         this.interactions = interactions;
@@ -26,7 +32,8 @@ public final class RecordedActivities {
 
     public Optional<String> typeOf(URI activityId) {
         return database.inTransaction(connection -> {
-            if (follows.findByActivity(connection, activityId).isPresent()) {
+            if (follows.findByActivity(connection, activityId).isPresent()
+                    || tagSubscribers.findByFollow(connection, activityId).isPresent()) {
                 return Optional.of(As2.FOLLOW);
             }
             for (InteractionKind kind : InteractionKind.values()) {

@@ -17,6 +17,10 @@ import org.tributary.federation.vocab.VocabCodec;
  * (Follow, Like, Announce, Block). The undone type is the embedded object's type; when the object is
  * sent by id only, it is the type of the activity this node recorded under that id. The pipeline has
  * already checked that the actor owns the undone activity.
+ *
+ * <p>One type may mean several things: a Follow is of a person or (by a peer's instance actor) of one
+ * of our tag collections. Such a type is routed to its handlers in order, the first that does not
+ * ignore the Undo applying it (see {@link #follows}).
  */
 public final class UndoRouter implements ActivityHandler {
     private final Map<String, ActivityHandler> handlers;
@@ -29,6 +33,14 @@ public final class UndoRouter implements ActivityHandler {
         this.handlers = Map.copyOf(new LinkedHashMap<>(handlers));
         this.recordedType = recordedType;
         this.codec = codec;
+    }
+
+    /**
+     * The route of an undone Follow: the unfollow of a person, else the end of a peer's subscription to
+     * one of our tags (each handler ignores a Follow it has no row for).
+     */
+    public static ActivityHandler follows(UndoFollowHandler person, UndoTagFollowHandler tag) {
+        return new FirstApplicable(person, tag);
     }
 
     @Override

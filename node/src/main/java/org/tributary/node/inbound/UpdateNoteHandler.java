@@ -11,6 +11,7 @@ import org.tributary.federation.vocab.VocabCodec;
 import org.tributary.node.account.Account;
 import org.tributary.node.account.AccountStore;
 import org.tributary.node.post.Status;
+import org.tributary.node.post.StatusEvents;
 import org.tributary.node.post.StatusStore;
 import org.tributary.node.store.Database;
 
@@ -28,9 +29,11 @@ public final class UpdateNoteHandler implements ActivityHandler {
     private final AccountStore accounts;
     private final IncomingNotes incoming;
     private final VocabCodec codec;
+    private final StatusEvents events;
 
     public UpdateNoteHandler(Database database, StatusStore statuses, AccountStore accounts, IncomingNotes incoming,
-            VocabCodec codec) {
+            VocabCodec codec, StatusEvents events) {
+        this.events = events;
         this.database = database;
         this.statuses = statuses;
         this.accounts = accounts;
@@ -49,17 +52,28 @@ public final class UpdateNoteHandler implements ActivityHandler {
         if (!update.actor().equals(note.attributedTo())) {
             return new HandlerResult.Ignored("the note is not attributed to the actor who updates it");
         }
-        return database.inTransaction(connection -> {
+        Outcome outcome = database.inTransaction(connection -> {
             Optional<Status> existing = statuses.findByUri(connection, note.id());
             if (existing.isEmpty() || existing.get().local()) {
-                return new HandlerResult.Ignored("no remote post here with id " + note.id());
+                return Outcome.ignored("no remote post here with id " + note.id());
             }
             Optional<Account> actor = accounts.findByUri(connection, update.actor());
             if (actor.isEmpty() || actor.get().id() != existing.get().accountId()) {
-                return new HandlerResult.Ignored("only the author may update a post");
+                return Outcome.ignored("only the author may update a post");
             }
-            incoming.applyUpdate(connection, existing.get(), note, embedded.json(), actor.get());
-            return HandlerResult.applied();
+            Status result = incoming.applyUpdate(connection, existing.get(), note, embedded.json(), actor.get());
+            // A count report leaves the post as it was: streams announce edits only.
+            return new Outcome(HandlerResult.applied(),
+                    result == existing.get() ? Optional.<Status>empty() : Optional.of(result));
         });
+        outcome.edited().ifPresent(events::edited);
+        return outcome.result();
+    }
+
+    /** What the transaction did, and the edited post to announce once it committed. */
+    private record Outcome(HandlerResult result, Optional<Status> edited) {
+        static Outcome ignored(String reason) {
+            return new Outcome(new HandlerResult.Ignored(reason), Optional.empty());
+        }
     }
 }

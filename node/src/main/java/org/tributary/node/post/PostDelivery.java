@@ -14,13 +14,16 @@ import org.tributary.node.account.Account;
 import org.tributary.node.account.AccountStore;
 import org.tributary.node.delivery.Outbox;
 import org.tributary.node.follow.FollowStore;
+import org.tributary.node.hashtag.TagSubscriberStore;
 import org.tributary.node.media.NoteAttachments;
 import org.tributary.node.outbound.NoteActivities;
 import org.tributary.node.outbound.NoteTags;
 
 /**
- * Who a post's activities go to: the author's followers (except for direct posts) and every account
- * it addresses by name. Department posts go nowhere. Queued in the caller's transaction.
+ * Who a post's activities go to: the author's followers (except for direct posts), every account it
+ * addresses by name and, for organization posts with hashtags, every peer node subscribed to one of
+ * those tags (spec/hashtags.md). Department posts go nowhere. Queued in the caller's transaction; a node
+ * reached several ways gets one request.
  */
 public final class PostDelivery {
     private final FollowStore follows;
@@ -29,9 +32,11 @@ public final class PostDelivery {
     private final NoteTags noteTags;
     private final NoteAttachments noteAttachments;
     private final Outbox outbox;
+    private final TagSubscriberStore tagSubscribers;
 
     public PostDelivery(FollowStore follows, AccountStore accounts, NoteActivities notes, NoteTags noteTags,
-            NoteAttachments noteAttachments, Outbox outbox) {
+            NoteAttachments noteAttachments, Outbox outbox, TagSubscriberStore tagSubscribers) {
+        this.tagSubscribers = tagSubscribers;
         this.follows = follows;
         this.accounts = accounts;
         this.notes = notes;
@@ -72,7 +77,11 @@ public final class PostDelivery {
         }
         view.recipients().forEach(account -> targets.put(account.id(), account));
         alsoTo.forEach(account -> targets.put(account.id(), account));
-        outbox.send(connection, activity, view.author(), new ArrayList<>(targets.values()));
+        List<URI> subscribedNodes = List.of();
+        if (status.visibility() == Visibility.ORGANIZATION && status.local() && !view.tags().isEmpty()) {
+            subscribedNodes = new ArrayList<>(tagSubscribers.inboxesFor(connection, view.tags()));
+        }
+        outbox.send(connection, activity, view.author(), new ArrayList<>(targets.values()), subscribedNodes);
     }
 
     private static List<URI> uris(List<Account> accounts) {

@@ -49,14 +49,16 @@ public final class PostService {
     private final IdGenerator ids;
     private final Clock clock;
     private final StatusChanges changes;
+    private final StatusEvents events;
 
     public PostService(Database database, StatusStore statuses, StatusRecipientStore recipients, StatusTagStore tags,
             AccountStore accounts, StatusViews views, PostDelivery delivery, NoteActivities notes,
             StatusTextFormatter formatter, MentionResolver mentions, StatusVisibility visibility,
             NotificationService notifications, MediaService media, HomeFeed homeFeed, LocalUris uris, IdGenerator ids,
-            Clock clock, StatusChanges changes) {
+            Clock clock, StatusChanges changes, StatusEvents events) {
         this.homeFeed = homeFeed;
         this.changes = changes;
+        this.events = events;
         this.database = database;
         this.statuses = statuses;
         this.recipients = recipients;
@@ -101,7 +103,7 @@ public final class PostService {
                 parent.map(Status::uri).orElse(null), true, now, request.spoilerText(), request.sensitive(),
                 request.language(), null);
         Optional<Status> repliedTo = parent;
-        return database.inTransaction(connection -> {
+        Status written = database.inTransaction(connection -> {
             statuses.insertIfAbsent(connection, status);
             statuses.setSourceText(connection, id, request.text());
             Optional<Long> parentAuthor = repliedTo.map(Status::accountId).filter(authorId -> authorId != author.id());
@@ -115,6 +117,8 @@ public final class PostService {
             changes.changed(connection, id);
             return status;
         });
+        events.created(written);
+        return written;
     }
 
     /**
@@ -128,7 +132,7 @@ public final class PostService {
         Instant now = clock.instant();
         Status edited = original.edited(formatted.html(), request.spoilerText(), request.sensitive(),
                 request.language() == null ? original.language() : request.language(), now);
-        return database.inTransaction(connection -> {
+        Status written = database.inTransaction(connection -> {
             media.checkUnchangedOnEdit(connection, id, request.mediaIds());
             StatusView before = views.of(connection, original);
             statuses.update(connection, edited);
@@ -136,6 +140,7 @@ public final class PostService {
             Optional<Long> parentAuthor = before.parent().map(Status::accountId)
                     .filter(authorId -> authorId != editor.id());
             storeAudience(connection, edited, formatted, parentAuthor);
+            homeFeed.distributeToTagFollowers(connection, edited);
             StatusView after = views.of(connection, edited);
             URI activityId = uris.activity(editor.username(), "updates", ids.next());
             delivery.send(connection, notes.update(activityId, edited, editor, delivery.audience(after),
@@ -143,6 +148,8 @@ public final class PostService {
             changes.changed(connection, id);
             return edited;
         });
+        events.edited(written);
+        return written;
     }
 
     /**
@@ -152,7 +159,7 @@ public final class PostService {
      */
     public StatusView delete(Account author, long id) {
         Status original = ownPost(author, id);
-        return database.inTransaction(connection -> {
+        StatusView deleted = database.inTransaction(connection -> {
             StatusView view = views.of(connection, original);
             Instant now = clock.instant();
             statuses.markDeleted(connection, id, now);
@@ -165,6 +172,8 @@ public final class PostService {
             changes.removed(connection, id);
             return view;
         });
+        events.deleted(deleted.status(), deleted.tags());
+        return deleted;
     }
 
     /** The post, when {@code account} wrote it: 404 when they cannot see it, 403 when it is someone else's. */

@@ -18,7 +18,7 @@ import org.tributary.node.store.Jdbc;
  * deleted posts, so a deleted post cannot leak through a query that forgot to check.
  */
 public final class StatusStore {
-    static final String COLUMNS = "id, uri, account_id, visibility, content_html, in_reply_to_uri, local, created_at, "
+    public static final String COLUMNS = "id, uri, account_id, visibility, content_html, in_reply_to_uri, local, created_at, "
             + "spoiler_text, sensitive, language, edited_at";
 
     /** The status columns prefixed with a table alias, for joins. */

@@ -40,6 +40,29 @@ public final class HomeFeedStore {
                 status.id(), status.id(), status.id());
     }
 
+    /** Adds the post to the feeds of the accounts here that follow one of its hashtags (names as stored). */
+    public void addForTagFollowers(Connection connection, Status status) throws SQLException {
+        Jdbc.update(connection, "INSERT INTO home_feed (account_id, status_id) SELECT DISTINCT f.account_id, ? "
+                + "FROM tag_follows f JOIN status_tags t ON t.name = f.name JOIN accounts a ON a.id = f.account_id "
+                + "AND a.authority = '' WHERE t.status_id = ?" + NOT_THERE.formatted("f.account_id"),
+                status.id(), status.id(), status.id());
+    }
+
+    /**
+     * Takes out of a reader's feed the posts with {@code tag} that have no other reason to be there: not
+     * their own, not naming them, not by an account they follow (accepted), no other tag they follow.
+     */
+    public void removeTagOnly(Connection connection, long accountId, String tag) throws SQLException {
+        Jdbc.update(connection, "DELETE FROM home_feed WHERE account_id = ? AND status_id IN "
+                + "(SELECT t.status_id FROM status_tags t WHERE t.name = ?) "
+                + "AND status_id NOT IN (SELECT s.id FROM statuses s WHERE s.account_id = ? OR s.account_id IN "
+                + "(SELECT target_id FROM follows WHERE follower_id = ? AND state = 'accepted')) "
+                + "AND status_id NOT IN (SELECT status_id FROM status_recipients WHERE account_id = ?) "
+                + "AND status_id NOT IN (SELECT o.status_id FROM status_tags o JOIN tag_follows f ON f.name = o.name "
+                + "WHERE f.account_id = ? AND f.name <> ?)",
+                accountId, tag, accountId, accountId, accountId, accountId, tag);
+    }
+
     /** Adds one post to one reader's feed (e.g. a followed hashtag, a boost), if not there yet. */
     public void add(Connection connection, long accountId, long statusId) throws SQLException {
         Jdbc.update(connection, "INSERT INTO home_feed (account_id, status_id) SELECT a.id, ? FROM accounts a "

@@ -148,6 +148,48 @@ class InboundHandlersTest {
     }
 
     @Test
+    void theUndoRouterEndsAPeersTagSubscriptionWhetherTheFollowIsEmbeddedOrNamedById() {
+        URI salesActor = URI.create("https://sales.example/actor");
+        URI embeddedFollow = URI.create("https://sales.example/follows/tags/1");
+        URI namedFollow = URI.create("https://sales.example/follows/tags/2");
+        subscribe(salesActor, "rust", embeddedFollow);
+        subscribe(salesActor, "java", namedFollow);
+
+        assertIgnored(dispatch(undoTagFollow(bob.uri(), embeddedFollow, true)));
+        assertEquals(java.util.Set.of(salesActor), subscribersOf("rust"), "only the subscriber may end it");
+
+        assertInstanceOf(HandlerResult.Applied.class, dispatch(undoTagFollow(salesActor, embeddedFollow, true)));
+        assertEquals(java.util.Set.of(), subscribersOf("rust"));
+        assertInstanceOf(HandlerResult.Applied.class, dispatch(undoTagFollow(salesActor, namedFollow, false)));
+        assertEquals(java.util.Set.of(), subscribersOf("java"));
+        assertIgnored(dispatch(undoTagFollow(salesActor, namedFollow, false)));
+    }
+
+    private void subscribe(URI subscriber, String tag, URI followId) {
+        node.database.inTransactionVoid(connection -> node.tagSubscriberStore.upsert(connection,
+                new org.tributary.node.hashtag.TagSubscriber(node.ids.next(), tag, subscriber,
+                        URI.create("https://sales.example/inbox"), followId), NOW));
+    }
+
+    private java.util.Set<URI> subscribersOf(String tag) {
+        return node.database.inTransaction(connection -> java.util.Set.copyOf(Jdbc.query(connection,
+                "SELECT subscriber_uri FROM tag_subscribers WHERE name = ?",
+                row -> URI.create(row.getString(1)), tag)));
+    }
+
+    private static InboundActivity undoTagFollow(URI actor, URI followId, boolean embedded) {
+        JsonObjectBuilder undo = Json.createObjectBuilder().add("id", actor + "/undos/" + followId.hashCode())
+                .add("type", "Undo").add("actor", actor.toString());
+        if (embedded) {
+            undo.add("object", Json.createObjectBuilder().add("id", followId.toString()).add("type", "Follow")
+                    .add("actor", actor.toString()).add("object", "https://finance.example/tags/rust"));
+        } else {
+            undo.add("object", followId.toString());
+        }
+        return activity(undo);
+    }
+
+    @Test
     void aPostOfSomeoneFollowedHereIsStoredSanitized() {
         aliceFollowsBob();
         URI noteId = URI.create(bob.uri() + "/statuses/1");

@@ -39,6 +39,7 @@ import org.tributary.node.post.HtmlSanitizer;
 import org.tributary.node.post.StatusChanges;
 import org.tributary.node.post.PostRequest;
 import org.tributary.node.post.Status;
+import org.tributary.node.post.StatusEvents;
 import org.tributary.node.post.StatusView;
 import org.tributary.node.post.Visibility;
 import org.tributary.node.store.Jdbc;
@@ -68,9 +69,10 @@ class MediaPostingTest {
         incoming = new IncomingNotes(node.statusStore, node.recipientStore, node.tagStore, node.accountStore,
                 new HtmlSanitizer(), node.visibility, node.notifications, node.remoteMedia, node.homeFeed, node.ids,
                 clock, node.interactionStore, StatusChanges.ignoring());
-        updates = new UpdateNoteHandler(node.database, node.statusStore, node.accountStore, incoming, node.codec);
+        updates = new UpdateNoteHandler(node.database, node.statusStore, node.accountStore, incoming, node.codec,
+                StatusEvents.none());
         deletes = new DeleteNoteHandler(node.database, node.statusStore, node.tagStore, node.accountStore,
-                node.notifications, node.remoteMedia, node.codec, clock, StatusChanges.ignoring());
+                node.notifications, node.remoteMedia, node.codec, clock, StatusChanges.ignoring(), StatusEvents.none());
         models = new ClientModels(node.follows, node.uris, new MediaModels(new MediaUrls(node.config)),
                 node.interactions, node.relationships, null, clock, node.profiles);
         alice = node.employee("alice");

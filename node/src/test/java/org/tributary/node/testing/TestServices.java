@@ -46,6 +46,11 @@ import org.tributary.node.post.HandleResolver;
 import org.tributary.node.post.PostDelivery;
 import org.tributary.node.post.StatusRecipientStore;
 import org.tributary.node.post.StatusTagStore;
+import org.tributary.node.post.StatusEvents;
+import org.tributary.node.hashtag.TagFollowStore;
+import org.tributary.node.hashtag.TagPeerSubscriptionStore;
+import org.tributary.node.hashtag.TagSubscriberStore;
+import org.tributary.node.outbound.TagFollowActivities;
 import org.tributary.node.post.StatusTextFormatter;
 import org.tributary.node.post.StatusViews;
 import org.tributary.node.notification.NotificationService;
@@ -110,6 +115,10 @@ public final class TestServices implements AutoCloseable {
     public final NotificationService notifications;
     public final StatusRecipientStore recipientStore = new StatusRecipientStore();
     public final StatusTagStore tagStore = new StatusTagStore();
+    public final TagFollowStore tagFollowStore = new TagFollowStore();
+    public final TagSubscriberStore tagSubscriberStore = new TagSubscriberStore();
+    public final TagPeerSubscriptionStore tagPeerSubscriptionStore = new TagPeerSubscriptionStore();
+    public final TagFollowActivities tagFollowActivities;
     public final StatusVisibility visibility;
     public final StatusViews statusViews;
     public final MediaService media;
@@ -142,6 +151,7 @@ public final class TestServices implements AutoCloseable {
         this.outbox = new Outbox(deliveries, new DeliveryPlanner(peers, clock), codec, uris, database, () -> { });
         this.followActivities = new FollowActivities(codec);
         this.noteActivities = new NoteActivities(codec);
+        this.tagFollowActivities = new TagFollowActivities(codec);
         // The compliance log has its own tests over a whole node; this rig's services record into nothing.
         this.accounts = new AccountService(database, accountStore, keyStore, credentials, hasher, uris, ids, clock,
                 AuditTrail.discarding(), AccountChanges.ignoring());
@@ -169,14 +179,14 @@ public final class TestServices implements AutoCloseable {
                 new MediaInspector(mediaLimits), mediaLimits, ids, clock);
         this.remoteMedia = new RemoteMediaReferences(mediaStore, peers, mediaLimits, ids, clock);
         this.postDelivery = new PostDelivery(followStore, accountStore, noteActivities, new NoteTags(uris),
-                new NoteAttachments(new MediaUrls(config)), outbox);
+                new NoteAttachments(new MediaUrls(config)), outbox, tagSubscriberStore);
         this.countReports = new org.tributary.node.interaction.CountReports(interactionStore, accountStore,
                 statusViews, postDelivery, new org.tributary.node.outbound.CountedNotes(noteActivities, codec), uris,
                 ids, clock);
         this.posts = new PostService(database, statusStore, recipientStore, tagStore, accountStore, statusViews,
                 postDelivery, noteActivities, new StatusTextFormatter(uris),
                 new HandleResolver(database, accountStore, remoteAccounts, uris), visibility, notifications, media,
-                homeFeed, uris, ids, clock, StatusChanges.ignoring());
+                homeFeed, uris, ids, clock, StatusChanges.ignoring(), StatusEvents.none());
         this.timelines = new TimelineService(database, homeFeedStore, visibility);
         this.interactions = new org.tributary.node.interaction.InteractionService(database, interactionStore,
                 statusStore, accountStore, followStore, visibility, notifications,
@@ -217,6 +227,9 @@ public final class TestServices implements AutoCloseable {
             Jdbc.update(connection, "DELETE FROM mutes");
             Jdbc.update(connection, "DELETE FROM status_recipients");
             Jdbc.update(connection, "DELETE FROM status_tags");
+            Jdbc.update(connection, "DELETE FROM tag_follows");
+            Jdbc.update(connection, "DELETE FROM tag_subscribers");
+            Jdbc.update(connection, "DELETE FROM tag_peer_subscriptions");
             Jdbc.update(connection, "DELETE FROM media_attachments");
             Jdbc.update(connection, "DELETE FROM statuses");
             Jdbc.update(connection, "DELETE FROM follows");
