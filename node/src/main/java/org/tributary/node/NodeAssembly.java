@@ -99,7 +99,6 @@ import org.tributary.node.auth.PasswordHasher;
 import org.tributary.node.auth.TokenStore;
 import org.tributary.node.config.LocalUris;
 import org.tributary.node.config.NodeConfig;
-import org.tributary.node.delivery.DeliveryPump;
 import org.tributary.node.delivery.DeliveryStore;
 import org.tributary.node.delivery.Outbox;
 import org.tributary.node.follow.FollowLists;
@@ -250,7 +249,7 @@ public final class NodeAssembly implements AutoCloseable {
                 webFinger, codec, uris, ids, clock);
         PeerKeyResolver keys = new PeerKeyResolver(database, keyStore, remoteAccounts);
 
-        // Outbound: the worker polls for due jobs; the pump starts rounds as soon as the Outbox commits jobs.
+        // Outbound: the Outbox wakes the worker when it commits jobs; the worker also polls for retries.
         this.deliveryScheduler = Executors.newSingleThreadScheduledExecutor(daemon("tributary-delivery"));
         this.deliverySenders = Executors.newFixedThreadPool(8, daemon("tributary-sender"));
         JobDelivery jobDelivery = new JobDelivery(deliveries, signingKeys, peers, sender,
@@ -258,11 +257,10 @@ public final class NodeAssembly implements AutoCloseable {
         DeliveryWorker.Settings deliverySettings = DeliveryWorker.Settings.defaults();
         this.deliveryWorker = new DeliveryWorker(deliveries, jobDelivery, deliveryScheduler, deliverySenders, clock,
                 deliverySettings);
-        DeliveryPump deliveryPump = new DeliveryPump(deliveryWorker, deliveryScheduler, deliverySettings.batchSize());
 
         // Social services.
         DeliveryPlanner planner = new DeliveryPlanner(peers, clock);
-        Outbox outbox = new Outbox(deliveries, planner, codec, uris, database, deliveryPump::wakeUp);
+        Outbox outbox = new Outbox(deliveries, planner, codec, uris, database, deliveryWorker::wakeUp);
         FollowActivities followActivities = new FollowActivities(codec);
         NoteActivities noteActivities = new NoteActivities(codec);
         NotificationService notifications = new NotificationService(database, new NotificationStore(), accountStore,
