@@ -31,7 +31,7 @@ final class JvmRelaunch {
     static final String PROPERTY = "jvm.options";
     /** Set in the child's environment so that it never relaunches again. */
     static final String MARKER = "TRIBUTARY_RELAUNCHED";
-    static final List<String> DEFAULT_OPTIONS = List.of("-Xmx128m", "-XX:+UseSerialGC",
+    static final List<String> DEFAULT_OPTIONS = List.of("-Xmx96m", "-XX:+UseSerialGC",
             "-XX:MaxMetaspaceSize=128m", "-XX:ReservedCodeCacheSize=40m");
     private static final List<String> HEAP_LIMITS = List.of("-Xmx", "-XX:MaxHeapSize", "-XX:MaxRAM",
             "-XX:MaxRAMPercentage", "-XX:MaxRAMFraction");
