@@ -192,12 +192,12 @@ await step("update_credentials", async () => {
   return { displayName: account.displayName, note: account.note };
 });
 
-// --- Features the node does not have yet: record what they answer.
 await step("favourite", async () => {
   const status = await alice.v1.statuses.$select(seenPost.id).favourite();
   return { favourited: status.favourited ?? null };
 });
 
+// --- Features the node does not have yet: record what they answer.
 await step("search", async () => {
   const results = await alice.v2.search.list({ q: "tributary" });
   return { statuses: results.statuses?.length ?? null };

@@ -5,6 +5,7 @@ import java.net.http.HttpClient;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
@@ -34,6 +35,32 @@ import org.tributary.federation.vocab.VocabCodec;
 import org.tributary.node.account.AccountService;
 import org.tributary.node.account.AccountStore;
 import org.tributary.node.account.ProfileService;
+import org.tributary.node.account.ProfileStore;
+import org.tributary.node.admin.AccountAdministration;
+import org.tributary.node.admin.AdminAccess;
+import org.tributary.node.admin.AdminAccountsResource;
+import org.tributary.node.admin.AdminActionLog;
+import org.tributary.node.admin.AdminDeliveriesResource;
+import org.tributary.node.admin.AdminDtos;
+import org.tributary.node.admin.AdminPeersResource;
+import org.tributary.node.admin.AuditedAdminActions;
+import org.tributary.node.admin.PeerAdministration;
+import org.tributary.node.directory.Directory;
+import org.tributary.node.directory.DirectoryDocuments;
+import org.tributary.node.directory.DirectoryPeerResource;
+import org.tributary.node.directory.DirectoryResource;
+import org.tributary.node.directory.DirectorySearch;
+import org.tributary.node.directory.DirectoryStore;
+import org.tributary.node.inbound.UpdateActorHandler;
+import org.tributary.node.inbound.UpdateRouter;
+import org.tributary.node.outbound.ActorUpdates;
+import org.tributary.node.search.IndexLocation;
+import org.tributary.node.search.BlockExclusions;
+import org.tributary.node.search.SearchIndex;
+import org.tributary.node.search.SearchIndexer;
+import org.tributary.node.search.SearchResolver;
+import org.tributary.node.search.SearchResource;
+import org.tributary.node.search.SearchService;
 import org.tributary.node.account.RemoteAccountService;
 import org.tributary.node.activitypub.ActorResource;
 import org.tributary.node.activitypub.InboxResource;
@@ -154,7 +181,33 @@ import org.tributary.node.timeline.NodeTimelines;
 import org.tributary.node.timeline.HomeFeed;
 import org.tributary.node.timeline.HomeFeedStore;
 import org.tributary.node.timeline.StatusVisibility;
-import org.tributary.node.timeline.TimelineService;
+import org.tributary.node.timeline.HomeTimeline;
+import org.tributary.node.api.AccountRelationsResource;
+import org.tributary.node.api.BlocksResource;
+import org.tributary.node.api.MutesResource;
+import org.tributary.node.api.FavouritesResource;
+import org.tributary.node.api.StatusInteractionsResource;
+import org.tributary.node.inbound.AnnounceHandler;
+import org.tributary.node.inbound.BlockHandler;
+import org.tributary.node.inbound.LikeHandler;
+import org.tributary.node.inbound.RecordedActivities;
+import org.tributary.node.inbound.RejectFollowHandler;
+import org.tributary.node.inbound.UndoBlockHandler;
+import org.tributary.node.inbound.UndoInteractionHandler;
+import org.tributary.node.inbound.UndoRouter;
+import org.tributary.node.interaction.CountReports;
+import org.tributary.node.interaction.InteractionKind;
+import org.tributary.node.interaction.InteractionService;
+import org.tributary.node.interaction.InteractionStore;
+import org.tributary.node.outbound.BlockActivities;
+import org.tributary.node.outbound.CountedNotes;
+import org.tributary.node.outbound.InteractionActivities;
+import org.tributary.node.relationship.BlockService;
+import org.tributary.node.relationship.BlockStore;
+import org.tributary.node.relationship.FollowerService;
+import org.tributary.node.relationship.MuteService;
+import org.tributary.node.relationship.MuteStore;
+import org.tributary.node.relationship.RelationshipService;
 // Media.
 import org.tributary.node.api.MediaFilesResource;
 import org.tributary.node.api.MediaModels;
@@ -177,6 +230,8 @@ import org.tributary.node.media.RemoteMediaReferences;
  */
 public final class NodeAssembly implements AutoCloseable {
     private static final Duration HTTP_TIMEOUT = Duration.ofSeconds(10);
+    /** How long a directory search waits for peers before reporting them as timed out. */
+    private static final Duration DIRECTORY_TIME_LIMIT = Duration.ofSeconds(3);
     /** How often polls past their end time are closed: a poll closes at most this late. */
     private static final Duration POLL_CLOSER_PERIOD = Duration.ofSeconds(1);
 
@@ -193,6 +248,10 @@ public final class NodeAssembly implements AutoCloseable {
     private final NodeServer server;
     private final AuditedFetcher fetcher;
     private final LocalUris uris;
+    private final SearchIndex searchIndex;
+    private final SearchIndexer searchIndexer;
+    private final ExecutorService directoryAskers;
+    private final AccountAdministration accountAdministration;
     private final PollCloser pollCloser;
     private final RemoteMediaFetcher mediaFetcher;
     private final AuditLog auditLog;
@@ -221,6 +280,11 @@ public final class NodeAssembly implements AutoCloseable {
         TokenStore tokens = new TokenStore();
         FollowStore followStore = new FollowStore();
         StatusStore statusStore = new StatusStore();
+        StatusTagStore tagStore = new StatusTagStore();
+        ProfileStore profileStore = new ProfileStore();
+        InteractionStore interactionStore = new InteractionStore();
+        BlockStore blockStore = new BlockStore();
+        MuteStore muteStore = new MuteStore();
         MediaStore mediaStore = new MediaStore();
         this.deliveries = new DeliveryStore(database, ids, clock);
         this.inboxStore = new InboxActivityStore(database, ids, clock);
@@ -238,15 +302,21 @@ public final class NodeAssembly implements AutoCloseable {
         FederationEventListener events = new AuditEventListener(auditLog, inboundCapture, deliveries::body);
         PasswordHasher hasher = new PasswordHasher(random);
 
+        // Search index: a derived view of the store, told of every change after it commits.
+        this.searchIndex = new SearchIndex(config.searchIndexDir().map(IndexLocation::onDisk)
+                .orElseGet(IndexLocation::inMemory));
+        this.searchIndexer = new SearchIndexer(database, searchIndex, statusStore, tagStore, accountStore,
+                profileStore);
+
         // Accounts and keys.
         this.accounts = new AccountService(database, accountStore, keyStore, credentials, hasher, uris, ids, clock,
-                auditLog);
+                auditLog, searchIndexer);
         WebFingerClient webFinger = new WebFingerClient(httpClient, peers, config.baseUrl().getScheme());
         LocalSigningKeys signingKeys = new LocalSigningKeys(database, keyStore);
         this.fetcher = new AuditedFetcher(new SignedFetcher(sender, signingKeys, peers, FetchLimits.defaults()),
                 auditLog, clock);
         RemoteAccountService remoteAccounts = new RemoteAccountService(database, accountStore, keyStore, fetcher,
-                webFinger, codec, uris, ids, clock);
+                webFinger, codec, uris, ids, clock, profileStore, searchIndexer);
         PeerKeyResolver keys = new PeerKeyResolver(database, keyStore, remoteAccounts);
 
         // Outbound: the Outbox wakes the worker when it commits jobs; the worker also polls for retries.
@@ -268,7 +338,7 @@ public final class NodeAssembly implements AutoCloseable {
         HomeFeedStore homeFeedStore = new HomeFeedStore();
         HomeFeed homeFeed = new HomeFeed(homeFeedStore);
         FollowService follows = new FollowService(database, followStore, accountStore, followActivities, outbox,
-                notifications, homeFeed, uris, ids, clock);
+                notifications, homeFeed, uris, ids, clock, blockStore);
         // Media (spec/media.md): files under <data>/media, attached to posts in the post's transaction.
         MediaFileStore mediaFiles = new MediaFileStore(config.dataDir().resolve("media"));
         MediaService media = new MediaService(database, mediaStore, mediaFiles, new MediaInspector(mediaLimits),
@@ -276,8 +346,7 @@ public final class NodeAssembly implements AutoCloseable {
         MediaUrls mediaUrls = new MediaUrls(config);
         this.mediaFetcher = new RemoteMediaFetcher(sender, signingKeys, peers, mediaLimits.maxUploadBytes());
         StatusRecipientStore recipientStore = new StatusRecipientStore();
-        StatusTagStore tagStore = new StatusTagStore();
-        StatusVisibility statusVisibility = new StatusVisibility(database, followStore, recipientStore);
+        StatusVisibility statusVisibility = new StatusVisibility(database, followStore, recipientStore, blockStore);
         StatusViews statusViews = new StatusViews(database, statusStore, recipientStore, tagStore, accountStore,
                 mediaStore);
         PostDelivery postDelivery = new PostDelivery(followStore, accountStore, noteActivities, new NoteTags(uris),
@@ -285,7 +354,7 @@ public final class NodeAssembly implements AutoCloseable {
         PostService posts = new PostService(database, statusStore, recipientStore, tagStore, accountStore,
                 statusViews, postDelivery, noteActivities, new StatusTextFormatter(uris),
                 new HandleResolver(database, accountStore, remoteAccounts, uris), statusVisibility, notifications,
-                media, homeFeed, uris, ids, clock);
+                media, homeFeed, uris, ids, clock, searchIndexer);
         KudosStore kudosStore = new KudosStore();
         KudosService kudos = new KudosService(database, kudosStore, posts, statusStore, statusViews, accountStore,
                 statusVisibility, new KudosActivities());
@@ -301,7 +370,19 @@ public final class NodeAssembly implements AutoCloseable {
         EventService eventPosts = new EventService(database, eventStore, posts, statusStore, statusViews, accountStore,
                 statusVisibility, new EventActivities(), outbox, notifications, uris, ids, clock);
         this.pollCloser = new PollCloser(polls, POLL_CLOSER_PERIOD);
-        TimelineService timelines = new TimelineService(database, homeFeedStore, statusVisibility);
+        HomeTimeline homeTimeline = new HomeTimeline(database, homeFeedStore, statusStore, interactionStore,
+                accountStore, blockStore, muteStore, statusVisibility);
+        CountedNotes countedNotes = new CountedNotes(noteActivities, codec);
+        CountReports countReports = new CountReports(interactionStore, accountStore, statusViews, postDelivery,
+                countedNotes, uris, ids, clock);
+        InteractionService interactions = new InteractionService(database, interactionStore, statusStore,
+                accountStore, followStore, statusVisibility, notifications, new InteractionActivities(codec),
+                countReports, outbox, uris, ids, clock);
+        BlockService blocks = new BlockService(database, blockStore, followStore, homeFeed, accountStore,
+                new BlockActivities(codec), outbox, uris, ids, clock);
+        MuteService mutes = new MuteService(database, muteStore, accountStore, ids, clock);
+        FollowerService followers = new FollowerService(database, followStore, followActivities, outbox, uris, ids,
+                clock);
         ThreadService threads = new ThreadService(database, statusStore, statusVisibility);
         AuthService auth = new AuthService(database, accountStore, credentials, tokens, hasher, random, clock);
         OAuthService oauth = new OAuthService(database, new AppStore(), new AuthorizationCodeStore(), auth, ids, random,
@@ -318,34 +399,71 @@ public final class NodeAssembly implements AutoCloseable {
         RemoteMediaReferences remoteMedia = new RemoteMediaReferences(mediaStore, peers, mediaLimits, ids, clock);
         IncomingNotes incomingNotes = new IncomingNotes(statusStore, recipientStore, tagStore, accountStore,
                 new HtmlSanitizer(), statusVisibility, notifications, remoteMedia, homeFeed, ids, clock,
+                interactionStore, searchIndexer,
                 List.of(new IncomingKudos(kudosStore, accountStore), new IncomingPolls(pollStore, notifications),
                         new IncomingQuestions(questionStore, statusStore, notifications, clock),
                         new IncomingEvents(eventStore)));
         AncestorFetcher ancestors = new AncestorFetcher(database, statusStore, incomingNotes, remoteAccounts, fetcher,
                 peers, codec, uris);
         ActivityHandler notHandled = activity -> new HandlerResult.Ignored("not handled: " + activity.type());
+        UndoRouter undo = new UndoRouter(Map.of(
+                "Follow", new UndoFollowHandler(database, accountStore, followStore, codec),
+                "Like", new UndoInteractionHandler(InteractionKind.FAVOURITE, database, interactionStore, statusStore,
+                        accountStore, countReports, codec),
+                "Announce", new UndoInteractionHandler(InteractionKind.REBLOG, database, interactionStore,
+                        statusStore, accountStore, countReports, codec),
+                "Block", new UndoBlockHandler(database, accountStore, blockStore, codec)),
+                new RecordedActivities(database, followStore, interactionStore, blockStore)::typeOf, codec);
         this.inboxProcessor = new InboxProcessor(inboxStore, InboundHandlers.dispatcher(
                 new FollowHandler(database, accountStore, followStore, remoteAccounts, followActivities, outbox,
-                        notifications, codec, uris, ids, clock),
+                        notifications, codec, uris, ids, clock, blockStore),
                 new RsvpHandler(database, statusStore, remoteAccounts, eventPosts, uris,
                         new AcceptFollowHandler(database, accountStore, followStore, codec)),
-                new UndoFollowHandler(database, accountStore, followStore, codec),
+                new RsvpHandler(database, statusStore, remoteAccounts, eventPosts, uris,
+                        new RejectFollowHandler(database, accountStore, followStore, homeFeed, codec)),
+                new RsvpHandler(database, statusStore, remoteAccounts, eventPosts, uris, notHandled),
+                undo,
                 new PollVoteHandler(database, statusStore, remoteAccounts, polls, codec, uris,
                         new CreateNoteHandler(database, followStore, remoteAccounts, incomingNotes, ancestors, codec,
                                 uris)),
-                new UpdateNoteHandler(database, statusStore, accountStore, incomingNotes, codec),
+                new UpdateRouter(new UpdateNoteHandler(database, statusStore, accountStore, incomingNotes, codec),
+                        new UpdateActorHandler(remoteAccounts, codec), codec),
                 new DeleteNoteHandler(database, statusStore, tagStore, accountStore, notifications, remoteMedia, codec,
+                        clock, searchIndexer),
+                new LikeHandler(database, statusStore, interactionStore, remoteAccounts, statusVisibility,
+                        notifications, countReports, codec, uris, ids, clock),
+                new AnnounceHandler(database, statusStore, interactionStore, followStore, remoteAccounts, ancestors,
+                        statusVisibility, notifications, countReports, codec, uris, ids, clock),
+                new BlockHandler(database, accountStore, followStore, blockStore, homeFeed, remoteAccounts, codec, ids,
                         clock),
-                audit.addCheckpointHandler(),
-                new RsvpHandler(database, statusStore, remoteAccounts, eventPosts, uris, notHandled)));
+                audit.addCheckpointHandler()));
 
         // HTTP.
         RequestParts requestParts = new RequestParts(uris);
         SignedGetVerifier signedGets = new SignedGetVerifier(signatures, keys, peers, requestParts,
                 new ReceivedFetchLog(auditLog, signatures, clock));
         MediaModels mediaModels = new MediaModels(mediaUrls);
-        ClientModels models = new ClientModels(follows, uris, mediaModels, polls, clock);
+        ActorDocuments actorDocuments = new ActorDocuments(uris);
+        ProfileService profiles = new ProfileService(database, accountStore, profileStore, new PlainTextFormatter(),
+                new ActorUpdates(accountStore, keyStore, followStore, actorDocuments, outbox, codec, ids, clock),
+                searchIndexer, clock);
+        ClientModels models = new ClientModels(follows, uris, mediaModels, interactions,
+                new RelationshipService(database, followStore, blockStore, muteStore), polls, clock, profiles);
         MediaResource mediaResource = new MediaResource(auth, media, mediaModels);
+        AdminActionLog adminLog = new AuditedAdminActions(auditLog, clock);
+        this.accountAdministration = new AccountAdministration(database, accountStore, accounts, credentials, tokens,
+                hasher, random, searchIndexer, adminLog, clock);
+        PeerAdministration peerAdministration = new PeerAdministration(peers, deliveries, adminLog);
+        AdminAccess adminAccess = new AdminAccess(auth);
+        AdminDtos adminDtos = new AdminDtos(models);
+        Directory directory = new Directory(database, new DirectoryStore(), accountStore, profileStore);
+        DirectoryDocuments directoryDocuments = new DirectoryDocuments(uris.context());
+        this.directoryAskers = Executors.newCachedThreadPool(daemon("tributary-directory"));
+        DirectorySearch directorySearch = new DirectorySearch(directory, peers, fetcher, directoryDocuments, database,
+                accountStore, uris, directoryAskers, DIRECTORY_TIME_LIMIT);
+        SearchService search = new SearchService(database, searchIndex, accountStore, statusStore, statusViews,
+                statusVisibility, new BlockExclusions(database, blockStore), new SearchResolver(database, accountStore, statusStore,
+                        remoteAccounts, ancestors, fetcher, peers, uris));
         FollowLists followLists = new FollowLists(database, followStore, accountStore);
         CollectionDocuments collections = new CollectionDocuments();
         ResourceConfig application = new ResourceConfig()
@@ -355,10 +473,11 @@ public final class NodeAssembly implements AutoCloseable {
                 .register(new ExceptionMappers.UnexpectedExceptionMapper())
                 .register(new InboxResource(pipeline, inboxProcessor, accounts, requestParts, config.maxBodyBytes(),
                         inboundCapture))
-                .register(new ActorResource(accounts, follows, new ActorDocuments(uris), collections, signedGets, codec,
-                        uris))
+                .register(new ActorResource(accounts, follows, actorDocuments, collections, signedGets, codec,
+                        uris, profiles))
+                .register(new DirectoryPeerResource(directory, directoryDocuments, signedGets, requestParts))
                 .register(new OutboxResource(accounts, posts, statusViews, statusVisibility, postDelivery,
-                        noteActivities, collections, signedGets, codec, uris))
+                        noteActivities, collections, signedGets, codec, uris, countedNotes, interactions))
                 .register(new WellKnownResource(accounts, posts, new Contexts(), uris, config))
                 .register(new OAuthErrorMapper())
                 .register(new ScopeFilter(auth))
@@ -367,23 +486,33 @@ public final class NodeAssembly implements AutoCloseable {
                         "https".equalsIgnoreCase(config.baseUrl().getScheme())))
                 .register(new AppsResource(oauth, auth))
                 .register(new AccountsResource(auth, accounts, remoteAccounts, follows, models, followLists, posts,
-                        statusVisibility, new ProfileService(database, accountStore, new PlainTextFormatter()), statusViews))
+                        statusVisibility, profiles, statusViews, media, mediaUrls))
+                .register(new DirectoryResource(auth, directory, directorySearch, models))
+                .register(new SearchResource(auth, search, models, uris))
+                .register(new AdminAccountsResource(adminAccess, accountAdministration, adminDtos))
+                .register(new AdminPeersResource(adminAccess, peerAdministration))
+                .register(new AdminDeliveriesResource(adminAccess, peerAdministration))
                 .register(new StatusesResource(auth, posts, statusViews, threads, statusVisibility, models, polls,
                         questions))
-                .register(new TimelinesResource(auth, timelines, statusViews, models))
+                .register(new StatusInteractionsResource(auth, interactions, statusViews, models))
+                .register(new FavouritesResource(auth, interactions, statusViews, models))
+                .register(new AccountRelationsResource(auth, accounts, blocks, mutes, followers, models))
+                .register(new BlocksResource(auth, blocks, models))
+                .register(new MutesResource(auth, mutes, models))
+                .register(new TimelinesResource(auth, homeTimeline, statusViews, models))
                 .register(new NotificationsResource(auth, accounts, notifications, posts, statusViews, statusVisibility,
                         models))
                 .register(new InstanceResource(config, accounts))
                 .register(new NodeTimelinesResource(auth, statusViews, new NodeTimelines(database, new NodeTimelineStore(),
                         statusVisibility), models))
                 .register(new InstanceV2Resource(config, accounts))
-                .register(new FollowRequestsResource(auth, accounts, followLists, models))
+                .register(new FollowRequestsResource(auth, accounts, followLists, followers, models))
                 .register(new MarkersResource(auth, new Markers(database, new MarkerStore(), clock)))
                 .register(new PreferencesResource(auth))
                 .register(mediaResource)
                 .register(new MediaV2Resource(mediaResource))
                 .register(new MediaFilesResource(auth, signedGets,
-                        new MediaAccess(database, mediaStore, statusStore, statusVisibility), mediaFiles))
+                        new MediaAccess(database, mediaStore, statusStore, statusVisibility, profileStore), mediaFiles))
                 .register(audit.apiResource(auth))
                 .register(audit.peerResource(signedGets, requestParts))
                 .register(new KudosResource(auth, kudos, models))
@@ -419,6 +548,7 @@ public final class NodeAssembly implements AutoCloseable {
     /** Starts serving HTTP only: activities are received and stored, but no handler or delivery runs. */
     public void startHttp() {
         accounts.ensureInstanceActor();
+        searchIndexer.rebuildIfEmpty();
         server.start();
     }
 
@@ -493,6 +623,11 @@ public final class NodeAssembly implements AutoCloseable {
         return fetcher.fetch(url, uris.rsaKeyId(username));
     }
 
+    /** Account administration, as the CLI uses it (recorded like the admin API's actions). */
+    public AccountAdministration accountAdministration() {
+        return accountAdministration;
+    }
+
     public int port() {
         return server.port();
     }
@@ -505,6 +640,8 @@ public final class NodeAssembly implements AutoCloseable {
         deliveryScheduler.shutdownNow();
         deliverySenders.shutdownNow();
         inboxProcessor.close();
+        directoryAskers.shutdownNow();
+        searchIndex.close();
         audit.close();
         auditLog.close();
         DerbyDataSources.shutdown(dataSource);

@@ -35,12 +35,15 @@ public final class AccountService {
     private final LocalUris uris;
     private final IdGenerator ids;
     private final Clock clock;
+    private final AccountChanges changes;
     private final AuditTrail trail;
 
     /** @param trail where account creation is logged (the audit log) */
     public AccountService(Database database, AccountStore accounts, ActorKeyStore keys, CredentialStore credentials,
-            PasswordHasher hasher, LocalUris uris, IdGenerator ids, Clock clock, AuditTrail trail) {
+            PasswordHasher hasher, LocalUris uris, IdGenerator ids, Clock clock, AuditTrail trail,
+            AccountChanges changes) {
         this.trail = trail;
+        this.changes = changes;
         this.database = database;
         this.accounts = accounts;
         this.keys = keys;
@@ -65,6 +68,7 @@ public final class AccountService {
         trail.record(AuditRecord.of(clock.instant(), AuditDirection.LOCAL, AuditKinds.ADMIN_ACCOUNT)
                 .withActivity("", "create-account", "", account.uri().toString())
                 .withResult("created:" + role.name().toLowerCase(java.util.Locale.ROOT)));
+        changes.changed(account.id());
         return account;
     }
 

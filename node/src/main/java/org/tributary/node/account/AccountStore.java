@@ -36,6 +36,11 @@ public final class AccountStore {
                 displayName, summaryHtml, id);
     }
 
+    /** Whether an employee approves followers one by one (Mastodon's "locked"). */
+    public void setLocked(Connection connection, long id, boolean locked) throws SQLException {
+        Jdbc.update(connection, "UPDATE accounts SET locked = ? WHERE id = ? AND authority = ''", locked, id);
+    }
+
     public Optional<Account> findById(Connection connection, long id) throws SQLException {
         return Jdbc.queryOne(connection, "SELECT " + COLUMNS + " FROM accounts WHERE id = ?", AccountStore::map, id);
     }
@@ -58,6 +63,32 @@ public final class AccountStore {
     public List<Account> listLocal(Connection connection) throws SQLException {
         return Jdbc.query(connection, "SELECT " + COLUMNS + " FROM accounts WHERE authority = '' ORDER BY username",
                 AccountStore::map);
+    }
+
+    /**
+     * One remote account (the first known) per peer node: enough to reach each node's shared inbox.
+     * Suspended ones are skipped.
+     */
+    public List<Account> oneRemotePerAuthority(Connection connection) throws SQLException {
+        return Jdbc.query(connection, "SELECT " + COLUMNS + " FROM accounts WHERE id IN (SELECT MIN(id) FROM accounts "
+                + "WHERE authority <> '' AND suspended = FALSE GROUP BY authority)", AccountStore::map);
+    }
+
+    /** Suspends or restores an account; returns whether it exists. */
+    public boolean setSuspended(Connection connection, long id, boolean suspended) throws SQLException {
+        return Jdbc.update(connection, "UPDATE accounts SET suspended = ? WHERE id = ?", suspended, id) == 1;
+    }
+
+    /** Changes a local account's role; returns whether it exists. */
+    public boolean setRole(Connection connection, long id, Role role) throws SQLException {
+        return Jdbc.update(connection, "UPDATE accounts SET role = ? WHERE id = ? AND authority = ''", role, id) == 1;
+    }
+
+    /** Every account, local first, in id order from {@code afterId}; for the admin list and the index. */
+    public List<Account> list(Connection connection, boolean localOnly, long afterId, int limit) throws SQLException {
+        return Jdbc.query(connection, "SELECT " + COLUMNS + " FROM accounts WHERE id > ? "
+                + (localOnly ? "AND authority = '' " : "") + "ORDER BY id FETCH FIRST " + limit + " ROWS ONLY",
+                AccountStore::map, afterId);
     }
 
     public long countLocal(Connection connection) throws SQLException {

@@ -40,9 +40,15 @@ public final class RemoteAccountService {
     private final LocalUris uris;
     private final IdGenerator ids;
     private final Clock clock;
+    private final ProfileStore profiles;
+    private final ActorProfileReader profileReader = new ActorProfileReader();
+    private final AccountChanges changes;
 
     public RemoteAccountService(Database database, AccountStore accounts, ActorKeyStore keys, AuditedFetcher fetcher,
-            WebFingerClient webFinger, VocabCodec codec, LocalUris uris, IdGenerator ids, Clock clock) {
+            WebFingerClient webFinger, VocabCodec codec, LocalUris uris, IdGenerator ids, Clock clock,
+            ProfileStore profiles, AccountChanges changes) {
+        this.profiles = profiles;
+        this.changes = changes;
         this.database = database;
         this.accounts = accounts;
         this.keys = keys;
@@ -117,7 +123,25 @@ public final class RemoteAccountService {
         }
     }
 
+    /**
+     * Applies an actor document the actor itself sent (an {@code Update(Person)} whose signature the inbox
+     * verified) to the account we already know; returns it, or empty when the actor is unknown here.
+     */
+    public Optional<Account> applyUpdate(Actor actor) {
+        if (uris.isLocal(actor.id()) || actor.preferredUsername() == null) {
+            return Optional.empty();
+        }
+        boolean known = database.inTransaction(connection -> accounts.findByUri(connection, actor.id()).isPresent());
+        return known ? Optional.of(store(actor)) : Optional.empty();
+    }
+
     private Account store(Actor actor) {
+        Account stored = storeInTransaction(actor);
+        changes.changed(stored.id());
+        return stored;
+    }
+
+    private Account storeInTransaction(Actor actor) {
         Instant now = clock.instant();
         String authority = PeerPolicy.authorityOf(actor.id());
         return database.inTransaction(connection -> {
@@ -142,6 +166,7 @@ public final class RemoteAccountService {
                     storeMultikey(connection, multikey, account, actor, now);
                 }
             }
+            profiles.save(connection, account.id(), profileReader.read(actor), now);
             return account;
         });
     }

@@ -13,6 +13,7 @@ import java.util.List;
 import org.tributary.federation.vocab.VocabCodec;
 import org.tributary.node.account.Account;
 import org.tributary.node.account.AccountService;
+import org.tributary.node.account.ProfileService;
 import org.tributary.node.config.LocalUris;
 import org.tributary.node.follow.FollowService;
 import org.tributary.node.http.ApiException;
@@ -22,6 +23,7 @@ import org.tributary.node.outbound.CollectionDocuments;
 /**
  * Actor documents and their collections. The instance actor is served unsigned (so two nodes fetching
  * each other's keys cannot deadlock); everything else needs a signed GET from an allowlisted peer.
+ * A suspended employee's documents answer 410 Gone.
  */
 @Path("/")
 @Produces({"application/activity+json", "application/ld+json", "application/json"})
@@ -33,9 +35,12 @@ public final class ActorResource {
     private final SignedGetVerifier signedGets;
     private final VocabCodec codec;
     private final LocalUris uris;
+    private final ProfileService profiles;
 
     public ActorResource(AccountService accounts, FollowService follows, ActorDocuments actorDocuments,
-            CollectionDocuments collections, SignedGetVerifier signedGets, VocabCodec codec, LocalUris uris) {
+            CollectionDocuments collections, SignedGetVerifier signedGets, VocabCodec codec, LocalUris uris,
+            ProfileService profiles) {
+        this.profiles = profiles;
         this.accounts = accounts;
         this.follows = follows;
         this.actorDocuments = actorDocuments;
@@ -57,7 +62,8 @@ public final class ActorResource {
     public Response actor(@PathParam("username") String username, @Context UriInfo uri, @Context HttpHeaders headers) {
         signedGets.requireSigner(uri, headers);
         Account account = employee(username);
-        return ActivityJson.ok(codec.toJson(actorDocuments.actorOf(account, accounts.keysOf(account))));
+        return ActivityJson.ok(codec.toJson(actorDocuments.actorOf(account, accounts.keysOf(account),
+                profiles.profileOf(account))));
     }
 
     @GET
@@ -81,6 +87,11 @@ public final class ActorResource {
     }
 
     private Account employee(String username) {
-        return accounts.findEmployee(username).orElseThrow(() -> ApiException.notFound("actor"));
+        Account account = accounts.findEmployee(username).orElseThrow(() -> ApiException.notFound("actor"));
+        if (account.suspended()) {
+            // Gone, as Mastodon answers for suspended accounts: peers drop what they cached.
+            throw new ApiException(410, "account_suspended", "this account is suspended");
+        }
+        return account;
     }
 }

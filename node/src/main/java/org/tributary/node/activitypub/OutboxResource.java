@@ -17,6 +17,9 @@ import org.tributary.node.account.Account;
 import org.tributary.node.account.AccountService;
 import org.tributary.node.config.LocalUris;
 import org.tributary.node.http.ApiException;
+import org.tributary.node.interaction.InteractionCounts;
+import org.tributary.node.interaction.InteractionService;
+import org.tributary.node.outbound.CountedNotes;
 import org.tributary.node.outbound.CollectionDocuments;
 import org.tributary.node.outbound.NoteActivities;
 import org.tributary.node.post.Page;
@@ -34,7 +37,9 @@ import org.tributary.node.timeline.StatusVisibility;
  * client API would show it to that actor ({@link StatusVisibility}): organization posts; followers-only
  * posts when it follows the author or is addressed; direct posts when addressed; department posts never.
  * The outbox lists organization posts, and followers-only ones to a follower. A deleted post's URI
- * answers 410 Gone with a Tombstone, to whoever could have read the post; anyone else gets 404.
+ * answers 410 Gone with a Tombstone, to whoever could have read the post; anyone else gets 404. An
+ * actor the author blocks (or who blocks the author) sees none of the author's posts. A post carries
+ * its {@code likes} and {@code shares} totals, counted here, where its author lives.
  */
 @Path("/")
 @Produces({"application/activity+json", "application/ld+json", "application/json"})
@@ -51,10 +56,15 @@ public final class OutboxResource {
     private final SignedGetVerifier signedGets;
     private final VocabCodec codec;
     private final LocalUris uris;
+    private final CountedNotes countedNotes;
+    private final InteractionService interactions;
 
     public OutboxResource(AccountService accounts, PostService posts, StatusViews views, StatusVisibility visibility,
             PostDelivery delivery, NoteActivities notes, CollectionDocuments collections,
-            SignedGetVerifier signedGets, VocabCodec codec, LocalUris uris) {
+            SignedGetVerifier signedGets, VocabCodec codec, LocalUris uris, CountedNotes countedNotes,
+            InteractionService interactions) {
+        this.countedNotes = countedNotes;
+        this.interactions = interactions;
         this.accounts = accounts;
         this.posts = posts;
         this.views = views;
@@ -74,8 +84,7 @@ public final class OutboxResource {
         Account author = employee(username);
         List<JsonObject> items = posts.byAccount(author, List.of(Visibility.ORGANIZATION, Visibility.FOLLOWERS),
                         Page.latest(OUTBOX_SIZE)).stream()
-                .filter(status -> status.visibility() == Visibility.ORGANIZATION
-                        || signer.filter(actor -> followsOrAddressed(actor, status)).isPresent())
+                .filter(status -> isVisibleTo(status, signer))
                 .map(views::of)
                 .map(view -> codec.toJson(notes.create(view.status(), author, delivery.audience(view),
                         delivery.tags(view), delivery.attachments(view))))
@@ -96,8 +105,9 @@ public final class OutboxResource {
                 throw ApiException.notFound("status");
             }
             StatusView view = views.of(status);
-            return ActivityJson.ok(codec.toJson(notes.note(status, author, delivery.audience(view),
-                    delivery.tags(view), delivery.attachments(view))));
+            InteractionCounts counts = interactions.of(Optional.empty(), status).counts();
+            return ActivityJson.ok(codec.toJson(countedNotes.note(status, author, delivery.audience(view),
+                    delivery.tags(view), delivery.attachments(view), counts.favourites(), counts.reblogs())));
         }
         StatusStore.Deleted deleted = posts.findDeleted(id).filter(found -> found.status().accountId() == author.id())
                 .filter(found -> isVisibleTo(found.status(), signer))
@@ -113,18 +123,22 @@ public final class OutboxResource {
         return accounts.findByUri(signer);
     }
 
+    /**
+     * Organization posts to any peer's actor (an instance actor we hold no account for included) except
+     * one the block rule excludes; other levels to a known remote actor the visibility rule admits.
+     */
     private boolean isVisibleTo(Status status, Optional<Account> signer) {
         if (status.visibility() == Visibility.ORGANIZATION) {
-            return true;
+            return signer.map(actor -> actor.isLocal() || visibility.canSee(actor, status)).orElse(true);
         }
         return signer.filter(actor -> !actor.isLocal() && visibility.canSee(actor, status)).isPresent();
     }
 
-    private boolean followsOrAddressed(Account signer, Status status) {
-        return !signer.isLocal() && visibility.canSee(signer, status);
-    }
-
     private Account employee(String username) {
-        return accounts.findEmployee(username).orElseThrow(() -> ApiException.notFound("actor"));
+        Account account = accounts.findEmployee(username).orElseThrow(() -> ApiException.notFound("actor"));
+        if (account.suspended()) {
+            throw new ApiException(410, "account_suspended", "this account is suspended");
+        }
+        return account;
     }
 }

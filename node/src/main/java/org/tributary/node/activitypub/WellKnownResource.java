@@ -91,12 +91,13 @@ public final class WellKnownResource {
             if (!acct.authority().equals(config.authority().toLowerCase(Locale.ROOT))) {
                 return Optional.empty();
             }
-            return accounts.findEmployee(acct.user());
+            return accounts.findEmployee(acct.user()).filter(account -> !account.suspended());
         }
         URI url = ((WebFingerResource.ActorUrl) resource).url();
         String prefix = uris.base().toString().replaceAll("/+$", "") + "/users/";
         String text = url.toString();
-        return text.startsWith(prefix) ? accounts.findEmployee(text.substring(prefix.length())) : Optional.empty();
+        return text.startsWith(prefix) ? accounts.findEmployee(text.substring(prefix.length()))
+                .filter(account -> !account.suspended()) : Optional.empty();
     }
 
 }

@@ -24,6 +24,9 @@ import org.tributary.node.auth.AuthService;
 import org.tributary.node.follow.FollowLists;
 import org.tributary.node.follow.FollowService;
 import org.tributary.node.http.ApiException;
+import org.tributary.node.media.MediaAttachment;
+import org.tributary.node.media.MediaService;
+import org.tributary.node.media.MediaUrls;
 import org.tributary.node.post.PostService;
 import org.tributary.node.post.Status;
 import org.tributary.node.post.StatusViews;
@@ -48,10 +51,15 @@ public final class AccountsResource {
     private final ProfileService profiles;
     private final Paging paging;
     private final StatusViews views;
+    private final MediaService media;
+    private final MediaUrls mediaUrls;
 
     public AccountsResource(AuthService auth, AccountService accounts, RemoteAccountService remoteAccounts,
             FollowService follows, ClientModels models, FollowLists followLists, PostService posts,
-            StatusVisibility visibility, ProfileService profiles, StatusViews views) {
+            StatusVisibility visibility, ProfileService profiles, StatusViews views, MediaService media,
+            MediaUrls mediaUrls) {
+        this.media = media;
+        this.mediaUrls = mediaUrls;
         this.views = views;
         this.auth = auth;
         this.accounts = accounts;
@@ -164,7 +172,12 @@ public final class AccountsResource {
         return paging.statuses(views.of(shown), uri);
     }
 
-    /** Mastodon clients send a multipart form here; forms and JSON work too. Only text fields for now. */
+    /**
+     * Mastodon clients send a multipart form here; forms and JSON work too. Besides the name and note:
+     * department, title and location (our parameters or Mastodon's {@code fields_attributes}), the
+     * avatar (an uploaded image in the {@code avatar} file part, or a URL) and {@code locked} (new
+     * followers wait for approval). The change is federated as {@code Update(Person)}.
+     */
     @PATCH
     @Path("update_credentials")
     @Consumes(MediaType.WILDCARD)
@@ -172,7 +185,14 @@ public final class AccountsResource {
             @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, byte[] body) {
         Account employee = auth.require(authorization);
         RequestParams params = RequestParams.parse(contentType, body);
-        return models.account(profiles.update(employee, params.first("display_name"), params.first("note")));
+        Account updated = profiles.update(employee, ProfileParams.edit(params));
+        java.util.Optional<byte[]> picture = MultipartUpload.file(contentType, body, "avatar",
+                media.limits().maxUploadBytes());
+        if (picture.isPresent()) {
+            MediaAttachment upload = media.upload(employee, picture.get(), "", null);
+            updated = profiles.setAvatar(employee, mediaUrls.urlOf(upload), upload.id());
+        }
+        return models.account(updated);
     }
 
     /** Own posts at every level; others' at the levels the visibility rule could allow this viewer. */

@@ -64,6 +64,40 @@ final class MultipartUpload {
         }
     }
 
+    /**
+     * The bytes of the file part {@code name} in a multipart body already read (a profile form's
+     * picture), if the form has one with content.
+     */
+    static java.util.Optional<byte[]> file(String contentType, byte[] body, String name, long maxFileBytes) {
+        String boundary = contentType == null ? null : MultiPart.extractBoundary(contentType);
+        if (boundary == null || boundary.isEmpty() || body == null || body.length == 0) {
+            return java.util.Optional.empty();
+        }
+        if (body.length > maxFileBytes + FORM_OVERHEAD) {
+            throw tooLarge(maxFileBytes);
+        }
+        MultiPartFormData.Parser parser = new MultiPartFormData.Parser(boundary);
+        parser.setMaxParts(MAX_PARTS * 4);
+        parser.setMaxLength(body.length);
+        parser.setMaxFileSize(body.length);
+        parser.setMaxMemoryFileSize(body.length);
+        parser.setPartHeadersMaxLength(8 * 1024);
+        try (MultiPartFormData.Parts parts = parser.parse(Content.Source.from(
+                java.nio.ByteBuffer.wrap(body))).get()) {
+            MultiPart.Part file = parts.getFirst(name);
+            if (file == null || file.getFileName() == null) {
+                return java.util.Optional.empty();
+            }
+            byte[] bytes = Content.Source.asInputStream(file.getContentSource()).readAllBytes();
+            return bytes.length == 0 ? java.util.Optional.empty() : java.util.Optional.of(bytes);
+        } catch (ExecutionException | IOException e) {
+            throw ApiException.badRequest("invalid_multipart", "the multipart body could not be read");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ApiException(503, "interrupted", "the upload was interrupted");
+        }
+    }
+
     private static String text(MultiPart.Part part) {
         return part == null ? null : part.getContentAsString(StandardCharsets.UTF_8);
     }

@@ -44,6 +44,8 @@ final class RequiredScopes {
             rule(WRITE, "api/v1/polls/" + ID + "/votes", "write:statuses"),
             rule(WRITE, "api/v1/markers", "write:statuses"),
             rule(READ, "api/v1/favourites", "read:favourites"),
+            rule(READ, "api/v1/blocks", "read:blocks"),
+            rule(READ, "api/v1/mutes", "read:mutes"),
             rule(READ, "api/v1/bookmarks", "read:bookmarks"),
             rule(READ, "api/v[12]/search", "read:search"),
             rule(READ, "api/v[12]/filters(/.*)?", "read:filters"),

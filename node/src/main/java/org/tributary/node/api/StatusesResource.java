@@ -98,7 +98,7 @@ public final class StatusesResource {
     @Path("{id}")
     public StatusDto status(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @PathParam("id") long id) {
         Account viewer = auth.require(authorization);
-        return models.status(views.of(visible(viewer, id)));
+        return models.statusFor(views.of(visible(viewer, id)), viewer);
     }
 
     @GET
@@ -107,8 +107,9 @@ public final class StatusesResource {
             @PathParam("id") long id) {
         Account viewer = auth.require(authorization);
         ThreadService.Context context = threads.context(viewer, visible(viewer, id));
-        return new ContextDto(views.of(context.ancestors()).stream().map(models::status).toList(),
-                views.of(context.descendants()).stream().map(models::status).toList());
+        return new ContextDto(
+                views.of(context.ancestors()).stream().map(view -> models.statusFor(view, viewer)).toList(),
+                views.of(context.descendants()).stream().map(view -> models.statusFor(view, viewer)).toList());
     }
 
     /** What the author typed; only the author may ask. */

@@ -16,6 +16,8 @@ public final class AuditKinds {
     public static final String FETCH_RECEIVED = "fetch.received";
     /** The allowlist changed. */
     public static final String ADMIN_PEER_POLICY = "admin.peer-policy";
+    /** An administrator queued a dead delivery again. */
+    public static final String ADMIN_DELIVERY = "admin.delivery";
     /** An account was created or changed by an administrator. */
     public static final String ADMIN_ACCOUNT = "admin.account";
     /** A peer's checkpoint was witnessed; the result is the verdict. */

@@ -50,6 +50,12 @@ public final class TokenStore {
                 Hashes.sha256Hex(token));
     }
 
+    /** Revokes every live token of an account (suspension, password reset); returns how many. */
+    public int revokeAll(Connection connection, long accountId, Instant now) throws SQLException {
+        return Jdbc.update(connection, "UPDATE access_tokens SET revoked_at = ? WHERE account_id = ? "
+                + "AND revoked_at IS NULL", now, accountId);
+    }
+
     private static Object orNull(Optional<Long> id) {
         return id.isPresent() ? id.get() : Jdbc.nullOf(Types.BIGINT);
     }

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 
 /** Reads and writes the node's one configuration file; environment variables override its keys. */
@@ -40,10 +41,19 @@ public final class ConfigLoader {
                     value(file, "department", "department"),
                     number(file, "inbox.max-body-bytes", String.valueOf(1024 * 1024), 1, Integer.MAX_VALUE),
                     duration(file, "signature.max-age", "PT1H"),
-                    duration(file, "signature.max-future", "PT5M"));
+                    duration(file, "signature.max-future", "PT5M"),
+                    searchIndex(value(file, "search.index", ""), dataDir));
         } catch (ConfigException e) {
             throw new ConfigException("invalid configuration in " + path + ": " + e.getMessage());
         }
+    }
+
+    /** {@code memory}, a path (relative to the data directory), or blank for {@code <data>/index}. */
+    private static Optional<Path> searchIndex(String value, Path dataDir) {
+        if (value.isBlank()) {
+            return Optional.of(dataDir.resolve(NodeConfig.INDEX_DIR));
+        }
+        return value.strip().equalsIgnoreCase("memory") ? Optional.empty() : Optional.of(dataDir.resolve(value.strip()));
     }
 
     /** Writes a fresh configuration file; refuses to overwrite an existing one. */

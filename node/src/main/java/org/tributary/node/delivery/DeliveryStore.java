@@ -101,6 +101,26 @@ public final class DeliveryStore implements DeliveryQueue {
                 "SELECT COUNT(*) FROM deliveries WHERE state = ?", state));
     }
 
+    /** Dead-lettered deliveries, most recently failed first. */
+    public List<DeadDelivery> dead(int limit) {
+        return database.inTransaction(connection -> Jdbc.query(connection, "SELECT id, activity_id, inbox_uri, "
+                + "attempts, last_error, updated_at FROM deliveries WHERE state = 'dead' ORDER BY updated_at DESC, "
+                + "id DESC FETCH FIRST " + Math.max(1, limit) + " ROWS ONLY",
+                row -> new DeadDelivery(row.getLong("id"), Jdbc.uri(row, "activity_id"), Jdbc.uri(row, "inbox_uri"),
+                        row.getInt("attempts"), row.getString("last_error"), Jdbc.instant(row, "updated_at"))));
+    }
+
+    /**
+     * Puts a dead delivery back in the queue, due now, with a fresh attempt count so it gets the whole
+     * backoff again. Returns whether there was such a dead delivery.
+     */
+    public boolean retryDead(long id) {
+        Instant now = clock.instant();
+        return database.inTransaction(connection -> Jdbc.update(connection, "UPDATE deliveries SET state = 'queued', "
+                + "attempts = 0, next_attempt_at = ?, updated_at = ? WHERE id = ? AND state = 'dead'", now, now,
+                id) == 1);
+    }
+
     private void setState(DeliveryJob job, String state, int attempts, Instant next, String error) {
         String trimmed = error == null ? null : error.substring(0, Math.min(error.length(), MAX_ERROR_LENGTH));
         database.inTransactionVoid(connection -> Jdbc.update(connection, "UPDATE deliveries SET state = ?, "

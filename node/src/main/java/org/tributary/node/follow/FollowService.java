@@ -13,6 +13,7 @@ import org.tributary.node.http.ApiException;
 import org.tributary.node.notification.NotificationService;
 import org.tributary.node.notification.NotificationType;
 import org.tributary.node.outbound.FollowActivities;
+import org.tributary.node.relationship.BlockStore;
 import org.tributary.node.timeline.HomeFeed;
 import org.tributary.node.store.Database;
 import org.tributary.node.store.IdGenerator;
@@ -20,7 +21,7 @@ import org.tributary.node.store.IdGenerator;
 /**
  * Following, from the follower's side: follow and unfollow a colleague on this node or another one.
  * A local target is followed at once (or pending when locked); a remote one stays pending until its
- * node sends Accept.
+ * node sends Accept. Nobody can follow across a block, in either direction.
  */
 public final class FollowService {
     private final HomeFeed homeFeed;
@@ -33,10 +34,12 @@ public final class FollowService {
     private final LocalUris uris;
     private final IdGenerator ids;
     private final Clock clock;
+    private final BlockStore blocks;
 
     public FollowService(Database database, FollowStore follows, AccountStore accounts, FollowActivities activities,
             Outbox outbox, NotificationService notifications, HomeFeed homeFeed, LocalUris uris, IdGenerator ids,
-            Clock clock) {
+            Clock clock, BlockStore blocks) {
+        this.blocks = blocks;
         this.homeFeed = homeFeed;
         this.database = database;
         this.follows = follows;
@@ -54,6 +57,9 @@ public final class FollowService {
             throw ApiException.badRequest("self_follow", "you cannot follow yourself");
         }
         return database.inTransaction(connection -> {
+            if (blocks.eitherBlocks(connection, follower.id(), target.id())) {
+                throw ApiException.forbidden("blocked", "a block stands between you and this account");
+            }
             Optional<Follow> existing = follows.find(connection, follower.id(), target.id());
             if (existing.isPresent()) {
                 return existing.get();

@@ -13,6 +13,7 @@ import org.tributary.node.account.AccountStore;
 import org.tributary.node.media.RemoteMediaReferences;
 import org.tributary.node.notification.NotificationService;
 import org.tributary.node.post.Status;
+import org.tributary.node.post.StatusChanges;
 import org.tributary.node.post.StatusStore;
 import org.tributary.node.post.StatusTagStore;
 import org.tributary.node.store.Database;
@@ -31,9 +32,12 @@ public final class DeleteNoteHandler implements ActivityHandler {
     private final RemoteMediaReferences remoteMedia;
     private final VocabCodec codec;
     private final Clock clock;
+    private final StatusChanges changes;
 
     public DeleteNoteHandler(Database database, StatusStore statuses, StatusTagStore tags, AccountStore accounts,
-            NotificationService notifications, RemoteMediaReferences remoteMedia, VocabCodec codec, Clock clock) {
+            NotificationService notifications, RemoteMediaReferences remoteMedia, VocabCodec codec, Clock clock,
+            StatusChanges changes) {
+        this.changes = changes;
         this.database = database;
         this.statuses = statuses;
         this.tags = tags;
@@ -65,6 +69,7 @@ public final class DeleteNoteHandler implements ActivityHandler {
             tags.deleteAll(connection, id);
             notifications.forgetStatus(connection, id);
             remoteMedia.forget(connection, id);
+            changes.removed(connection, id);
             return HandlerResult.applied();
         });
     }

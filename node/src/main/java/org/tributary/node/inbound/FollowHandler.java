@@ -20,6 +20,7 @@ import org.tributary.node.follow.FollowStore;
 import org.tributary.node.notification.NotificationService;
 import org.tributary.node.notification.NotificationType;
 import org.tributary.node.outbound.FollowActivities;
+import org.tributary.node.relationship.BlockStore;
 import org.tributary.node.store.Database;
 import org.tributary.node.store.IdGenerator;
 
@@ -27,7 +28,8 @@ import org.tributary.node.store.IdGenerator;
  * A colleague on another node follows one of ours. Guards: the object is one of our employees; then
  * the follow is recorded (pending when the account is locked) and, when accepted, answered with Accept.
  * A repeated Follow is answered again, because the first Accept may have been lost; only the first one
- * notifies the followed employee ("follow", or "follow_request" when the account is locked).
+ * notifies the followed employee ("follow", or "follow_request" when the account is locked). A follow
+ * between accounts where either blocks the other is answered with Reject and not recorded.
  */
 public final class FollowHandler implements ActivityHandler {
     private final Database database;
@@ -41,10 +43,20 @@ public final class FollowHandler implements ActivityHandler {
     private final LocalUris uris;
     private final IdGenerator ids;
     private final Clock clock;
+    private final BlockStore blocks;
 
     public FollowHandler(Database database, AccountStore accounts, FollowStore follows,
             RemoteAccountService remoteAccounts, FollowActivities activities, Outbox outbox,
             NotificationService notifications, VocabCodec codec, LocalUris uris, IdGenerator ids, Clock clock) {
+        this(database, accounts, follows, remoteAccounts, activities, outbox, notifications, codec, uris, ids, clock,
+                new BlockStore());
+    }
+
+    public FollowHandler(Database database, AccountStore accounts, FollowStore follows,
+            RemoteAccountService remoteAccounts, FollowActivities activities, Outbox outbox,
+            NotificationService notifications, VocabCodec codec, LocalUris uris, IdGenerator ids, Clock clock,
+            BlockStore blocks) {
+        this.blocks = blocks;
         this.database = database;
         this.accounts = accounts;
         this.follows = follows;
@@ -71,6 +83,12 @@ public final class FollowHandler implements ActivityHandler {
         Account followed = target.get();
         return database.inTransaction(connection -> {
             Instant now = clock.instant();
+            if (blocks.eitherBlocks(connection, followed.id(), follower.id())) {
+                Activity reject = activities.answer("Reject", uris.activity(followed.username(), "rejects",
+                        ids.next()), follow, now);
+                outbox.send(connection, reject, followed, List.of(follower));
+                return new HandlerResult.Ignored("a block stands between the accounts");
+            }
             Follow relation = follows.find(connection, follower.id(), followed.id()).orElseGet(() -> {
                 Follow created = new Follow(ids.next(), follower.id(), followed.id(), follow.id(),
                         followed.locked() ? FollowState.PENDING : FollowState.ACCEPTED, now);

@@ -18,12 +18,14 @@ import org.tributary.federation.vocab.Note;
 import org.tributary.federation.vocab.Tag;
 import org.tributary.node.account.Account;
 import org.tributary.node.account.AccountStore;
+import org.tributary.node.interaction.InteractionStore;
 import org.tributary.node.media.RemoteMediaReferences;
 import org.tributary.node.notification.NotificationService;
 import org.tributary.node.notification.NotificationType;
 import org.tributary.node.post.HtmlSanitizer;
 import org.tributary.node.post.Recipient;
 import org.tributary.node.post.Status;
+import org.tributary.node.post.StatusChanges;
 import org.tributary.node.post.StatusRecipientStore;
 import org.tributary.node.post.StatusStore;
 import org.tributary.node.post.StatusTagStore;
@@ -55,21 +57,25 @@ public final class IncomingNotes {
     private final RemoteMediaReferences remoteMedia;
     private final IdGenerator ids;
     private final Clock clock;
+    private final StatusChanges changes;
+    private final InteractionStore interactions;
     private final List<IncomingPostPart> parts;
 
     public IncomingNotes(StatusStore statuses, StatusRecipientStore recipients, StatusTagStore tags,
             AccountStore accounts, HtmlSanitizer sanitizer, StatusVisibility visibility,
             NotificationService notifications, RemoteMediaReferences remoteMedia, HomeFeed homeFeed, IdGenerator ids,
-            Clock clock) {
+            Clock clock, InteractionStore interactions, StatusChanges changes) {
         this(statuses, recipients, tags, accounts, sanitizer, visibility, notifications, remoteMedia, homeFeed, ids,
-                clock, List.of());
+                clock, interactions, changes, List.of());
     }
 
     /** With the kinds of post (kudos, polls, ...) that keep rows of their own beside a stored post. */
     public IncomingNotes(StatusStore statuses, StatusRecipientStore recipients, StatusTagStore tags,
             AccountStore accounts, HtmlSanitizer sanitizer, StatusVisibility visibility,
             NotificationService notifications, RemoteMediaReferences remoteMedia, HomeFeed homeFeed, IdGenerator ids,
-            Clock clock, List<IncomingPostPart> parts) {
+            Clock clock, InteractionStore interactions, StatusChanges changes, List<IncomingPostPart> parts) {
+        this.interactions = interactions;
+        this.changes = changes;
         this.parts = List.copyOf(parts);
         this.homeFeed = homeFeed;
         this.statuses = statuses;
@@ -109,7 +115,47 @@ public final class IncomingNotes {
         for (IncomingPostPart part : parts) {
             part.stored(connection, status, note, object, author, true);
         }
+        applyCounts(connection, status.id(), note);
+        changes.changed(connection, status.id());
         return Optional.of(status);
+    }
+
+    /**
+     * Applies an Update from the post's author. A count report (the Note carries {@code likes} or
+     * {@code shares} and is otherwise what we hold: same text, warning, sensitivity, language and
+     * {@code updated}) only sets the counts; anything else is an edit, as it always was, and its counts
+     * (if any) are taken too.
+     */
+    public Status applyUpdate(Connection connection, Status existing, Note note, JsonObject object, Account author)
+            throws SQLException {
+        Status result = existing;
+        if (!isCountReport(existing, note)) {
+            result = applyEdit(connection, existing, note, object, author);
+        }
+        applyCounts(connection, existing.id(), note);
+        return result;
+    }
+
+    private boolean isCountReport(Status existing, Note note) {
+        boolean carriesCounts = totalItems(note, "likes").isPresent() || totalItems(note, "shares").isPresent();
+        return carriesCounts && java.util.Objects.equals(note.updated(), existing.editedAt())
+                && sanitizer.sanitize(note.content()).equals(existing.contentHtml())
+                && spoilerOf(note).equals(existing.spoilerText()) && note.sensitive() == existing.sensitive()
+                && java.util.Objects.equals(languageOf(note), existing.language());
+    }
+
+    /** The author's node counts likes and boosts; its {@code likes}/{@code shares} totals are what we show. */
+    private void applyCounts(Connection connection, long statusId, Note note) throws SQLException {
+        interactions.setReported(connection, statusId, totalItems(note, "likes"), totalItems(note, "shares"));
+    }
+
+    private static Optional<Long> totalItems(Note note, String collection) {
+        JsonValue value = note.extensions().get(collection);
+        if (value instanceof JsonObject object && object.get("totalItems") instanceof jakarta.json.JsonNumber number
+                && number.isIntegral()) {
+            return Optional.of(number.longValue());
+        }
+        return Optional.empty();
     }
 
     /** Applies an Update(Note) to the stored post, media included; the visibility of a post never changes. */
@@ -130,6 +176,7 @@ public final class IncomingNotes {
                 part.stored(connection, edited, note, object, author, false);
             }
         }
+        changes.changed(connection, edited.id());
         return edited;
     }
 

@@ -17,7 +17,10 @@ import org.tributary.node.store.Database;
 /**
  * A colleague on another node edited a post. Guards: the object is an embedded post attributed to the
  * actor; we have that post; it is not ours; and the stored post's author is the actor (the pipeline
- * checked origins only, not that this actor wrote this post). Then the new content replaces the old.
+ * checked origins only, not that this actor wrote this post). Then the new content replaces the old,
+ * when it changed, and the likes and boosts the author's node counted (its {@code likes} and
+ * {@code shares} collections) replace the counts shown here: an Update that only reports counts leaves
+ * the post unedited.
  */
 public final class UpdateNoteHandler implements ActivityHandler {
     private final Database database;
@@ -55,7 +58,7 @@ public final class UpdateNoteHandler implements ActivityHandler {
             if (actor.isEmpty() || actor.get().id() != existing.get().accountId()) {
                 return new HandlerResult.Ignored("only the author may update a post");
             }
-            incoming.applyEdit(connection, existing.get(), note, embedded.json(), actor.get());
+            incoming.applyUpdate(connection, existing.get(), note, embedded.json(), actor.get());
             return HandlerResult.applied();
         });
     }

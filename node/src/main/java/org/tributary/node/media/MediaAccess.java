@@ -3,6 +3,7 @@ package org.tributary.node.media;
 import java.util.List;
 import java.util.Optional;
 import org.tributary.node.outbound.NoteActivities;
+import org.tributary.node.account.ProfileStore;
 import org.tributary.node.post.Status;
 import org.tributary.node.post.StatusStore;
 import org.tributary.node.store.Database;
@@ -17,6 +18,7 @@ import org.tributary.node.timeline.StatusVisibility;
  *       (a signed GET from an allowlisted node) when the post is one that leaves the node at all, that
  *       is, not department-only. The peer node answers for what its own employees see, as it does for
  *       the post itself.</li>
+ *   <li>one that is a profile picture by every employee and every peer.</li>
  * </ul>
  */
 public final class MediaAccess {
@@ -25,7 +27,11 @@ public final class MediaAccess {
     private final StatusStore statuses;
     private final StatusVisibility visibility;
 
-    public MediaAccess(Database database, MediaStore media, StatusStore statuses, StatusVisibility visibility) {
+    private final ProfileStore profiles;
+
+    public MediaAccess(Database database, MediaStore media, StatusStore statuses, StatusVisibility visibility,
+            ProfileStore profiles) {
+        this.profiles = profiles;
         this.database = database;
         this.media = media;
         this.statuses = statuses;
@@ -39,7 +45,8 @@ public final class MediaAccess {
             for (MediaAttachment upload : uploads) {
                 Optional<Status> status = upload.isAttached()
                         ? statuses.findById(connection, upload.statusId()) : Optional.empty();
-                if (mayRead(upload, status, reader)) {
+                // A profile picture is shown wherever its owner is: to every employee and every peer.
+                if (mayRead(upload, status, reader) || profiles.isAvatar(connection, upload.id())) {
                     return Optional.of(upload);
                 }
             }

@@ -34,11 +34,18 @@ public final class NotificationStore {
                 + "AND from_account_id = ? AND " + statusClause, params.toArray()) > 0;
     }
 
-    /** An account's notifications of the given types (all when empty), newest first, within the page. */
+    /**
+     * An account's notifications of the given types (all when empty), newest first, within the page; none
+     * from accounts it blocks or mutes (with notifications).
+     */
     public List<Notification> page(Connection connection, long accountId, List<NotificationType> types, Page page)
             throws SQLException {
-        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM notifications WHERE account_id = ?");
-        List<Object> params = new ArrayList<>(List.of(accountId));
+        // Nothing from an account the reader blocks, or mutes with its notifications.
+        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM notifications WHERE account_id = ?"
+                + " AND from_account_id NOT IN (SELECT target_id FROM blocks WHERE account_id = ?)"
+                + " AND from_account_id NOT IN (SELECT target_id FROM mutes WHERE account_id = ?"
+                + " AND hide_notifications = TRUE)");
+        List<Object> params = new ArrayList<>(List.of(accountId, accountId, accountId));
         if (!types.isEmpty()) {
             sql.append(" AND type IN (");
             for (int i = 0; i < types.size(); i++) {

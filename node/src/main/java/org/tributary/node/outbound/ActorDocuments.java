@@ -1,6 +1,6 @@
 package org.tributary.node.outbound;
 
-import jakarta.json.Json;
+import jakarta.json.JsonValue;
 import java.util.ArrayList;
 import java.util.List;
 import org.tributary.federation.signature.KeyAlgorithm;
@@ -9,6 +9,7 @@ import org.tributary.federation.vocab.Actor;
 import org.tributary.federation.vocab.Multikey;
 import org.tributary.federation.vocab.PublicKeyPem;
 import org.tributary.node.account.Account;
+import org.tributary.node.account.Profile;
 import org.tributary.node.config.LocalUris;
 import org.tributary.node.keys.ActorKey;
 
@@ -24,6 +25,15 @@ public final class ActorDocuments {
     }
 
     public Actor actorOf(Account account, List<ActorKey> keys) {
+        return actorOf(account, keys, Profile.EMPTY);
+    }
+
+    /**
+     * The actor with its profile: the picture as an {@code icon} Image, title and location as Mastodon's
+     * {@code PropertyValue} attachments (which Mastodon shows as profile fields), and the department as
+     * our own {@code department} term.
+     */
+    public Actor actorOf(Account account, List<ActorKey> keys, Profile profile) {
         boolean instance = account.username().equals(LocalUris.INSTANCE_ACTOR_USERNAME);
         PublicKeyPem rsa = keys.stream().filter(key -> key.algorithm() == KeyAlgorithm.RSA).findFirst()
                 .map(key -> new PublicKeyPem(key.keyId(), account.uri(), key.publicPem()))
@@ -39,6 +49,7 @@ public final class ActorDocuments {
                 instance ? null : uris.outbox(account.username()),
                 instance ? null : uris.followers(account.username()),
                 instance ? null : uris.following(account.username()),
-                uris.sharedInbox(), rsa, multikeys, account.locked(), Json.createObjectBuilder().build());
+                uris.sharedInbox(), rsa, multikeys, account.locked(), instance ? JsonValue.EMPTY_JSON_OBJECT
+                        : ProfileProperties.toJson(profile));
     }
 }

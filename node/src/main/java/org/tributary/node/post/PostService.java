@@ -48,13 +48,15 @@ public final class PostService {
     private final LocalUris uris;
     private final IdGenerator ids;
     private final Clock clock;
+    private final StatusChanges changes;
 
     public PostService(Database database, StatusStore statuses, StatusRecipientStore recipients, StatusTagStore tags,
             AccountStore accounts, StatusViews views, PostDelivery delivery, NoteActivities notes,
             StatusTextFormatter formatter, MentionResolver mentions, StatusVisibility visibility,
             NotificationService notifications, MediaService media, HomeFeed homeFeed, LocalUris uris, IdGenerator ids,
-            Clock clock) {
+            Clock clock, StatusChanges changes) {
         this.homeFeed = homeFeed;
+        this.changes = changes;
         this.database = database;
         this.statuses = statuses;
         this.recipients = recipients;
@@ -110,6 +112,7 @@ public final class PostService {
             extension.store(connection, view);
             delivery.send(connection, extension.shapeCreate(notes.create(status, author, delivery.audience(view),
                     delivery.tags(view), delivery.attachments(view))), view, List.of());
+            changes.changed(connection, id);
             return status;
         });
     }
@@ -137,6 +140,7 @@ public final class PostService {
             URI activityId = uris.activity(editor.username(), "updates", ids.next());
             delivery.send(connection, notes.update(activityId, edited, editor, delivery.audience(after),
                     delivery.tags(after), delivery.attachments(after)), after, before.recipients());
+            changes.changed(connection, id);
             return edited;
         });
     }
@@ -158,6 +162,7 @@ public final class PostService {
             URI activityId = uris.activity(author.username(), "deletes", ids.next());
             delivery.send(connection, notes.delete(activityId, original, author, delivery.audience(view), now), view,
                     List.of());
+            changes.removed(connection, id);
             return view;
         });
     }

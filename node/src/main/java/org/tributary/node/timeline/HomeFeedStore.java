@@ -53,10 +53,15 @@ public final class HomeFeedStore {
                 + "(SELECT status_id FROM status_recipients WHERE account_id = ?)", accountId, authorId, accountId);
     }
 
-    /** One page of a reader's feed, newest first. */
+    /** One page of a reader's feed, newest first, without authors the reader blocks or mutes. */
     public List<Status> page(Connection connection, long accountId, Page page) throws SQLException {
+        // Authors the reader blocks or mutes stay out, whatever the feed holds (checked on read, so an unmute
+        // brings their posts back).
         StringBuilder sql = new StringBuilder("SELECT " + StatusStore.qualifiedColumns("s") + " FROM home_feed f "
-                + "JOIN statuses s ON s.id = f.status_id WHERE f.account_id = ? AND s.deleted_at IS NULL");
-        return page.run(connection, sql, new ArrayList<>(List.of(accountId)), StatusStore::map, "f.status_id");
+                + "JOIN statuses s ON s.id = f.status_id WHERE f.account_id = ? AND s.deleted_at IS NULL"
+                + " AND s.account_id NOT IN (SELECT target_id FROM blocks WHERE account_id = ?)"
+                + " AND s.account_id NOT IN (SELECT target_id FROM mutes WHERE account_id = ?)");
+        return page.run(connection, sql, new ArrayList<>(List.of(accountId, accountId, accountId)), StatusStore::map,
+                "f.status_id");
     }
 }

@@ -7,6 +7,7 @@ import org.tributary.node.follow.FollowState;
 import org.tributary.node.follow.FollowStore;
 import org.tributary.node.post.Status;
 import org.tributary.node.post.StatusRecipientStore;
+import org.tributary.node.relationship.BlockStore;
 import org.tributary.node.store.Database;
 
 /**
@@ -17,18 +18,27 @@ import org.tributary.node.store.Database;
  *   <li>organization: everyone (only employees and allowlisted peers ever ask);</li>
  *   <li>department: employees of this node, and only for posts written here;</li>
  *   <li>followers: the author's accepted followers and the accounts the post addresses by name;</li>
- *   <li>direct: only the accounts it addresses by name.</li>
+ *   <li>direct: only the accounts it addresses by name;</li>
+ *   <li>and never, whatever the level, an account the author blocks, or one that blocks the author
+ *       (a block received from a peer is kept, so its employee no longer sees the blocker's posts).</li>
  * </ul>
  */
 public final class StatusVisibility {
     private final Database database;
     private final FollowStore follows;
     private final StatusRecipientStore recipients;
+    private final BlockStore blocks;
 
     public StatusVisibility(Database database, FollowStore follows, StatusRecipientStore recipients) {
+        this(database, follows, recipients, new BlockStore());
+    }
+
+    public StatusVisibility(Database database, FollowStore follows, StatusRecipientStore recipients,
+            BlockStore blocks) {
         this.database = database;
         this.follows = follows;
         this.recipients = recipients;
+        this.blocks = blocks;
     }
 
     public boolean canSee(Account viewer, Status status) {
@@ -38,6 +48,9 @@ public final class StatusVisibility {
     public boolean canSee(Connection connection, Account viewer, Status status) throws SQLException {
         if (status.accountId() == viewer.id()) {
             return true;
+        }
+        if (blocks.eitherBlocks(connection, status.accountId(), viewer.id())) {
+            return false;
         }
         return switch (status.visibility()) {
             case ORGANIZATION -> true;

@@ -165,6 +165,29 @@ class CliTest {
     }
 
     @Test
+    @Order(7)
+    void userSuspendUnsuspendResetPasswordAndRole() {
+        String data = dataDir.toString();
+        Run suspend = tributary("user", "suspend", "alice", "--data", data);
+        assertEquals(new Run(0, "suspended alice\n", ""), suspend);
+        assertTrue(tributary("user", "list", "--data", data).out().lines()
+                .anyMatch(line -> line.startsWith("alice\t") && line.endsWith("\tsuspended")));
+        assertEquals(new Run(0, "unsuspended alice\n", ""), tributary("user", "unsuspend", "alice", "--data", data));
+        assertFalse(tributary("user", "list", "--data", data).out().contains("suspended"));
+
+        Run reset = tributary("user", "reset-password", "alice", "--data", data);
+        assertEquals(0, reset.exitCode(), reset::all);
+        assertTrue(reset.out().strip().matches("password: [A-Za-z0-9_-]{20}"), reset::all);
+
+        assertEquals(new Run(0, "alice is now auditor\n", ""), tributary("user", "role", "alice", "auditor",
+                "--data", data));
+        Run badRole = tributary("user", "role", "alice", "overlord", "--data", data);
+        assertEquals(2, badRole.exitCode(), badRole::all);
+        Run nobody = tributary("user", "suspend", "nobody", "--data", data);
+        assertEquals(2, nobody.exitCode(), nobody::all);
+    }
+
+    @Test
     void commandsOnADirectoryWithoutConfigSayToRunInit() {
         Path empty = temp.resolve("empty");
         Run run = tributary("peer", "list", "--data", empty.toString());

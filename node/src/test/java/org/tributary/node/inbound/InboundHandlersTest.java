@@ -31,19 +31,12 @@ import org.tributary.federation.inbox.HandlerResult;
 import org.tributary.federation.inbox.InboxDispatcher;
 import org.tributary.federation.signature.HttpSignatures;
 import org.tributary.federation.spi.InboundActivity;
-import org.tributary.federation.audit.CheckpointWitness;
 import org.tributary.node.account.Account;
-import org.tributary.node.audit.AuditTrail;
-import org.tributary.node.audit.CheckpointActivity;
-import org.tributary.node.audit.PeerCheckpointWitness;
-import org.tributary.node.audit.WitnessStore;
-import org.tributary.node.keys.PeerKeyResolver;
-import org.tributary.node.account.RemoteAccountService;
 import org.tributary.node.follow.Follow;
 import org.tributary.node.follow.FollowState;
 import org.tributary.node.keys.LocalSigningKeys;
-import org.tributary.node.post.HtmlSanitizer;
-import org.tributary.node.thread.AncestorFetcher;
+import org.tributary.node.account.Profile;
+import org.tributary.node.account.ProfileStore;
 import org.tributary.node.post.Status;
 import org.tributary.node.post.Visibility;
 import org.tributary.node.store.Jdbc;
@@ -67,26 +60,7 @@ class InboundHandlersTest {
         Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
         node = new TestServices(clock);
         node.peers.add("sales.example", "");
-        RemoteAccountService remoteAccounts = node.remoteAccounts;
-        IncomingNotes incomingNotes = new IncomingNotes(node.statusStore, node.recipientStore, node.tagStore,
-                node.accountStore, new HtmlSanitizer(), node.visibility, node.notifications, node.remoteMedia,
-                node.homeFeed, node.ids, clock);
-        AncestorFetcher ancestors = new AncestorFetcher(node.database, node.statusStore, incomingNotes,
-                remoteAccounts, node.fetcher, node.peers, node.codec, node.uris);
-        dispatcher = InboundHandlers.dispatcher(
-                new FollowHandler(node.database, node.accountStore, node.followStore, remoteAccounts,
-                        node.followActivities, node.outbox, node.notifications, node.codec, node.uris, node.ids, clock),
-                new AcceptFollowHandler(node.database, node.accountStore, node.followStore, node.codec),
-                new UndoFollowHandler(node.database, node.accountStore, node.followStore, node.codec),
-                new CreateNoteHandler(node.database, node.followStore, remoteAccounts, incomingNotes, ancestors,
-                        node.codec, node.uris),
-                new UpdateNoteHandler(node.database, node.statusStore, node.accountStore, incomingNotes, node.codec),
-                new DeleteNoteHandler(node.database, node.statusStore, node.tagStore, node.accountStore,
-                        node.notifications, node.remoteMedia, node.codec, clock),
-                new AddCheckpointHandler(new CheckpointActivity(), new PeerCheckpointWitness(node.database,
-                        new WitnessStore(node.ids), new PeerKeyResolver(node.database, node.keyStore, remoteAccounts),
-                        node.fetcher, new CheckpointWitness(Duration.ofDays(1), clock), AuditTrail.discarding(),
-                        node.uris, clock)));
+        dispatcher = NodeHandlers.dispatcher(node, clock);
         alice = node.employee("alice");
         bob = node.remote("bob", "sales.example");
         sasha = node.remote("sasha", "sales.example");
@@ -222,14 +196,67 @@ class InboundHandlersTest {
         HandlerResult result = dispatch(activity(Json.createObjectBuilder().add("id", bob.uri() + "/moves/1")
                 .add("type", "Move").add("actor", bob.uri().toString()).add("object", alice.uri().toString())));
         assertEquals(new HandlerResult.Ignored("not handled: Move"), result);
-        assertTrue(dispatcher.handledTypes().containsAll(java.util.Set.of("Follow", "Accept", "Undo", "Create",
-                "Update", "Delete")), dispatcher.handledTypes()::toString);
+        assertTrue(dispatcher.handledTypes().containsAll(java.util.Set.of("Follow", "Accept", "Reject", "Undo",
+                "Create", "Update", "Delete", "Like", "Announce", "Block")), dispatcher.handledTypes()::toString);
     }
 
     private void aliceFollowsBob() {
         Follow follow = node.follows.follow(alice, bob);
         node.database.inTransactionVoid(connection -> node.followStore.setState(connection, follow.id(),
                 FollowState.ACCEPTED));
+    }
+
+    @Test
+    void anUpdateOfTheirOwnActorRefreshesTheCachedProfile() {
+        JsonObjectBuilder person = person(bob, "Bob Builder")
+                .add("icon", Json.createObjectBuilder().add("type", "Image").add("url", "https://sales.example/b.png"))
+                .add("attachment", Json.createArrayBuilder()
+                        .add(Json.createObjectBuilder().add("type", "PropertyValue").add("name", "Title")
+                                .add("value", "<p>Head of <b>sales</b></p>"))
+                        .add(Json.createObjectBuilder().add("type", "PropertyValue").add("name", "Location")
+                                .add("value", "Lyon"))
+                        .add(Json.createObjectBuilder().add("type", "PropertyValue").add("name", "Pronouns")
+                                .add("value", "he/him")))
+                .add("department", "Sales EMEA");
+        assertInstanceOf(HandlerResult.Applied.class, dispatch(updateActor(bob, person)));
+
+        Account cached = node.database.inTransaction(connection -> node.accountStore.findById(connection, bob.id()))
+                .orElseThrow();
+        assertEquals("Bob Builder", cached.displayName());
+        Profile profile = node.database.inTransaction(connection -> new ProfileStore().find(connection, bob.id()));
+        assertEquals("Head of sales", profile.title());
+        assertEquals("Lyon", profile.location());
+        assertEquals("Sales EMEA", profile.department());
+        assertEquals(Optional.of(URI.create("https://sales.example/b.png")), profile.avatar());
+    }
+
+    @Test
+    void nobodyUpdatesSomeoneElsesProfile() {
+        assertIgnored(dispatch(updateActor(sasha, person(bob, "Not Bob"))));
+        assertEquals("bob", node.database.inTransaction(connection -> node.accountStore.findById(connection,
+                bob.id())).orElseThrow().displayName());
+    }
+
+    @Test
+    void anUpdateOfAnActorNobodyHereKnowsIsIgnored() {
+        Account stranger = new Account(0, "stranger", "sales.example", URI.create("https://sales.example/users/stranger"),
+                "stranger", "", URI.create("https://sales.example/users/stranger/inbox"), null, null, false,
+                org.tributary.node.account.Role.EMPLOYEE, false, NOW);
+        assertIgnored(dispatch(updateActor(stranger, person(stranger, "Stranger"))));
+        assertTrue(node.database.inTransaction(connection -> node.accountStore.findByUri(connection,
+                stranger.uri())).isEmpty());
+    }
+
+    private static JsonObjectBuilder person(Account account, String name) {
+        return Json.createObjectBuilder().add("id", account.uri().toString()).add("type", "Person")
+                .add("preferredUsername", account.username()).add("name", name)
+                .add("inbox", account.uri() + "/inbox");
+    }
+
+    private static InboundActivity updateActor(Account actor, JsonObjectBuilder person) {
+        return activity(Json.createObjectBuilder().add("id", actor.uri() + "#updates/" + System.nanoTime())
+                .add("type", "Update").add("actor", actor.uri().toString()).add("object", person)
+                .add("to", array(List.of(PUBLIC))));
     }
 
     private HandlerResult dispatch(InboundActivity activity) {

@@ -36,6 +36,7 @@ import org.tributary.node.inbound.DeleteNoteHandler;
 import org.tributary.node.inbound.IncomingNotes;
 import org.tributary.node.inbound.UpdateNoteHandler;
 import org.tributary.node.post.HtmlSanitizer;
+import org.tributary.node.post.StatusChanges;
 import org.tributary.node.post.PostRequest;
 import org.tributary.node.post.Status;
 import org.tributary.node.post.StatusView;
@@ -66,11 +67,12 @@ class MediaPostingTest {
         node.peers.add("sales.example", "");
         incoming = new IncomingNotes(node.statusStore, node.recipientStore, node.tagStore, node.accountStore,
                 new HtmlSanitizer(), node.visibility, node.notifications, node.remoteMedia, node.homeFeed, node.ids,
-                clock);
+                clock, node.interactionStore, StatusChanges.ignoring());
         updates = new UpdateNoteHandler(node.database, node.statusStore, node.accountStore, incoming, node.codec);
         deletes = new DeleteNoteHandler(node.database, node.statusStore, node.tagStore, node.accountStore,
-                node.notifications, node.remoteMedia, node.codec, clock);
-        models = new ClientModels(node.follows, node.uris, new MediaModels(new MediaUrls(node.config)));
+                node.notifications, node.remoteMedia, node.codec, clock, StatusChanges.ignoring());
+        models = new ClientModels(node.follows, node.uris, new MediaModels(new MediaUrls(node.config)),
+                node.interactions, node.relationships, null, clock, node.profiles);
         alice = node.employee("alice");
         bob = node.remote("bob", "sales.example");
     }

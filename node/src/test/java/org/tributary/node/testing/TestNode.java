@@ -49,7 +49,7 @@ public final class TestNode implements AutoCloseable {
         int port = freePort();
         URI baseUrl = URI.create("http://127.0.0.1:" + port);
         NodeConfig config = new NodeConfig(baseUrl, "127.0.0.1", port, freshDataDir(department),
-                department, 256 * 1024, Duration.ofHours(1), Duration.ofMinutes(5));
+                department, 256 * 1024, Duration.ofHours(1), Duration.ofMinutes(5)).withSearchIndexInMemory();
         NodeAssembly assembly = NodeAssembly.create(config,
                 DerbyDataSources.inMemory(department + "-" + UUID.randomUUID()), clock, mediaLimits);
         assembly.start();

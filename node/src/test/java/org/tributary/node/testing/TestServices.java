@@ -8,7 +8,12 @@ import java.time.Duration;
 import org.tributary.federation.delivery.DeliveryPlanner;
 import org.tributary.federation.vocab.VocabCodec;
 import org.tributary.node.account.Account;
+import org.tributary.node.account.AccountChanges;
 import org.tributary.node.account.AccountService;
+import org.tributary.node.account.ProfileService;
+import org.tributary.node.account.ProfileStore;
+import org.tributary.node.post.PlainTextFormatter;
+import org.tributary.node.post.StatusChanges;
 import org.tributary.node.account.AccountStore;
 import org.tributary.node.account.Role;
 import org.tributary.node.audit.AuditTrail;
@@ -111,6 +116,16 @@ public final class TestServices implements AutoCloseable {
     public final RemoteMediaReferences remoteMedia;
     public final AuditedFetcher fetcher;
     public final RemoteAccountService remoteAccounts;
+    /** Profiles without federation or indexing: this rig delivers nothing and keeps no search index. */
+    public final ProfileService profiles;
+    public final org.tributary.node.interaction.InteractionStore interactionStore =
+            new org.tributary.node.interaction.InteractionStore();
+    public final org.tributary.node.relationship.BlockStore blockStore =
+            new org.tributary.node.relationship.BlockStore();
+    public final PostDelivery postDelivery;
+    public final org.tributary.node.interaction.CountReports countReports;
+    public final org.tributary.node.interaction.InteractionService interactions;
+    public final org.tributary.node.relationship.RelationshipService relationships;
 
     public TestServices(Clock clock) {
         this.clock = clock;
@@ -129,7 +144,7 @@ public final class TestServices implements AutoCloseable {
         this.noteActivities = new NoteActivities(codec);
         // The compliance log has its own tests over a whole node; this rig's services record into nothing.
         this.accounts = new AccountService(database, accountStore, keyStore, credentials, hasher, uris, ids, clock,
-                AuditTrail.discarding());
+                AuditTrail.discarding(), AccountChanges.ignoring());
         this.auth = new AuthService(database, accountStore, credentials, tokens, hasher, new SecureRandom(), clock);
         // Remote look-ups go nowhere in unit tests (no peer answers), but the services need the real parts.
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
@@ -139,24 +154,35 @@ public final class TestServices implements AutoCloseable {
                 new SignatureSchemeMemory(), Duration.ofSeconds(1)), new LocalSigningKeys(database, keyStore), peers,
                 FetchLimits.defaults()), AuditTrail.discarding(), clock);
         this.remoteAccounts = new RemoteAccountService(database, accountStore, keyStore, fetcher,
-                new WebFingerClient(http, peers, "https"), codec, uris, ids, clock);
+                new WebFingerClient(http, peers, "https"), codec, uris, ids, clock, new ProfileStore(),
+                AccountChanges.ignoring());
+        this.profiles = new ProfileService(database, accountStore, new ProfileStore(), new PlainTextFormatter(),
+                (connection, employee, profile) -> { }, AccountChanges.ignoring(), clock);
         this.notifications = new NotificationService(database, new NotificationStore(), accountStore, ids, clock);
         this.follows = new FollowService(database, followStore, accountStore, followActivities, outbox, notifications,
-                homeFeed, uris, ids, clock);
-        this.visibility = new StatusVisibility(database, followStore, recipientStore);
+                homeFeed, uris, ids, clock, blockStore);
+        this.visibility = new StatusVisibility(database, followStore, recipientStore, blockStore);
         this.statusViews = new StatusViews(database, statusStore, recipientStore, tagStore, accountStore,
                 mediaStore);
         MediaLimits mediaLimits = MediaLimits.defaults();
         this.media = new MediaService(database, mediaStore, new MediaFileStore(config.dataDir().resolve("media")),
                 new MediaInspector(mediaLimits), mediaLimits, ids, clock);
         this.remoteMedia = new RemoteMediaReferences(mediaStore, peers, mediaLimits, ids, clock);
-        PostDelivery postDelivery = new PostDelivery(followStore, accountStore, noteActivities, new NoteTags(uris),
+        this.postDelivery = new PostDelivery(followStore, accountStore, noteActivities, new NoteTags(uris),
                 new NoteAttachments(new MediaUrls(config)), outbox);
+        this.countReports = new org.tributary.node.interaction.CountReports(interactionStore, accountStore,
+                statusViews, postDelivery, new org.tributary.node.outbound.CountedNotes(noteActivities, codec), uris,
+                ids, clock);
         this.posts = new PostService(database, statusStore, recipientStore, tagStore, accountStore, statusViews,
                 postDelivery, noteActivities, new StatusTextFormatter(uris),
                 new HandleResolver(database, accountStore, remoteAccounts, uris), visibility, notifications, media,
-                homeFeed, uris, ids, clock);
+                homeFeed, uris, ids, clock, StatusChanges.ignoring());
         this.timelines = new TimelineService(database, homeFeedStore, visibility);
+        this.interactions = new org.tributary.node.interaction.InteractionService(database, interactionStore,
+                statusStore, accountStore, followStore, visibility, notifications,
+                new org.tributary.node.outbound.InteractionActivities(codec), countReports, outbox, uris, ids, clock);
+        this.relationships = new org.tributary.node.relationship.RelationshipService(database, followStore, blockStore,
+                new org.tributary.node.relationship.MuteStore());
     }
 
     public Account employee(String username) {
@@ -185,6 +211,10 @@ public final class TestServices implements AutoCloseable {
             Jdbc.update(connection, "DELETE FROM deliveries");
             Jdbc.update(connection, "DELETE FROM home_feed");
             Jdbc.update(connection, "DELETE FROM notifications");
+            Jdbc.update(connection, "DELETE FROM favourites");
+            Jdbc.update(connection, "DELETE FROM reblogs");
+            Jdbc.update(connection, "DELETE FROM blocks");
+            Jdbc.update(connection, "DELETE FROM mutes");
             Jdbc.update(connection, "DELETE FROM status_recipients");
             Jdbc.update(connection, "DELETE FROM status_tags");
             Jdbc.update(connection, "DELETE FROM media_attachments");

@@ -40,11 +40,10 @@ class MastoClientTest {
     static {
         for (String step : List.of("app", "login", "verify_app", "verify_account", "instance_v2", "login_b", "post",
                 "lookup", "follow", "relationship", "colleague_post", "home", "reply", "account_statuses",
-                "department_timeline", "tag_timeline", "update_credentials", "revoke")) {
+                "department_timeline", "tag_timeline", "update_credentials", "favourite", "revoke")) {
             EXPECTED.put(step, Expectation.WORKS);
         }
-        EXPECTED.put("favourite", Expectation.NOT_YET);
-        EXPECTED.put("search", Expectation.NOT_YET);
+        EXPECTED.put("search", Expectation.WORKS);
     }
 
     private static TestNode engineering;
@@ -95,6 +94,11 @@ class MastoClientTest {
         assertEquals("masto scenario", step("verify_app").getString("name"));
         assertEquals("alice", step("verify_account").getString("username"));
         assertEquals(engineering.authority(), step("instance_v2").getString("domain"));
+    }
+
+    @Test
+    void aLikeThroughTheClientLibraryComesBackAsFavourited() {
+        assertTrue(step("favourite").getBoolean("favourited"));
     }
 
     @Test
