@@ -1,8 +1,11 @@
 package org.tributary.federation.delivery;
 
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
@@ -21,7 +24,7 @@ import org.tributary.federation.spi.DeliveryQueue;
  * may be due it claims more, up to {@code batchSize} at a time and never more than {@code maxInFlight}
  * unfinished, and delivers them on the {@code senders} executor. A slow peer therefore holds one slot, not
  * the whole worker (measured: waiting for each round's slowest send before claiming again put seconds
- * on the p99 of post-to-follower latency). Claims happen on the {@code scheduler}'s thread only; the
+ * on the p99 of post-to-follower latency). Sends to the same inbox still go one at a time, in claim order. Claims happen on the {@code scheduler}'s thread only; the
  * caller {@link #wakeUp() wakes} the worker when it commits new jobs, and a poll every
  * {@code pollInterval} finds retries that came due. {@link #runOnce()} does one synchronous round, for
  * tests and for a node that wants to flush at shutdown.
@@ -50,6 +53,7 @@ public final class DeliveryWorker {
         }
     }
 
+    private static final CompletableFuture<Void> DONE = CompletableFuture.completedFuture(null);
     private static final System.Logger LOG = System.getLogger(DeliveryWorker.class.getName());
 
     private final DeliveryQueue queue;
@@ -68,6 +72,8 @@ public final class DeliveryWorker {
      * came since, claiming again would find nothing. Read and written on the scheduler's thread only.
      */
     private long answeredWakeUps = -1;
+    /** The last send queued for each inbox that still has one unfinished. */
+    private final Map<URI, CompletableFuture<Void>> lastSendTo = new HashMap<>();
     private volatile boolean running;
     private ScheduledFuture<?> polling;
 
@@ -161,15 +167,25 @@ public final class DeliveryWorker {
         }
     }
 
+    // Sends to one inbox go one after another, in claim order: an Update sent while the previous one is
+    // still in flight could overtake it and leave the peer with the older state. Different inboxes run in
+    // parallel. Only the scheduler's thread (claims) and completions touch the chains, under their lock.
     private void send(DeliveryJob job) {
-        try {
-            CompletableFuture.runAsync(() -> deliverSafely(job), senders).whenComplete((ignored, failure) -> {
-                window.release();
-                queueClaim();
-            });
-        } catch (RejectedExecutionException shuttingDown) {
-            window.release(); // the job stays claimed until the node releases stale claims
+        CompletableFuture<Void> sent;
+        synchronized (lastSendTo) {
+            // A send the executor refused (shutting down) completes exceptionally: its job stays claimed
+            // until the node releases stale claims, and the next send to the inbox still runs.
+            sent = lastSendTo.getOrDefault(job.inbox(), DONE).exceptionally(failure -> null)
+                    .thenRunAsync(() -> deliverSafely(job), senders);
+            lastSendTo.put(job.inbox(), sent);
         }
+        sent.whenComplete((ignored, failure) -> {
+            synchronized (lastSendTo) {
+                lastSendTo.remove(job.inbox(), sent);
+            }
+            window.release();
+            queueClaim();
+        });
     }
 
     private void deliverSafely(DeliveryJob job) {

@@ -31,7 +31,8 @@ import org.tributary.federation.testing.TestPeerServer;
 
 /**
  * The started worker's continuous claiming: a bounded window of sends in flight, refilled as each one
- * finishes (not when a whole round has), and wake-ups for jobs committed between polls.
+ * finishes (not when a whole round has), one send at a time per inbox, and wake-ups for jobs committed
+ * between polls.
  */
 class DeliveryWorkerWindowTest {
     private static final Instant NOW = Instant.parse("2026-03-05T09:07:03Z");
@@ -66,10 +67,15 @@ class DeliveryWorkerWindowTest {
         return new DeliveryWorker(queue, delivery, scheduler, held, clock, settings);
     }
 
+    /** One job to each of {@code jobs} different inboxes. */
     private void enqueue(int jobs) {
         for (int i = 0; i < jobs; i++) {
-            queue.enqueue(List.of(DeliveryJob.unsaved(ACTIVITY, sales.url("/inbox"), BODY, ann.keyId(), clock.instant())));
+            enqueueTo(sales.url("/users/u" + i + "/inbox"));
         }
+    }
+
+    private void enqueueTo(URI inbox) {
+        queue.enqueue(List.of(DeliveryJob.unsaved(ACTIVITY, inbox, BODY, ann.keyId(), clock.instant())));
     }
 
     private void finishOneSend() throws InterruptedException {
@@ -99,6 +105,24 @@ class DeliveryWorkerWindowTest {
         }
         await(() -> worker.inFlight() == 0);
         assertTrue(queue.pending().isEmpty());
+    }
+
+    @Test
+    void sendsToOneInboxGoOneAfterAnotherInClaimOrder() throws InterruptedException {
+        for (int i = 0; i < 3; i++) {
+            enqueueTo(sales.url("/inbox"));
+        }
+        DeliveryWorker worker = worker(new DeliveryWorker.Settings(4, NO_POLL, 4));
+        worker.start();
+
+        await(() -> worker.inFlight() == 3 && heldSends.size() == 1);
+        Thread.sleep(100);
+        assertEquals(1, heldSends.size(), "the second send to the inbox waits for the first");
+        while (queue.delivered().size() < 3) {
+            finishOneSend();
+        }
+        assertEquals(List.of(1L, 2L, 3L), queue.delivered().stream().map(DeliveryJob::id).toList());
+        await(() -> worker.inFlight() == 0);
     }
 
     @Test
