@@ -86,6 +86,12 @@ public final class ClientApi {
         return authorized(token, "/api/v1/timelines/home").GET().build();
     }
 
+    /** A post search ({@code GET /api/v2/search?type=statuses}) for one word. */
+    public HttpRequest searchRequest(String token, String word) {
+        return authorized(token, "/api/v2/search?type=statuses&q="
+                + java.net.URLEncoder.encode(word, java.nio.charset.StandardCharsets.UTF_8)).GET().build();
+    }
+
     public HttpClient httpClient() {
         return client;
     }

@@ -35,7 +35,7 @@ public final class FootprintBenchmark implements Benchmark {
         double megabytes = rss.orElse(0) * 1024 / 1e6;
         rows.add(BenchRow.measured("6b", "footprint: resident memory during benchmark 1 (default JVM settings)",
                 "≤ 300 MB", megabytes, OptionalDouble.empty(), "MB", BenchRow.atMost(megabytes, 300),
-                "peak VmRSS of the node process while it took the measured load"));
+                "peak VmRSS of the node (launcher and relaunched JVM together) while it took the measured load"));
         return rows;
     }
 }

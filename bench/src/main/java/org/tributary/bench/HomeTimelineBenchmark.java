@@ -11,6 +11,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntFunction;
 import javax.sql.DataSource;
 
 /**
@@ -50,9 +51,10 @@ public final class HomeTimelineBenchmark implements Benchmark {
             String token = api.login("reader", NodeDataDir.PASSWORD);
             HttpRequest request = api.homeRequest(token);
             Latencies single = sequential(api.httpClient(), request, context.count(3, 5));
-            run(api.httpClient(), request, Duration.ofSeconds(context.count(1, 10)), new AtomicInteger()); // warm-up
+            run(api.httpClient(), n -> request, RATE, Duration.ofSeconds(context.count(1, 10)), new AtomicInteger());
             AtomicInteger errors = new AtomicInteger();
-            Latencies latencies = run(api.httpClient(), request, Duration.ofSeconds(context.count(2, 30)), errors);
+            Latencies latencies = run(api.httpClient(), n -> request, RATE, Duration.ofSeconds(context.count(2, 30)),
+                    errors);
             String unloaded = String.format(Locale.ROOT, "one request at a time beforehand: median %.1f ms, max %.1f ms",
                     single.medianMillis(), single.maxMillis());
             if (latencies.count() == 0) {
@@ -74,7 +76,7 @@ public final class HomeTimelineBenchmark implements Benchmark {
     }
 
     /** A few requests one after another; a request that times out is recorded at its timeout and ends the probe. */
-    private static Latencies sequential(HttpClient client, HttpRequest request, int count) throws Exception {
+    static Latencies sequential(HttpClient client, HttpRequest request, int count) throws Exception {
         Latencies latencies = new Latencies();
         for (int i = 0; i < count; i++) {
             long start = System.nanoTime();
@@ -89,14 +91,18 @@ public final class HomeTimelineBenchmark implements Benchmark {
         return latencies;
     }
 
-    private static Latencies run(HttpClient client, HttpRequest request, Duration duration, AtomicInteger errors)
-            throws InterruptedException {
+    /**
+     * Sends {@code requests.apply(n)} as the n-th request at a fixed {@code rate} per second (open loop);
+     * a non-200 answer counts as an error.
+     */
+    static Latencies run(HttpClient client, IntFunction<HttpRequest> requests, int rate, Duration duration,
+            AtomicInteger errors) throws InterruptedException {
         Latencies latencies = new Latencies();
-        int total = (int) (duration.toSeconds() * RATE);
+        int total = (int) (duration.toSeconds() * rate);
         AtomicInteger done = new AtomicInteger();
         ScheduledExecutorService clock = Executors.newSingleThreadScheduledExecutor();
         long start = System.nanoTime();
-        long period = 1_000_000_000L / RATE;
+        long period = 1_000_000_000L / rate;
         AtomicInteger issued = new AtomicInteger();
         java.util.concurrent.atomic.AtomicBoolean overloaded = new java.util.concurrent.atomic.AtomicBoolean();
         clock.scheduleAtFixedRate(() -> {
@@ -109,7 +115,7 @@ public final class HomeTimelineBenchmark implements Benchmark {
                 return;
             }
             long due = start + n * period;
-            client.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((response, error) -> {
+            client.sendAsync(requests.apply(n), HttpResponse.BodyHandlers.discarding()).whenComplete((response, error) -> {
                 latencies.recordNanos(System.nanoTime() - due);
                 if (error != null || response.statusCode() != 200) {
                     errors.incrementAndGet();

@@ -63,6 +63,7 @@ public final class NodeProcess implements AutoCloseable {
                 throw new IllegalStateException("interrupted while starting a node", e);
             }
             if (!process.isAlive() || System.nanoTime() - started > START_LIMIT.toNanos()) {
+                process.descendants().forEach(ProcessHandle::destroyForcibly);
                 process.destroyForcibly();
                 throw new IllegalStateException("the node did not start serving; see " + log);
             }
@@ -90,11 +91,13 @@ public final class NodeProcess implements AutoCloseable {
     @Override
     public void close() {
         memory.close();
+        List<ProcessHandle> descendants = process.descendants().toList(); // a relaunched node's JVM
         process.destroy();
         try {
             if (!process.waitFor(15, TimeUnit.SECONDS)) {
                 process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
             }
+            descendants.forEach(ProcessHandle::destroyForcibly); // gone already unless the launcher hung
         } catch (InterruptedException e) {
             process.destroyForcibly();
             Thread.currentThread().interrupt();

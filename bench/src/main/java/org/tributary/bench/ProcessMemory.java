@@ -3,11 +3,14 @@ package org.tributary.bench;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Resident memory of a process from {@code /proc/<pid>/status}: VmRSS now, VmHWM (the kernel's peak),
- * and the largest VmRSS a background sampler saw while it ran.
+ * and the largest VmRSS a background sampler saw while it ran. VmRSS and the samples count the process
+ * and all its descendants, since a node started without heap settings relaunches itself as a child JVM
+ * (the launcher's own memory is part of the node's footprint too).
  */
 public final class ProcessMemory implements AutoCloseable {
     private final long pid;
@@ -22,12 +25,16 @@ public final class ProcessMemory implements AutoCloseable {
     }
 
     public long rssKib() {
-        return field("VmRSS:");
+        long total = field(pid, "VmRSS:");
+        for (ProcessHandle child : ProcessHandle.of(pid).map(p -> p.descendants().toList()).orElse(List.of())) {
+            total += field(child.pid(), "VmRSS:");
+        }
+        return total;
     }
 
     /** The kernel's high-water mark of resident memory since the process started. */
     public long peakKib() {
-        return field("VmHWM:");
+        return field(pid, "VmHWM:");
     }
 
     public long peakSampledKib() {
@@ -51,7 +58,7 @@ public final class ProcessMemory implements AutoCloseable {
         }
     }
 
-    private long field(String name) {
+    private static long field(long pid, String name) {
         try {
             for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
                 if (line.startsWith(name)) {

@@ -16,6 +16,7 @@ import org.tributary.node.store.Hashes;
  * reading them back.
  */
 public final class TimelineSeeder {
+    static final int TOPICS = 10_000;
     private static final int BATCH = 5_000;
     private static final String AUTHORITY = "127.0.0.1:9";
 
@@ -23,6 +24,11 @@ public final class TimelineSeeder {
     }
 
     /** Seeds and returns how many statuses were written. */
+    /** A word that 1 in {@value #TOPICS} seeded posts contain, for benchmark 5's queries. */
+    public static String topic(int n) {
+        return "topic" + (n % TOPICS);
+    }
+
     public static long seed(DataSource dataSource, String reader, int authors, int followed, int statuses)
             throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
@@ -92,7 +98,8 @@ public final class TimelineSeeder {
                     insert.setString(2, uri);
                     insert.setString(3, Hashes.sha256Hex(uri));
                     insert.setLong(4, authorBase + author);
-                    insert.setString(5, "<p>Seeded post number " + s + " by author " + author + ".</p>");
+                    insert.setString(5, "<p>Seeded post number " + s + " by author " + author + " about " + topic(s)
+                            + ".</p>");
                     insert.setTimestamp(6, new Timestamp(millis));
                     insert.addBatch();
                     if ((s + 1) % BATCH == 0) {

@@ -1,7 +1,6 @@
 package org.tributary.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -17,7 +16,8 @@ import picocli.CommandLine;
 
 /**
  * Runs every benchmark in {@code --quick} mode against real node processes, so none of them can rot:
- * each must produce a number (benchmark 5 must say that search is not built yet instead). It needs the
+ * each must produce a number (benchmark 5 may instead say that search is not built yet, when the node
+ * answers 404 for it). It needs the
  * node's jar, which the reactor builds before this module's tests.
  */
 class BenchSmokeTest {
@@ -38,8 +38,8 @@ class BenchSmokeTest {
         Set<String> numbers = rows.stream().map(BenchRow::number).collect(Collectors.toSet());
         assertEquals(Set.of("1", "1b", "2", "3a", "3b", "3c", "4", "5", "6a", "6b"), numbers, log);
         for (BenchRow row : rows) {
-            if (row.number().equals("5")) {
-                assertFalse(row.hasNumber(), "search does not exist yet, so it must not report a number");
+            if (row.number().equals("5") && !row.hasNumber()) {
+                // Without a search endpoint there is nothing to measure; with one, a number is required.
                 assertTrue(row.note().contains("search is not built yet"), row.note());
             } else if (!row.number().equals("1b")) {
                 assertTrue(row.hasNumber() && row.median().getAsDouble() > 0, row.number() + " has no number: "

@@ -12,7 +12,6 @@ import org.tributary.federation.delivery.DoubleKnockSender;
 import org.tributary.federation.delivery.JobDelivery;
 import org.tributary.federation.delivery.PeerCircuitBreaker;
 import org.tributary.federation.spi.FederationEventListener;
-import org.tributary.node.delivery.DeliveryPump;
 import org.tributary.node.delivery.DeliveryStore;
 import org.tributary.node.keys.LocalSigningKeys;
 import org.tributary.node.peer.PeerService;
@@ -28,7 +27,6 @@ final class DeliveryWiring {
     private final ScheduledExecutorService scheduler;
     private final ExecutorService senders;
     private final DeliveryWorker worker;
-    private final DeliveryPump pump;
 
     DeliveryWiring(DeliveryStore deliveries, LocalSigningKeys signingKeys, PeerService peers,
             DoubleKnockSender sender, SecureRandom random, FederationEventListener events, Clock clock) {
@@ -39,12 +37,11 @@ final class DeliveryWiring {
                 BackoffSchedule.mastodonLike(random), PeerCircuitBreaker.mastodonLike(clock), events, clock);
         DeliveryWorker.Settings settings = DeliveryWorker.Settings.defaults();
         this.worker = new DeliveryWorker(deliveries, jobDelivery, scheduler, senders, clock, settings);
-        this.pump = new DeliveryPump(worker, scheduler, settings.batchSize());
     }
 
     /** Called when the Outbox has committed jobs: starts a round now instead of at the next poll. */
     void wakeUp() {
-        pump.wakeUp();
+        worker.wakeUp();
     }
 
     /** Re-queues deliveries a previous run left half-sent, then starts the worker. */

@@ -1,5 +1,9 @@
 package org.tributary.node.cli;
 
+import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -21,7 +25,13 @@ public final class TributaryCommand implements Callable<Integer> {
         return 0;
     }
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws Exception {
+        Optional<List<String>> relaunch = JvmRelaunch.command(args,
+                ManagementFactory.getRuntimeMXBean().getInputArguments(), System.getenv(),
+                Path.of(System.getProperty("java.home")), System.getProperty("java.class.path"));
+        if (relaunch.isPresent()) {
+            System.exit(JvmRelaunch.run(relaunch.get()));
+        }
         int exit = new CommandLine(new TributaryCommand())
                 .setExecutionExceptionHandler(new CliErrors())
                 .execute(args);

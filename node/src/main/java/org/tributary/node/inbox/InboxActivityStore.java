@@ -46,6 +46,39 @@ public final class InboxActivityStore implements InboxStore {
                 + "FETCH FIRST " + max + " ROWS ONLY", InboxActivityStore::map));
     }
 
+    /** What became of one processed activity: {@code done}, {@code failed}, or {@code pending} for a retry. */
+    public record Outcome(long id, String state, String result) {
+        public static Outcome done(long id, String result) {
+            return new Outcome(id, "done", result);
+        }
+
+        public static Outcome failed(long id, String result) {
+            return new Outcome(id, "failed", result);
+        }
+
+        public static Outcome retry(long id, String result) {
+            return new Outcome(id, "pending", result);
+        }
+    }
+
+    /**
+     * Records the outcomes of a batch in one transaction (one durable commit instead of one per activity),
+     * counting an attempt for each.
+     */
+    public void record(List<Outcome> outcomes) {
+        if (outcomes.isEmpty()) {
+            return;
+        }
+        database.inTransactionVoid(connection -> {
+            for (Outcome outcome : outcomes) {
+                Jdbc.update(connection, "UPDATE inbox_activities SET state = ?, attempts = attempts + 1, result = ?, "
+                        + "processed_at = ? WHERE id = ?", outcome.state(), trim(outcome.result()),
+                        outcome.state().equals("pending") ? Jdbc.nullOf(java.sql.Types.TIMESTAMP) : clock.instant(),
+                        outcome.id());
+            }
+        });
+    }
+
     public void markDone(long id, String result) {
         finish(id, "done", result);
     }

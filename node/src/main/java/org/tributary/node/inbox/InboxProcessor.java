@@ -1,5 +1,6 @@
 package org.tributary.node.inbox;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -47,15 +48,26 @@ public final class InboxProcessor implements AutoCloseable {
         wake.release();
     }
 
-    /** Processes everything pending now; returns how many activities were handled. */
+    /**
+     * Processes everything pending now; returns how many activities were handled. The outcomes of each
+     * batch are recorded together, in one transaction: one durable commit per batch rather than one per
+     * activity (measured: the processor spent its time waiting on those commits under inbox load). A
+     * crash between a handler's commit and its batch's record replays that activity at the next start,
+     * as a crash between the two commits always could; handlers recognise what they already applied.
+     */
     public int runOnce() {
         int handled = 0;
         List<InboxActivityStore.StoredActivity> batch;
         do {
             batch = store.pending(BATCH);
-            for (InboxActivityStore.StoredActivity stored : batch) {
-                process(stored);
-                handled++;
+            List<InboxActivityStore.Outcome> outcomes = new ArrayList<>(batch.size());
+            try {
+                for (InboxActivityStore.StoredActivity stored : batch) {
+                    outcomes.add(process(stored));
+                    handled++;
+                }
+            } finally {
+                store.record(outcomes); // even when a handler threw: what was applied stays applied once
             }
         } while (batch.size() == BATCH);
         return handled;
@@ -77,26 +89,24 @@ public final class InboxProcessor implements AutoCloseable {
         }
     }
 
-    private void process(InboxActivityStore.StoredActivity stored) {
+    private InboxActivityStore.Outcome process(InboxActivityStore.StoredActivity stored) {
         ActivityParser.Result parsed = parser.parse(stored.body());
         if (!(parsed instanceof ActivityParser.Result.Parsed ok)) {
-            store.markFailed(stored.id(), "stored body no longer parses");
-            return;
+            return InboxActivityStore.Outcome.failed(stored.id(), "stored body no longer parses");
         }
         InboundActivity activity = ok.activity();
         HandlerResult result = dispatcher.dispatch(activity);
-        if (result instanceof HandlerResult.Applied) {
-            store.markDone(stored.id(), "applied");
-        } else if (result instanceof HandlerResult.Ignored ignored) {
-            store.markDone(stored.id(), "ignored: " + ignored.reason());
-        } else if (result instanceof HandlerResult.Failed failed) {
-            if (failed.retryable() && stored.attempts() + 1 < MAX_ATTEMPTS) {
-                store.markRetry(stored.id(), failed.error());
-            } else {
-                LOG.warning(() -> "handler failed for " + stored.activityId() + ": " + failed.error());
-                store.markFailed(stored.id(), failed.error());
-            }
+        if (result instanceof HandlerResult.Ignored ignored) {
+            return InboxActivityStore.Outcome.done(stored.id(), "ignored: " + ignored.reason());
         }
+        if (result instanceof HandlerResult.Failed failed) {
+            if (failed.retryable() && stored.attempts() + 1 < MAX_ATTEMPTS) {
+                return InboxActivityStore.Outcome.retry(stored.id(), failed.error());
+            }
+            LOG.warning(() -> "handler failed for " + stored.activityId() + ": " + failed.error());
+            return InboxActivityStore.Outcome.failed(stored.id(), failed.error());
+        }
+        return InboxActivityStore.Outcome.done(stored.id(), "applied");
     }
 
     private void sleepQuietly() {
