@@ -91,7 +91,7 @@ class TimelinePagesTest {
         CountingDataSource.Counts forty = store.during(() -> home(40));
 
         assertEquals(ten.queries(), forty.queries(), () -> "10: " + ten.statements() + "\n40: " + forty.statements());
-        assertEquals(ten.connections(), forty.connections(), "transactions");
+        assertEquals(ten.transactions(), forty.transactions(), "transactions");
         assertTrue(forty.queries() < 40, "fewer queries than posts on the page: " + forty.statements());
     }
 
@@ -136,7 +136,7 @@ class TimelinePagesTest {
             CountingDataSource.Counts forty = store.during(() -> page(path, 40));
             assertEquals(ten.queries(), forty.queries(),
                     () -> path + "\n10: " + ten.statements() + "\n40: " + forty.statements());
-            assertEquals(ten.connections(), forty.connections(), path + ": transactions");
+            assertEquals(ten.transactions(), forty.transactions(), path + ": transactions");
         }
     }
 

@@ -11,14 +11,15 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.derby.jdbc.EmbeddedDataSource;
 
 /**
- * An in-memory Derby store that counts what is asked of it: connections opened (the node opens one per
- * transaction) and statements prepared, with their SQL. It is an {@link EmbeddedDataSource}, so the node
- * shuts it down and drops it like any other test store.
+ * An in-memory Derby store that counts what is asked of it: connections opened, transactions (commits)
+ * and statements prepared, with their SQL. It is an {@link EmbeddedDataSource}, so the node shuts it down and drops it
+ * like any other test store.
  */
 public final class CountingDataSource extends EmbeddedDataSource {
     private static final long serialVersionUID = 1L;
 
-    private final transient AtomicInteger connections = new AtomicInteger();
+    private final transient AtomicInteger opened = new AtomicInteger();
+    private final transient AtomicInteger commits = new AtomicInteger();
     private final transient List<String> statements = new CopyOnWriteArrayList<>();
 
     public CountingDataSource(String name) {
@@ -28,12 +29,14 @@ public final class CountingDataSource extends EmbeddedDataSource {
 
     @Override
     public Connection getConnection() throws SQLException {
-        connections.incrementAndGet();
+        opened.incrementAndGet();
         Connection connection = super.getConnection();
         return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(),
                 new Class<?>[] {Connection.class}, (proxy, method, args) -> {
                     if (method.getName().startsWith("prepare") || method.getName().equals("createStatement")) {
                         statements.add(args != null && args.length > 0 ? String.valueOf(args[0]) : "");
+                    } else if (method.getName().equals("commit")) {
+                        commits.incrementAndGet();
                     }
                     try {
                         return method.invoke(connection, args);
@@ -43,8 +46,13 @@ public final class CountingDataSource extends EmbeddedDataSource {
                 });
     }
 
+    /** How many connections were opened so far. */
+    public int opened() {
+        return opened.get();
+    }
+
     /** What was done between two calls. */
-    public record Counts(int connections, List<String> statements) {
+    public record Counts(int transactions, List<String> statements) {
         public int queries() {
             return statements.size();
         }
@@ -52,10 +60,10 @@ public final class CountingDataSource extends EmbeddedDataSource {
 
     /** Runs {@code action} and counts what it asked of the store (nothing else may use it meanwhile). */
     public Counts during(Runnable action) {
-        int connectionsBefore = connections.get();
+        int commitsBefore = commits.get();
         int statementsBefore = statements.size();
         action.run();
-        return new Counts(connections.get() - connectionsBefore,
+        return new Counts(commits.get() - commitsBefore,
                 List.copyOf(statements.subList(statementsBefore, statements.size())));
     }
 }
