@@ -1,5 +1,7 @@
 package org.tributary.node.audit;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -26,9 +28,14 @@ import org.tributary.node.store.Database;
  * concurrent callers share one commit (group commit) and appending never recomputes the tree: each record
  * costs its leaf hash, amortised O(1) interior hashes and one batched row.
  *
- * <p>Sequence numbers are gap-free: a batch that fails to commit is reported to its callers and the tree
- * stays as it was, so the next batch reuses the numbers. At construction the tree is restored from the
- * stored complete subtrees (O(log n) look-ups).
+ * <p>A caller whose own write must commit with its entry (the inbox storing an activity: DESIGN's "logged
+ * before 202") hands the log a {@link LoggedWrite} instead of a record: it runs inside the batch's
+ * transaction and returns the record to append, so the write and its entry commit together or not at all,
+ * in one durable commit rather than two in sequence.
+ *
+ * <p>Sequence numbers are gap-free: a batch that fails to commit leaves the tree as it was, and its
+ * entries are tried again one by one, so one bad entry fails only its own caller. At construction the
+ * tree is restored from the stored complete subtrees (O(log n) look-ups).
  */
 public final class AuditLog implements AuditTrail, AutoCloseable {
     static final int MAX_BATCH = 512;
@@ -82,10 +89,30 @@ public final class AuditLog implements AuditTrail, AutoCloseable {
     /** Queues a record; the future completes with its sequence number once it is committed. */
     public CompletableFuture<Long> appendAsync(AuditRecord record) {
         Objects.requireNonNull(record, "record");
+        return enqueue(connection -> record);
+    }
+
+    /**
+     * A store write that commits in the same transaction as its log entry. It runs on the appender thread,
+     * possibly more than once (a failed batch is retried entry by entry, each attempt rolled back), so it
+     * must do nothing outside the transaction except remember its last result.
+     */
+    @FunctionalInterface
+    public interface LoggedWrite {
+        /** Writes through {@code connection} and returns the record that describes what it wrote. */
+        AuditRecord write(Connection connection) throws SQLException;
+    }
+
+    /** Runs {@code write} in the next batch's transaction and appends the record it returns; both commit together. */
+    public CompletableFuture<Long> appendWith(LoggedWrite write) {
+        return enqueue(Objects.requireNonNull(write, "write"));
+    }
+
+    private CompletableFuture<Long> enqueue(LoggedWrite write) {
         if (!running) {
             return CompletableFuture.failedFuture(new IllegalStateException("the audit log is closed"));
         }
-        Pending pending = new Pending(record, new CompletableFuture<>());
+        Pending pending = new Pending(write, new CompletableFuture<>());
         queue.add(pending);
         return pending.done;
     }
@@ -137,27 +164,44 @@ public final class AuditLog implements AuditTrail, AutoCloseable {
     }
 
     private void write(List<Pending> batch) {
-        long base = tree.size();
-        CompactMerkleTree working = CompactMerkleTree.restore(base, tree.peaks());
-        List<AuditLogStore.NewRow> rows = new ArrayList<>(batch.size());
-        List<CompleteSubtree> subtrees = new ArrayList<>(batch.size() * 2);
-        long substantive = state.substantiveSize();
         try {
-            for (Pending pending : batch) {
-                AuditLogStore.NewRow row = toRow(working.size(), pending.record);
-                subtrees.addAll(working.append(row.leafHash()));
-                rows.add(row);
-                if (!isGossip.test(pending.record)) {
-                    substantive = working.size();
+            commit(batch);
+        } catch (RuntimeException batchFailed) {
+            if (batch.size() == 1) {
+                batch.get(0).done.completeExceptionally(batchFailed);
+                return;
+            }
+            for (Pending pending : batch) { // one bad entry must not fail its neighbours
+                try {
+                    commit(List.of(pending));
+                } catch (RuntimeException e) {
+                    pending.done.completeExceptionally(e);
                 }
             }
-            database.inTransactionVoid(connection -> store.insert(connection, rows, subtrees));
-        } catch (RuntimeException e) {
-            batch.forEach(pending -> pending.done.completeExceptionally(e));
-            return;
         }
+    }
+
+    /** Writes the batch in one transaction; the tree moves on only when it committed. */
+    private void commit(List<Pending> batch) {
+        long base = tree.size();
+        CompactMerkleTree working = CompactMerkleTree.restore(base, tree.peaks());
+        long[] substantive = {state.substantiveSize()};
+        database.inTransactionVoid(connection -> {
+            List<AuditLogStore.NewRow> rows = new ArrayList<>(batch.size());
+            List<CompleteSubtree> subtrees = new ArrayList<>(batch.size() * 2);
+            for (Pending pending : batch) {
+                AuditRecord record = Objects.requireNonNull(pending.write.write(connection), "logged record");
+                AuditLogStore.NewRow row = toRow(working.size(), record);
+                subtrees.addAll(working.append(row.leafHash()));
+                rows.add(row);
+                if (!isGossip.test(record)) {
+                    substantive[0] = working.size();
+                }
+            }
+            store.insert(connection, rows, subtrees);
+        });
         tree = working;
-        state = new TreeState(working.size(), working.root(), substantive);
+        state = new TreeState(working.size(), working.root(), substantive[0]);
         for (int i = 0; i < batch.size(); i++) {
             batch.get(i).done.complete(base + i);
         }
@@ -182,6 +226,6 @@ public final class AuditLog implements AuditTrail, AutoCloseable {
         return text.substring(0, end);
     }
 
-    private record Pending(AuditRecord record, CompletableFuture<Long> done) {
+    private record Pending(LoggedWrite write, CompletableFuture<Long> done) {
     }
 }

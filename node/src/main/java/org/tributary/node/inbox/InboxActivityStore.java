@@ -30,7 +30,7 @@ public final class InboxActivityStore implements InboxStore {
     public InboxActivityStore(Database database, IdGenerator ids, Clock clock) {
         this.database = database;
         this.clock = clock;
-        this.groupCommit = new InboxGroupCommit(database, ids);
+        this.groupCommit = new InboxGroupCommit(database, new InboxRows(ids));
     }
 
     /** Concurrent calls are committed together (see {@link InboxGroupCommit}); each returns once its row is durable. */
