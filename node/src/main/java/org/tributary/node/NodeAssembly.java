@@ -202,7 +202,7 @@ public final class NodeAssembly implements AutoCloseable {
         InboxStore inboxAdmission = auditSettings.federationLogged()
                 ? new LoggedInboxStore(auditLog, new InboxRows(ids), inboundCapture) : inboxStore;
         FederationEventListener events = auditSettings.federationLogged()
-                ? new AuditEventListener(auditLog, inboundCapture, deliveries::body)
+                ? new AuditEventListener(auditLog, inboundCapture)
                 : FederationEventListener.ignoring();
         if (!auditSettings.federationLogged()) {
             LOG.warning("audit.federation.enabled=false: federated messages are NOT logged (for benchmarks only)");

@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.BiFunction;
 import org.tributary.federation.audit.AuditDirection;
 import org.tributary.federation.http.HeaderMap;
 import org.tributary.federation.http.HttpRequestParts;
@@ -22,16 +21,10 @@ import org.tributary.federation.spi.FederationEventListener;
 public final class AuditEventListener implements FederationEventListener {
     private final AuditTrail trail;
     private final InboundCapture capture;
-    private final BiFunction<URI, URI, Optional<byte[]>> deliveryBody;
 
-    /**
-     * @param deliveryBody the body queued for an activity id and inbox (the delivery queue keeps it)
-     */
-    public AuditEventListener(AuditTrail trail, InboundCapture capture,
-            BiFunction<URI, URI, Optional<byte[]>> deliveryBody) {
+    public AuditEventListener(AuditTrail trail, InboundCapture capture) {
         this.trail = trail;
         this.capture = capture;
-        this.deliveryBody = deliveryBody;
     }
 
     @Override
@@ -57,7 +50,7 @@ public final class AuditEventListener implements FederationEventListener {
     }
 
     private AuditRecord delivery(FederationEvent.DeliveryAttempted event) {
-        byte[] body = deliveryBody.apply(event.activityId(), event.inbox()).orElse(new byte[0]);
+        byte[] body = event.body();
         MessageFields fields = MessageFields.of(body);
         Map<String, String> pseudo = new LinkedHashMap<>();
         pseudo.put("target-uri", event.inbox().toString());
