@@ -89,7 +89,7 @@ public final class AuditLog implements AuditTrail, AutoCloseable {
     /** Queues a record; the future completes with its sequence number once it is committed. */
     public CompletableFuture<Long> appendAsync(AuditRecord record) {
         Objects.requireNonNull(record, "record");
-        return enqueue(connection -> record);
+        return enqueue((connection, sequence) -> record);
     }
 
     /**
@@ -99,8 +99,11 @@ public final class AuditLog implements AuditTrail, AutoCloseable {
      */
     @FunctionalInterface
     public interface LoggedWrite {
-        /** Writes through {@code connection} and returns the record that describes what it wrote. */
-        AuditRecord write(Connection connection) throws SQLException;
+        /**
+         * Writes through {@code connection} and returns the record that describes what it wrote, which the
+         * log appends as entry {@code sequence} (so the write may refer to it).
+         */
+        AuditRecord write(Connection connection, long sequence) throws SQLException;
     }
 
     /** Runs {@code write} in the next batch's transaction and appends the record it returns; both commit together. */
@@ -190,7 +193,8 @@ public final class AuditLog implements AuditTrail, AutoCloseable {
             List<AuditLogStore.NewRow> rows = new ArrayList<>(batch.size());
             List<CompleteSubtree> subtrees = new ArrayList<>(batch.size() * 2);
             for (Pending pending : batch) {
-                AuditRecord record = Objects.requireNonNull(pending.write.write(connection), "logged record");
+                AuditRecord record = Objects.requireNonNull(pending.write.write(connection, working.size()),
+                        "logged record");
                 AuditLogStore.NewRow row = toRow(working.size(), record);
                 subtrees.addAll(working.append(row.leafHash()));
                 rows.add(row);

@@ -14,6 +14,7 @@ import org.tributary.node.inbox.InboxRows;
  * The durable inbox as the pipeline sees it when federation traffic is logged: an activity's inbox row and
  * its log entry ({@code inbox.accepted}, or {@code inbox.duplicate} when its id was known) are written in
  * one transaction of the log's appender, so a 202 means both are durable, for the price of one commit.
+ * The raw bytes are stored once, in the log entry; the inbox row points at it.
  * Concurrent requests share that commit (the appender batches). Rejections never reach a store; the
  * {@link AuditEventListener} logs those.
  */
@@ -36,8 +37,8 @@ public final class LoggedInboxStore implements InboxStore {
         MessageFields fields = MessageFields.of(activity);
         boolean[] stored = new boolean[1]; // the last attempt's answer; the future's completion publishes it
         try {
-            log.appendWith(connection -> {
-                stored[0] = rows.insertIfAbsent(connection, activity, receivedAt, verifiedKeyId);
+            log.appendWith((connection, sequence) -> {
+                stored[0] = rows.insertIfAbsentLogged(connection, activity, receivedAt, verifiedKeyId, sequence);
                 return stored[0]
                         ? InboundRecords.of(receivedAt, AuditKinds.INBOX_ACCEPTED, "accepted", peer,
                                 activity.id().toString(), fields, request, body, InboundRecords.STORED_DETAIL)

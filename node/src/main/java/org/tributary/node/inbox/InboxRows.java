@@ -3,6 +3,7 @@ package org.tributary.node.inbox;
 import java.net.URI;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Instant;
 import org.tributary.federation.spi.InboundActivity;
 import org.tributary.node.store.Hashes;
@@ -31,11 +32,27 @@ public final class InboxRows {
      */
     public boolean insertIfAbsent(Connection connection, InboundActivity activity, Instant receivedAt, URI keyId)
             throws SQLException {
+        return insert(connection, activity, receivedAt, keyId, activity.raw(), Jdbc.nullOf(Types.BIGINT));
+    }
+
+    /**
+     * As {@link #insertIfAbsent}, for an activity whose raw bytes the compliance log keeps in entry
+     * {@code logSequence}, written in the same transaction: the row points at that entry instead of holding
+     * a second copy of the bytes.
+     */
+    public boolean insertIfAbsentLogged(Connection connection, InboundActivity activity, Instant receivedAt,
+            URI keyId, long logSequence) throws SQLException {
+        return insert(connection, activity, receivedAt, keyId, Jdbc.nullOf(Types.BLOB), logSequence);
+    }
+
+    private boolean insert(Connection connection, InboundActivity activity, Instant receivedAt, URI keyId,
+            Object body, Object logSequence) throws SQLException {
         try {
             Jdbc.update(connection, "INSERT INTO inbox_activities (id, activity_id_hash, activity_id, "
-                    + "activity_type, actor_uri, key_id, body, received_at, state) VALUES (?,?,?,?,?,?,?,?,'pending')",
+                    + "activity_type, actor_uri, key_id, body, audit_seq, received_at, state) "
+                    + "VALUES (?,?,?,?,?,?,?,?,?,'pending')",
                     ids.next(), Hashes.sha256Hex(activity.id().toString()), activity.id(), activity.type(),
-                    activity.actor(), keyId, activity.raw(), receivedAt);
+                    activity.actor(), keyId, body, logSequence, receivedAt);
             return true;
         } catch (SQLException e) {
             if (DUPLICATE_KEY.equals(e.getSQLState())) {

@@ -1,5 +1,6 @@
 package org.tributary.node.audit;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -26,6 +27,7 @@ import org.tributary.node.inbox.InboxRows;
 import org.tributary.node.store.Database;
 import org.tributary.node.store.DerbyDataSources;
 import org.tributary.node.store.IdGenerator;
+import org.tributary.node.store.Jdbc;
 import org.tributary.node.store.Migrations;
 
 /** The inbox row and its log entry are one commit; copies of one activity are stored once and logged each time. */
@@ -78,6 +80,10 @@ class LoggedInboxStoreTest {
         assertTrue(!entry.headers().contains("secret"), "cookies are never logged");
         assertEquals(new String(activity.raw(), StandardCharsets.UTF_8),
                 new String(entry.body().orElseThrow(), StandardCharsets.UTF_8));
+        // The bytes are stored once, in the log entry; the processor still gets them.
+        assertEquals(0, database.inTransaction(connection -> Jdbc.count(connection,
+                "SELECT COUNT(*) FROM inbox_activities WHERE body IS NOT NULL")));
+        assertArrayEquals(activity.raw(), inbox.pending(10).get(0).body());
     }
 
     @Test

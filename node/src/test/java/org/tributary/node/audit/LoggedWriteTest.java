@@ -49,16 +49,20 @@ class LoggedWriteTest {
 
     @Test
     void aWriteAndItsEntryCommitTogether() throws Exception {
-        long sequence = log.appendWith(connection -> {
+        log.record(AuditLogNodes.inbound(Instant.now(), 0, "before.example", "Create", "accepted"));
+        long[] toldSequence = {-1};
+        long sequence = log.appendWith((connection, next) -> {
+            toldSequence[0] = next;
             insertPeer(connection, "together.example");
             return AuditLogNodes.inbound(Instant.now(), 1, "together.example", "Create", "accepted");
         }).get();
 
-        assertEquals(0, sequence);
+        assertEquals(1, sequence);
+        assertEquals(1, toldSequence[0], "the write is told the sequence number its entry gets");
         assertEquals(1, peers("together.example"));
-        StoredAuditEntry entry = database.inTransaction(connection -> store.find(connection, 0)).orElseThrow();
+        StoredAuditEntry entry = database.inTransaction(connection -> store.find(connection, 1)).orElseThrow();
         assertEquals("together.example", entry.entry().peer());
-        assertEquals(1, log.state().size());
+        assertEquals(2, log.state().size());
     }
 
     @Test
@@ -67,7 +71,7 @@ class LoggedWriteTest {
         List<CompletableFuture<Long>> futures = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
             int n = i;
-            futures.add(log.appendWith(connection -> {
+            futures.add(log.appendWith((connection, next) -> {
                 insertPeer(connection, "peer" + n + ".example");
                 return n == 7 ? null : AuditLogNodes.inbound(Instant.now(), n, "peer" + n + ".example", "Create",
                         "accepted");
