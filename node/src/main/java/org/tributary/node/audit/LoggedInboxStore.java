@@ -3,7 +3,6 @@ package org.tributary.node.audit;
 import java.net.URI;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
 import org.tributary.federation.http.HttpRequestParts;
 import org.tributary.federation.spi.InboundActivity;
 import org.tributary.federation.spi.InboxStore;
@@ -35,23 +34,15 @@ public final class LoggedInboxStore implements InboxStore {
         String peer = verifiedKeyId.getHost() == null ? "" : PeerPolicy.authorityOf(verifiedKeyId);
         byte[] body = request.map(HttpRequestParts::body).orElse(activity.raw());
         MessageFields fields = MessageFields.of(activity);
-        boolean[] stored = new boolean[1]; // the last attempt's answer; the future's completion publishes it
-        try {
-            log.appendWith((connection, sequence) -> {
-                stored[0] = rows.insertIfAbsentLogged(connection, activity, receivedAt, verifiedKeyId, sequence);
-                return stored[0]
-                        ? InboundRecords.of(receivedAt, AuditKinds.INBOX_ACCEPTED, "accepted", peer,
-                                activity.id().toString(), fields, request, body, InboundRecords.STORED_DETAIL)
-                        : InboundRecords.of(receivedAt, AuditKinds.INBOX_DUPLICATE, "duplicate", peer,
-                                activity.id().toString(), fields, request, body, InboundRecords.DUPLICATE_DETAIL);
-            }).get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while storing an inbound activity", e);
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException runtime ? runtime
-                    : new IllegalStateException("the inbox could not store the activity", e.getCause());
-        }
+        boolean[] stored = new boolean[1]; // the last attempt's answer; the commit publishes it to us
+        log.appendWith((connection, sequence) -> {
+            stored[0] = rows.insertIfAbsentLogged(connection, activity, receivedAt, verifiedKeyId, sequence);
+            return stored[0]
+                    ? InboundRecords.of(receivedAt, AuditKinds.INBOX_ACCEPTED, "accepted", peer,
+                            activity.id().toString(), fields, request, body, InboundRecords.STORED_DETAIL)
+                    : InboundRecords.of(receivedAt, AuditKinds.INBOX_DUPLICATE, "duplicate", peer,
+                            activity.id().toString(), fields, request, body, InboundRecords.DUPLICATE_DETAIL);
+        });
         return stored[0];
     }
 }

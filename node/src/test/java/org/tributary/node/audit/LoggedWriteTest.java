@@ -14,7 +14,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ExecutionException;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
@@ -55,7 +57,7 @@ class LoggedWriteTest {
             toldSequence[0] = next;
             insertPeer(connection, "together.example");
             return AuditLogNodes.inbound(Instant.now(), 1, "together.example", "Create", "accepted");
-        }).get();
+        });
 
         assertEquals(1, sequence);
         assertEquals(1, toldSequence[0], "the write is told the sequence number its entry gets");
@@ -67,15 +69,16 @@ class LoggedWriteTest {
 
     @Test
     void aWriteWhoseEntryCannotBeMadeIsRolledBackAndItsNeighboursInTheBatchStillCommit() throws Exception {
-        // Queued together, so the appender takes them as one batch: the bad one forces the retry one by one.
-        List<CompletableFuture<Long>> futures = new ArrayList<>();
+        // Concurrent callers share batches: a bad one in a batch forces the retry one by one.
+        ExecutorService callers = Executors.newFixedThreadPool(20);
+        List<Future<Long>> futures = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
             int n = i;
-            futures.add(log.appendWith((connection, next) -> {
+            futures.add(callers.submit(() -> log.appendWith((connection, next) -> {
                 insertPeer(connection, "peer" + n + ".example");
                 return n == 7 ? null : AuditLogNodes.inbound(Instant.now(), n, "peer" + n + ".example", "Create",
                         "accepted");
-            }));
+            })));
         }
 
         ExecutionException failed = assertThrows(ExecutionException.class, () -> futures.get(7).get());
@@ -91,6 +94,7 @@ class LoggedWriteTest {
         assertEquals(19, sequences.stream().distinct().count());
         assertEquals(18L, sequences.stream().mapToLong(Long::longValue).max().orElseThrow(), "gap-free");
         assertEquals(19, log.state().size());
+        callers.shutdown();
         PublicKey unused = KeyPairGenerator.getInstance("Ed25519").generateKeyPair().getPublic(); // no checkpoints yet
         assertInstanceOf(StorageVerification.Verified.class, new StorageVerifier(database, store, new CheckpointStore())
                 .verify(unused, URI.create("http://node.example")), "the stored tree recomputes to the same entries");
