@@ -152,7 +152,7 @@ public final class JobDelivery {
     private void report(DeliveryJob job, int attempt, Optional<SignatureScheme> scheme, OptionalInt status,
             DeliveryDisposition disposition, String detail) {
         String peer = job.inbox().getHost() == null ? job.inbox().toString() : PeerPolicy.authorityOf(job.inbox());
-        listener.onEvent(new DeliveryAttempted(clock.instant(), peer, job.activityId(), job.inbox(), attempt,
+        listener.onEvent(new DeliveryAttempted(clock.instant(), peer, job.activityId(), job.inbox(), job.body(), attempt,
                 scheme, status, disposition, detail));
     }
 }

@@ -63,6 +63,7 @@ public sealed interface FederationEvent {
     /**
      * One delivery exchange.
      *
+     * @param body    the bytes sent (the same for every attempt of the job), for the log to keep
      * @param attempt the attempt number, starting at 1
      * @param status  the HTTP status, absent when no response came (timeout, connection refused)
      */
@@ -71,6 +72,7 @@ public sealed interface FederationEvent {
             String peer,
             URI activityId,
             URI inbox,
+            byte[] body,
             int attempt,
             Optional<SignatureScheme> scheme,
             OptionalInt status,
@@ -82,6 +84,7 @@ public sealed interface FederationEvent {
             Objects.requireNonNull(peer, "peer");
             Objects.requireNonNull(activityId, "activityId");
             Objects.requireNonNull(inbox, "inbox");
+            Objects.requireNonNull(body, "body");
             Objects.requireNonNull(scheme, "scheme");
             Objects.requireNonNull(status, "status");
             Objects.requireNonNull(disposition, "disposition");
