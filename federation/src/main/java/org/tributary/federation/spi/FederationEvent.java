@@ -64,6 +64,8 @@ public sealed interface FederationEvent {
      * One delivery exchange.
      *
      * @param attempt the attempt number, starting at 1
+     * @param scheme  the signature scheme of the exchange, absent when no request was made
+     * @param keyId   the key that signed the exchange, absent when no request was made
      * @param status  the HTTP status, absent when no response came (timeout, connection refused)
      */
     record DeliveryAttempted(
@@ -73,6 +75,7 @@ public sealed interface FederationEvent {
             URI inbox,
             int attempt,
             Optional<SignatureScheme> scheme,
+            Optional<URI> keyId,
             OptionalInt status,
             DeliveryDisposition disposition,
             String detail) implements FederationEvent {
@@ -83,6 +86,7 @@ public sealed interface FederationEvent {
             Objects.requireNonNull(activityId, "activityId");
             Objects.requireNonNull(inbox, "inbox");
             Objects.requireNonNull(scheme, "scheme");
+            Objects.requireNonNull(keyId, "keyId");
             Objects.requireNonNull(status, "status");
             Objects.requireNonNull(disposition, "disposition");
             Objects.requireNonNull(detail, "detail");
