@@ -71,10 +71,10 @@ public final class FanOutBenchmark implements Benchmark {
                         "ms", BenchRow.atMost(latency.p99Millis(), 500), latency.count() + " posts, max "
                                 + BenchRow.format(latency.maxMillis()) + " ms"));
                 int burst = context.count(10, 300);
-                rows.add(throughput(context, "3b", SignatureScheme.RFC9421, FakePeer.SchemePolicy.RFC9421_ONLY, api,
-                        alice, peers, creates, lastArrival, arrivals, burst));
-                rows.add(throughput(context, "3c", SignatureScheme.CAVAGE, FakePeer.SchemePolicy.CAVAGE_ONLY, api,
-                        alice, peers, creates, lastArrival, arrivals, burst));
+                rows.add(throughput(context, "3b", SignatureScheme.RFC9421, FakePeer.SchemePolicy.RFC9421_ONLY, node,
+                        api, alice, peers, creates, lastArrival, arrivals, burst));
+                rows.add(throughput(context, "3c", SignatureScheme.CAVAGE, FakePeer.SchemePolicy.CAVAGE_ONLY, node,
+                        api, alice, peers, creates, lastArrival, arrivals, burst));
                 return rows;
             }
         } finally {
@@ -135,7 +135,7 @@ public final class FanOutBenchmark implements Benchmark {
     }
 
     private static BenchRow throughput(BenchContext context, String number, SignatureScheme scheme,
-            FakePeer.SchemePolicy policy, ClientApi api, String token, List<FakePeer> peers,
+            FakePeer.SchemePolicy policy, NodeProcess node, ClientApi api, String token, List<FakePeer> peers,
             Map<String, Set<String>> creates, Map<String, Long> lastArrival,
             ConcurrentLinkedQueue<FakePeer.Arrival> arrivals, int posts) {
         peers.forEach(peer -> peer.policy(policy));
@@ -143,6 +143,7 @@ public final class FanOutBenchmark implements Benchmark {
         postAndWait(api, token, creates, lastArrival, 1);
         arrivals.clear();
         context.progress("fan-out: burst of " + posts + " posts, " + scheme);
+        Duration cpuBefore = node.cpuTime();
         List<String> noteIds = new ArrayList<>();
         List<java.util.concurrent.CompletableFuture<jakarta.json.JsonObject>> pending = new ArrayList<>();
         for (int i = 0; i < posts; i++) {
@@ -159,6 +160,7 @@ public final class FanOutBenchmark implements Benchmark {
                 && System.nanoTime() < deadline) {
             NodeProcess.sleep(10);
         }
+        Duration cpu = node.cpuTime().minus(cpuBefore);
         Set<String> burst = Set.copyOf(noteIds);
         List<FakePeer.Arrival> received = arrivals.stream().filter(a -> burst.contains(a.objectId())).toList();
         long first = received.stream().mapToLong(FakePeer.Arrival::nanos).min().orElse(0);
@@ -169,7 +171,9 @@ public final class FanOutBenchmark implements Benchmark {
         return BenchRow.measured(number, "fan-out: sustained outbound deliveries, " + signedWith(received, scheme),
                 "reported", rate, OptionalDouble.empty(), "/s", BenchRow.Verdict.REPORTED,
                 String.format(Locale.ROOT, "%d of %d deliveries of a %d-post burst received, first to last; "
-                        + "signed as: %s", received.size(), expected, posts, keys));
+                        + "signed as: %s; node CPU %.2f ms per delivery (%.1f s for the burst, posting included)",
+                        received.size(), expected, posts, keys, cpu.toNanos() / 1e6 / Math.max(1, received.size()),
+                        cpu.toNanos() / 1e9));
     }
 
     /**
