@@ -49,6 +49,11 @@ class BenchSmokeTest {
                         + row.note() + "\n" + log);
             }
         }
+        // The fan-out rows name what the peers received: RFC 9421 signed with Ed25519, draft-cavage with RSA.
+        assertEquals(List.of("fan-out: sustained outbound deliveries, RFC 9421 Ed25519 signatures",
+                        "fan-out: sustained outbound deliveries, draft-cavage RSA-SHA256 signatures"),
+                rows.stream().filter(row -> Set.of("3b", "3c").contains(row.number())).map(BenchRow::benchmark)
+                        .toList(), log);
         String written = Files.readString(table);
         assertTrue(written.startsWith("| # | benchmark | target | median | p99 | result |"), written);
         assertTrue(written.contains("Machine: "), written);

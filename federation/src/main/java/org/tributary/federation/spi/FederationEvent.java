@@ -65,6 +65,8 @@ public sealed interface FederationEvent {
      *
      * @param body    the bytes sent (the same for every attempt of the job), for the log to keep
      * @param attempt the attempt number, starting at 1
+     * @param scheme  the signature scheme of the exchange, absent when no request was made
+     * @param keyId   the key that signed the exchange, absent when no request was made
      * @param status  the HTTP status, absent when no response came (timeout, connection refused)
      */
     record DeliveryAttempted(
@@ -75,6 +77,7 @@ public sealed interface FederationEvent {
             byte[] body,
             int attempt,
             Optional<SignatureScheme> scheme,
+            Optional<URI> keyId,
             OptionalInt status,
             DeliveryDisposition disposition,
             String detail) implements FederationEvent {
@@ -86,6 +89,7 @@ public sealed interface FederationEvent {
             Objects.requireNonNull(inbox, "inbox");
             Objects.requireNonNull(body, "body");
             Objects.requireNonNull(scheme, "scheme");
+            Objects.requireNonNull(keyId, "keyId");
             Objects.requireNonNull(status, "status");
             Objects.requireNonNull(disposition, "disposition");
             Objects.requireNonNull(detail, "detail");

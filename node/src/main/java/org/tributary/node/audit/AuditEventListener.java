@@ -56,6 +56,7 @@ public final class AuditEventListener implements FederationEventListener {
         pseudo.put("target-uri", event.inbox().toString());
         pseudo.put("attempt", Integer.toString(event.attempt()));
         event.scheme().ifPresent(scheme -> pseudo.put("scheme", scheme.name().toLowerCase(Locale.ROOT)));
+        event.keyId().ifPresent(keyId -> pseudo.put("key-id", keyId.toString()));
         if (event.status().isPresent()) {
             pseudo.put("status", Integer.toString(event.status().getAsInt()));
         }
