@@ -3,10 +3,13 @@ package org.tributary.node.search;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
@@ -36,9 +39,17 @@ import org.apache.lucene.store.FSDirectory;
 
 /**
  * The Lucene index: one document per post (its words, hashtags) and per person (handle, name, profile),
- * keyed so an edit replaces the old document. Every change is committed at once, so what a crash
- * leaves behind is at worst one change short (the store stays the truth). Reads go through a
- * near-real-time searcher refreshed before each query. Thread-safe.
+ * keyed so an edit replaces the old document, and the queue of posts and people whose document is out
+ * of date ({@link IndexQueue}, filled and drained by {@link SearchIndexer}).
+ *
+ * <p>Writes are not durable one by one: {@link SearchIndexer} commits every few seconds and at close,
+ * recording in each commit since when every change is in it ({@link IndexWatermark}); the store stays
+ * the truth and the indexer re-reads what a crash lost at the next start.
+ *
+ * <p>Searches read a near-real-time view of the writer, reopened when a search needs it: a search waits
+ * (up to {@link #QUEUED_WAIT}) for the changes queued before it to be applied, so a post is found by a
+ * search made once the request that stored it has returned; other changes (a rebuild, direct calls)
+ * show within {@link #REFRESH_INTERVAL}. Thread-safe.
  */
 public final class SearchIndex implements AutoCloseable {
     private static final String KEY = "key";
@@ -49,10 +60,23 @@ public final class SearchIndex implements AutoCloseable {
     private static final String STATUS = "status";
     private static final String ACCOUNT = "account";
 
+    /** How long a search waits for the changes queued before it; past that it answers from what is there. */
+    static final Duration QUEUED_WAIT = Duration.ofSeconds(2);
+    /** How stale the searchers may get for changes no search is waiting for (a rebuild, direct calls). */
+    static final Duration REFRESH_INTERVAL = Duration.ofMillis(100);
+
     private final Analyzer analyzer = new SearchAnalyzer();
+    private final IndexQueue queue = new IndexQueue();
     private final Directory directory;
     private final IndexWriter writer;
     private final SearcherManager searchers;
+    private final Map<String, String> committedData;
+    /** Counts writes to the writer, so a search can tell whether its searcher misses any. */
+    private final AtomicLong writes = new AtomicLong();
+    private final Object refreshLock = new Object();
+    private volatile long visibleWrites;
+    private volatile long visibleThrough;
+    private volatile long lastRefreshNanos = System.nanoTime() - REFRESH_INTERVAL.toNanos();
 
     public SearchIndex(IndexLocation location) {
         try {
@@ -64,15 +88,50 @@ public final class SearchIndex implements AutoCloseable {
             }
             this.writer = new IndexWriter(directory, new IndexWriterConfig(analyzer)
                     .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND));
+            this.committedData = Map.copyOf(userData(writer));
             this.searchers = new SearcherManager(writer, null);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the search index", e);
         }
     }
 
+    private static Map<String, String> userData(IndexWriter writer) {
+        Map<String, String> data = new HashMap<>();
+        Iterable<Map.Entry<String, String>> live = writer.getLiveCommitData();
+        if (live != null) {
+            live.forEach(entry -> data.put(entry.getKey(), entry.getValue()));
+        }
+        return data;
+    }
+
     /** Whether nothing was ever indexed: a new or lost index, which the node rebuilds from the store. */
     public boolean isEmpty() {
         return writer.getDocStats().numDocs == 0;
+    }
+
+    /** The changes waiting to be applied. */
+    IndexQueue queue() {
+        return queue;
+    }
+
+    /** What the last durable commit recorded when this index was opened (empty for a new index). */
+    Map<String, String> committedData() {
+        return committedData;
+    }
+
+    /** Whether anything was written since the last durable commit. */
+    boolean hasUncommittedChanges() {
+        return writer.hasUncommittedChanges();
+    }
+
+    /** Makes everything written so far durable, recording {@code data} with it. */
+    void commit(Map<String, String> data) {
+        try {
+            writer.setLiveCommitData(Map.copyOf(data).entrySet());
+            writer.commit();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot commit the search index", e);
+        }
     }
 
     public void putStatus(long id, String text, List<String> tags) {
@@ -141,9 +200,42 @@ public final class SearchIndex implements AutoCloseable {
         T read(StoredFields storedFields, int doc) throws IOException;
     }
 
+    /**
+     * Brings the searchers up to date for a search starting now: the changes queued before it must be
+     * visible (waiting for the indexer to apply them, within limits); other changes may lag a little.
+     */
+    private void refreshForSearch() throws IOException {
+        long queued = queue.lastSequence();
+        if (visibleThrough < queued) {
+            try {
+                queue.awaitApplied(queued, QUEUED_WAIT.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            refresh();
+        } else if (visibleWrites < writes.get() && System.nanoTime() - lastRefreshNanos >= REFRESH_INTERVAL.toNanos()) {
+            refresh();
+        }
+    }
+
+    /** Reopens the searchers on everything written so far (searches running meanwhile keep their view). */
+    void refresh() throws IOException {
+        synchronized (refreshLock) {
+            long through = queue.appliedThrough();
+            long written = writes.get();
+            if (written == visibleWrites && through == visibleThrough) {
+                return;
+            }
+            searchers.maybeRefreshBlocking();
+            visibleWrites = written;
+            visibleThrough = through;
+            lastRefreshNanos = System.nanoTime();
+        }
+    }
+
     private <T> Map<Long, T> search(Query query, int max, HitReader<T> reader) {
         try {
-            searchers.maybeRefreshBlocking();
+            refreshForSearch();
             IndexSearcher searcher = searchers.acquire();
             try {
                 Map<Long, T> hits = new LinkedHashMap<>();
@@ -196,7 +288,7 @@ public final class SearchIndex implements AutoCloseable {
     private void replace(Term key, Document document) {
         try {
             writer.updateDocument(key, document);
-            writer.commit();
+            writes.incrementAndGet();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot update the search index", e);
         }
@@ -205,12 +297,24 @@ public final class SearchIndex implements AutoCloseable {
     private void remove(Term key) {
         try {
             writer.deleteDocuments(key);
-            writer.commit();
+            writes.incrementAndGet();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot update the search index", e);
         }
     }
 
+    /** Closes without a commit: what a crash leaves is the last durable commit (tests). */
+    void abandon() {
+        try {
+            searchers.close();
+            writer.rollback();
+            directory.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot close the search index", e);
+        }
+    }
+
+    /** Closes the index; what was written since the last {@link #commit} is committed with its data. */
     @Override
     public void close() {
         try {
