@@ -121,7 +121,7 @@ final class DirectoryWiring implements AutoCloseable {
         });
         this.directorySearch = new DirectorySearch(directory, peers, fetcher, documents, database, accountStore, uris,
                 askers, DIRECTORY_TIME_LIMIT);
-        this.search = new SearchService(database, index.index(), accountStore, statusStore, statusViews, visibility,
+        this.search = new SearchService(database, index.index(), accountStore, statusViews, visibility,
                 new BlockExclusions(database, blockStore), new SearchResolver(database, accountStore, statusStore,
                         remoteAccounts, ancestors, fetcher, peers, uris));
         AdminActionLog adminLog = new AuditedAdminActions(auditLog, clock);

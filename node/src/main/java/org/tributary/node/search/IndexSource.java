@@ -24,9 +24,6 @@ import org.tributary.node.store.Jdbc;
  * Deleted posts, suspended people and the instance actor have no document.
  */
 final class IndexSource {
-    /** Most ids in one {@code IN (...)} list; lists are padded to a power of two so Derby reuses its plans. */
-    static final int MAX_IN = 512;
-
     /** A post as the index keeps it. */
     record PostText(long id, String text, List<String> tags) {
     }
@@ -57,7 +54,7 @@ final class IndexSource {
         this.profiles = profiles;
     }
 
-    /** The current state of the given posts and people (at most {@link #MAX_IN} posts). */
+    /** The current state of the given posts and people (at most {@link InList#MAX} posts). */
     Loaded load(Connection connection, List<Long> statusIds, List<Long> accountIds) throws SQLException {
         List<PostText> posts = new ArrayList<>();
         List<Long> goneStatuses = new ArrayList<>();
@@ -151,23 +148,5 @@ final class IndexSource {
         }
         byPost.values().forEach(Collections::sort);
         return byPost;
-    }
-
-    /** An {@code IN (?,...)} list for up to {@link #MAX_IN} ids, padded by repeating the last one. */
-    private record InList(String placeholders, Object[] params) {
-        static InList of(List<Long> ids) {
-            if (ids.isEmpty() || ids.size() > MAX_IN) {
-                throw new IllegalArgumentException("between 1 and " + MAX_IN + " ids, not " + ids.size());
-            }
-            int size = 1;
-            while (size < ids.size()) {
-                size <<= 1;
-            }
-            Object[] params = new Object[size];
-            for (int i = 0; i < size; i++) {
-                params[i] = ids.get(Math.min(i, ids.size() - 1));
-            }
-            return new InList("(" + "?,".repeat(size - 1) + "?)", params);
-        }
     }
 }

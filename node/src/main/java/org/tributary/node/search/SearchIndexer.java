@@ -211,8 +211,8 @@ public final class SearchIndexer implements StatusChanges, AccountChanges, AutoC
 
     private long indexEditedSince(Instant since) throws InterruptedException {
         List<Long> edited = database.inTransaction(connection -> source.editedSince(connection, since));
-        for (int from = 0; from < edited.size(); from += IndexSource.MAX_IN) {
-            List<Long> chunk = edited.subList(from, Math.min(edited.size(), from + IndexSource.MAX_IN));
+        for (int from = 0; from < edited.size(); from += InList.MAX) {
+            List<Long> chunk = edited.subList(from, Math.min(edited.size(), from + InList.MAX));
             write(database.inTransaction(connection -> source.load(connection, chunk, List.of())));
             betweenPages();
         }

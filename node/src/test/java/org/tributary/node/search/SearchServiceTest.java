@@ -37,7 +37,7 @@ class SearchServiceTest {
     }
 
     private static SearchService service(TestServices node, SearchIndex index) {
-        return new SearchService(node.database, index, node.accountStore, node.statusStore, node.statusViews,
+        return new SearchService(node.database, index, node.accountStore, node.statusViews,
                 node.visibility, SearchExclusions.none(), new SearchResolver(node.database, node.accountStore,
                         node.statusStore, node.remoteAccounts, null, node.fetcher, node.peers, node.uris));
     }
