@@ -108,19 +108,36 @@ final class IndexSource {
     /** People with an id above {@code afterId}, in id order, at most {@code max}, each with its document (none when it has none). */
     List<Map.Entry<Long, Optional<PersonText>>> peopleAfter(Connection connection, long afterId, int max)
             throws SQLException {
-        List<Map.Entry<Long, Optional<PersonText>>> page = new ArrayList<>();
-        for (Account account : accounts.list(connection, false, afterId, max)) {
-            page.add(Map.entry(account.id(), person(connection, Optional.of(account))));
+        List<Account> page = accounts.list(connection, false, afterId, max);
+        if (page.isEmpty()) {
+            return List.of();
         }
-        return page;
+        // The page is a range of ids, so its profiles are one range scan of the account_profiles key.
+        Map<Long, Profile> profiles = new HashMap<>();
+        for (Map.Entry<Long, Profile> profile : Jdbc.query(connection, "SELECT account_id, department, title, location "
+                + "FROM account_profiles WHERE account_id BETWEEN ? AND ?", row -> Map.entry(row.getLong(1),
+                        new Profile(row.getString(2), row.getString(3), row.getString(4), Optional.empty(),
+                                Optional.empty())), page.get(0).id(), page.get(page.size() - 1).id())) {
+            profiles.put(profile.getKey(), profile.getValue());
+        }
+        List<Map.Entry<Long, Optional<PersonText>>> people = new ArrayList<>(page.size());
+        for (Account account : page) {
+            people.add(Map.entry(account.id(), person(account, profiles.getOrDefault(account.id(), Profile.EMPTY))));
+        }
+        return people;
     }
 
     private Optional<PersonText> person(Connection connection, Optional<Account> found) throws SQLException {
-        if (found.isEmpty() || found.get().suspended() || found.get().isInstanceActor()) {
+        if (found.isEmpty()) {
             return Optional.empty();
         }
-        Account account = found.get();
-        Profile profile = profiles.find(connection, account.id());
+        return person(found.get(), profiles.find(connection, found.get().id()));
+    }
+
+    private static Optional<PersonText> person(Account account, Profile profile) {
+        if (account.suspended() || account.isInstanceActor()) {
+            return Optional.empty();
+        }
         return Optional.of(new PersonText(account.id(), String.join(" ", account.username(), account.acct(),
                 account.displayName(), profile.department(), profile.title(), profile.location(),
                 Jsoup.parse(account.summary()).text())));

@@ -5,21 +5,30 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
-import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.queryparser.simple.SimpleQueryParser;
@@ -55,6 +64,12 @@ public final class SearchIndex implements AutoCloseable {
     private static final String KEY = "key";
     private static final String KIND = "kind";
     private static final String ID = "id";
+    /**
+     * The commit data key of the document layout; an index written in another layout is dropped at
+     * open and built again from the store. 2: ids in doc values, read without decompressing stored fields.
+     */
+    private static final String FORMAT_KEY = "format";
+    private static final String FORMAT = "2";
     private static final String TEXT = "text";
     private static final String TAG = "tag";
     private static final String STATUS = "status";
@@ -86,22 +101,24 @@ public final class SearchIndex implements AutoCloseable {
             } else {
                 this.directory = new ByteBuffersDirectory();
             }
-            this.writer = new IndexWriter(directory, new IndexWriterConfig(analyzer)
-                    .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND));
-            this.committedData = Map.copyOf(userData(writer));
+            Map<String, String> previous = DirectoryReader.indexExists(directory)
+                    ? SegmentInfos.readLatestCommit(directory).getUserData() : Map.of();
+            boolean sameFormat = FORMAT.equals(previous.get(FORMAT_KEY));
+            this.writer = new IndexWriter(directory, new IndexWriterConfig(analyzer).setOpenMode(sameFormat
+                    ? IndexWriterConfig.OpenMode.CREATE_OR_APPEND : IndexWriterConfig.OpenMode.CREATE));
+            this.committedData = sameFormat ? Map.copyOf(previous) : Map.of();
+            // Whatever commits next (even a close without an explicit commit) records the layout.
+            writer.setLiveCommitData(withFormat(committedData).entrySet(), false);
             this.searchers = new SearcherManager(writer, null);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the search index", e);
         }
     }
 
-    private static Map<String, String> userData(IndexWriter writer) {
-        Map<String, String> data = new HashMap<>();
-        Iterable<Map.Entry<String, String>> live = writer.getLiveCommitData();
-        if (live != null) {
-            live.forEach(entry -> data.put(entry.getKey(), entry.getValue()));
-        }
-        return data;
+    private static Map<String, String> withFormat(Map<String, String> data) {
+        Map<String, String> all = new HashMap<>(data);
+        all.put(FORMAT_KEY, FORMAT);
+        return all;
     }
 
     /** Whether nothing was ever indexed: a new or lost index, which the node rebuilds from the store. */
@@ -127,7 +144,7 @@ public final class SearchIndex implements AutoCloseable {
     /** Makes everything written so far durable, recording {@code data} with it. */
     void commit(Map<String, String> data) {
         try {
-            writer.setLiveCommitData(Map.copyOf(data).entrySet());
+            writer.setLiveCommitData(withFormat(data).entrySet());
             writer.commit();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot commit the search index", e);
@@ -185,19 +202,52 @@ public final class SearchIndex implements AutoCloseable {
     /** Posts carrying a hashtag that starts with {@code prefix} (lower case), with their tags. */
     public Map<Long, List<String>> taggedStatuses(String prefix, int max) {
         Query query = withKind(STATUS, new PrefixQuery(new Term(TAG, prefix)));
-        return search(query, max, (storedFields, doc) -> {
-            Document document = storedFields.document(doc);
-            return List.of(document.getValues(TAG));
+        return search(query, max, (searcher, hits) -> {
+            long[] ids = ids(searcher, hits);
+            StoredFields storedFields = searcher.storedFields();
+            Map<Long, List<String>> tagged = new LinkedHashMap<>();
+            for (int i = 0; i < hits.length; i++) {
+                tagged.put(ids[i], List.of(storedFields.document(hits[i].doc, Set.of(TAG)).getValues(TAG)));
+            }
+            return tagged;
         });
     }
 
     private List<Long> ids(Query query, int max) {
-        return new ArrayList<>(search(query, max, (storedFields, doc) -> List.<String>of()).keySet());
+        return search(query, max, (searcher, hits) -> Arrays.stream(ids(searcher, hits)).boxed().toList());
     }
 
-    /** Reads something from each hit's stored fields. */
-    private interface HitReader<T> {
-        T read(StoredFields storedFields, int doc) throws IOException;
+    /** Reads what a search needs from its hits, best first. */
+    private interface HitsReader<T> {
+        T read(IndexSearcher searcher, ScoreDoc[] hits) throws IOException;
+    }
+
+    /**
+     * The ids of the hits, in hit order, from doc values: reading a stored field instead would decompress
+     * a block of stored documents per hit, most of the cost of a query.
+     */
+    private static long[] ids(IndexSearcher searcher, ScoreDoc[] hits) throws IOException {
+        long[] ids = new long[hits.length];
+        Integer[] byDoc = new Integer[hits.length];
+        for (int i = 0; i < hits.length; i++) {
+            byDoc[i] = i;
+        }
+        Arrays.sort(byDoc, Comparator.comparingInt(i -> hits[i].doc)); // doc values are read forwards only
+        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+        LeafReaderContext leaf = null;
+        NumericDocValues values = null;
+        for (int i : byDoc) {
+            int doc = hits[i].doc;
+            if (leaf == null || doc >= leaf.docBase + leaf.reader().maxDoc()) {
+                leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+                values = DocValues.getNumeric(leaf.reader(), ID);
+            }
+            if (!values.advanceExact(doc - leaf.docBase)) {
+                throw new IllegalStateException("an indexed document without an id");
+            }
+            ids[i] = values.longValue();
+        }
+        return ids;
     }
 
     /**
@@ -233,18 +283,12 @@ public final class SearchIndex implements AutoCloseable {
         }
     }
 
-    private <T> Map<Long, T> search(Query query, int max, HitReader<T> reader) {
+    private <T> T search(Query query, int max, HitsReader<T> reader) {
         try {
             refreshForSearch();
             IndexSearcher searcher = searchers.acquire();
             try {
-                Map<Long, T> hits = new LinkedHashMap<>();
-                StoredFields storedFields = searcher.storedFields();
-                for (ScoreDoc hit : searcher.search(query, Math.max(1, max)).scoreDocs) {
-                    long id = storedFields.document(hit.doc).getField(ID).numericValue().longValue();
-                    hits.put(id, reader.read(storedFields, hit.doc));
-                }
-                return hits;
+                return reader.read(searcher, searcher.search(query, Math.max(1, max)).scoreDocs);
             } finally {
                 searchers.release(searcher);
             }
@@ -277,7 +321,7 @@ public final class SearchIndex implements AutoCloseable {
         Document document = new Document();
         document.add(new StringField(KEY, kind + ":" + id, Field.Store.NO));
         document.add(new StringField(KIND, kind, Field.Store.NO));
-        document.add(new StoredField(ID, id));
+        document.add(new NumericDocValuesField(ID, id));
         return document;
     }
 

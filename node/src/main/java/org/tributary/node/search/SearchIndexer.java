@@ -77,9 +77,8 @@ public final class SearchIndexer implements StatusChanges, AccountChanges, AutoC
         this.source = new IndexSource(accounts, profiles);
         this.clock = clock;
         this.opened = index.isEmpty() ? Optional.empty()
-                // An index from before watermarks was committed after every change: complete when opened.
-                : Optional.of(IndexWatermark.of(index.committedData())
-                        .orElseGet(() -> new IndexWatermark(clock.instant())));
+                // A populated index committed without a watermark (written directly): read everything again.
+                : Optional.of(IndexWatermark.of(index.committedData()).orElseGet(() -> new IndexWatermark(Instant.EPOCH)));
     }
 
     @Override

@@ -154,7 +154,7 @@ public final class SearchService {
 
     /** Hits in chunks sized for how many results are wanted (most searches need only the first). */
     private static List<List<Long>> chunks(List<Long> ids, int wanted) {
-        int chunk = (int) Math.max(MIN_CHUNK, Math.min(InList.MAX, 2L * wanted));
+        int chunk = (int) Math.max(MIN_CHUNK, Math.min(InList.MAX, wanted + wanted / 2L));
         List<List<Long>> chunks = new ArrayList<>();
         for (int from = 0; from < ids.size(); from += chunk) {
             chunks.add(ids.subList(from, Math.min(ids.size(), from + chunk)));

@@ -9,9 +9,16 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.store.FSDirectory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tributary.node.account.Account;
+import org.tributary.node.account.ProfileEdit;
 import org.tributary.node.account.ProfileStore;
 import org.tributary.node.post.PostRequest;
 import org.tributary.node.post.Status;
@@ -30,6 +37,10 @@ class SearchIndexerTest {
         try (TestServices node = new TestServices(Clock.systemUTC());
                 SearchIndex index = new SearchIndex(IndexLocation.inMemory())) {
             Account alice = node.employee("alice");
+            node.profiles.update(alice, new ProfileEdit(Optional.empty(), Optional.empty(), Optional.of("Treasury"),
+                    Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty()));
+            Account suspended = node.employee("sam");
+            node.database.inTransactionVoid(connection -> node.accountStore.setSuspended(connection, suspended.id(), true));
             Status kept = node.posts.post(alice, "Wombat #Logistics review", Visibility.ORGANIZATION);
             Status deleted = node.posts.post(alice, "Wombat draft", Visibility.ORGANIZATION);
             node.posts.delete(alice, deleted.id());
@@ -39,6 +50,8 @@ class SearchIndexerTest {
             assertEquals(List.of(kept.id()), index.statuses("wombat", 10), "deleted posts are not indexed");
             assertEquals(List.of(kept.id()), List.copyOf(index.taggedStatuses("logis", 10).keySet()));
             assertEquals(List.of(alice.id()), index.accounts("ali", 10));
+            assertEquals(List.of(alice.id()), index.accounts("treasury", 10), "with the profile");
+            assertEquals(List.of(), index.accounts("sam", 10), "suspended people are not indexed");
             assertEquals(SearchIndexer.CatchUp.RECOVERED, indexer(node, index).catchUp().kind(),
                     "a populated index is not built again");
         }
@@ -133,6 +146,20 @@ class SearchIndexerTest {
             reopened.removeStatus(42);
             reopened.refresh();
             assertEquals(List.of(), reopened.statuses("pangolin", 10));
+        }
+    }
+
+    @Test
+    void anIndexWrittenInAnotherLayoutIsDroppedAndBuiltAgain(@TempDir Path directory) throws Exception {
+        try (FSDirectory files = FSDirectory.open(directory);
+                IndexWriter older = new IndexWriter(files, new IndexWriterConfig())) {
+            Document document = new Document();
+            document.add(new StoredField("id", 7L));
+            older.addDocument(document);
+            older.commit();
+        }
+        try (SearchIndex index = new SearchIndex(IndexLocation.onDisk(directory))) {
+            assertTrue(index.isEmpty(), "so the indexer builds it from the store");
         }
     }
 
