@@ -210,7 +210,7 @@ public final class NodeAssembly implements AutoCloseable {
         PasswordHasher hasher = new PasswordHasher(random);
 
         // Search index: a derived view of the store, told of every change after it commits.
-        DirectoryWiring.Index index = new DirectoryWiring.Index(config, database, statusStore, tagStore, accountStore);
+        DirectoryWiring.Index index = new DirectoryWiring.Index(config, database, accountStore, clock);
         SearchIndexer searchIndexer = index.indexer();
 
         // Accounts and keys.
@@ -379,10 +379,13 @@ public final class NodeAssembly implements AutoCloseable {
         startHttp();
     }
 
-    /** Starts serving HTTP only: activities are received and stored, but no handler or delivery runs. */
+    /**
+     * Starts serving HTTP only: activities are received and stored, but no handler or delivery runs. The
+     * search indexer starts here too (searches need it), catching up with the store in the background.
+     */
     public void startHttp() {
         accounts.ensureInstanceActor();
-        directory.rebuildIndexIfEmpty();
+        directory.startIndexing();
         server.start();
     }
 

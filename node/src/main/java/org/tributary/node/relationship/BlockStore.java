@@ -5,8 +5,10 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.tributary.node.post.Page;
 import org.tributary.node.store.Hashes;
 import org.tributary.node.store.Jdbc;
@@ -45,6 +47,13 @@ public final class BlockStore {
     /** Whether either account blocks the other. */
     public boolean eitherBlocks(Connection connection, long one, long other) throws SQLException {
         return blocks(connection, one, other) || blocks(connection, other, one);
+    }
+
+    /** The accounts that block this one or that it blocks (usually none): one query for a page of posts. */
+    public Set<Long> eitherWay(Connection connection, long accountId) throws SQLException {
+        return new HashSet<>(Jdbc.query(connection, "SELECT target_id FROM blocks WHERE account_id = ? "
+                + "UNION SELECT account_id FROM blocks WHERE target_id = ?", row -> row.getLong(1), accountId,
+                accountId));
     }
 
     public boolean delete(Connection connection, long id) throws SQLException {
