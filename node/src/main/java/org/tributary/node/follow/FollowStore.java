@@ -51,6 +51,12 @@ public final class FollowStore {
                 followerId);
     }
 
+    /** Whether an account has at least one accepted follower: one index probe, however many it has. */
+    public boolean hasFollowers(Connection connection, long targetId) throws SQLException {
+        return Jdbc.queryOne(connection, "SELECT 1 FROM follows WHERE target_id = ? AND state = 'accepted' "
+                + "FETCH FIRST 1 ROWS ONLY", row -> true, targetId).orElse(false);
+    }
+
     /** Accepted followers of an account, oldest first. */
     public List<Long> followerIds(Connection connection, long targetId) throws SQLException {
         return Jdbc.query(connection, "SELECT follower_id FROM follows WHERE target_id = ? AND state = 'accepted' "

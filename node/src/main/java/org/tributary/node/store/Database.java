@@ -12,7 +12,7 @@ import javax.sql.DataSource;
 
 /**
  * The node's single way into its relational store: runs work in a transaction and rolls back on
- * failure, so nothing is ever half-written.
+ * failure, so nothing is ever half-written. Connections are reused across transactions ({@link ConnectionPool}).
  */
 public final class Database {
 
@@ -24,36 +24,53 @@ public final class Database {
 
     private static final Logger LOG = Logger.getLogger(Database.class.getName());
 
-    private final DataSource dataSource;
+    private static final int MAX_IDLE_CONNECTIONS = 16;
+
+    private final ConnectionPool connections;
     /** Actions to run once the transaction on that connection has committed (dropped on rollback). */
     private final Map<Connection, List<Runnable>> afterCommit = new ConcurrentHashMap<>();
 
     public Database(DataSource dataSource) {
-        this.dataSource = dataSource;
+        this.connections = new ConnectionPool(dataSource, MAX_IDLE_CONNECTIONS);
     }
 
     public <T> T inTransaction(Work<T> work) {
         T result;
         List<Runnable> committed;
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
-            connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
-            try {
-                result = work.run(connection);
-                connection.commit();
-                committed = afterCommit.remove(connection);
-            } catch (SQLException | RuntimeException e) {
-                afterCommit.remove(connection);
-                connection.rollback();
-                throw e;
-            }
+        Connection connection;
+        try {
+            connection = connections.take();
         } catch (SQLException e) {
             throw new StoreException(e);
         }
+        try {
+            result = work.run(connection);
+            connection.commit();
+            committed = afterCommit.remove(connection);
+        } catch (SQLException | RuntimeException e) {
+            afterCommit.remove(connection);
+            rollBackOrDiscard(connection, e);
+            throw e instanceof SQLException sql ? new StoreException(sql) : (RuntimeException) e;
+        } catch (Error e) {
+            afterCommit.remove(connection);
+            connections.discard(connection);
+            throw e;
+        }
+        connections.giveBack(connection);
         if (committed != null) {
             committed.forEach(Database::runQuietly);
         }
         return result;
+    }
+
+    private void rollBackOrDiscard(Connection connection, Exception cause) {
+        try {
+            connection.rollback();
+            connections.giveBack(connection);
+        } catch (SQLException rollbackFailed) {
+            cause.addSuppressed(rollbackFailed);
+            connections.discard(connection);
+        }
     }
 
     /**
