@@ -309,7 +309,7 @@ public final class NodeAssembly implements AutoCloseable {
                 socialStores.blocks(), accounts, credentials, tokens, hasher, random, auditLog, peers, deliveries,
                 fetcher, remoteAccounts, ancestors, outbox, statusViews, statusVisibility, codec, uris, ids, clock);
         ProfileService profiles = directory.profiles();
-        ClientModels models = new ClientModels(follows, uris, media.models(), social.interactions(),
+        ClientModels models = new ClientModels(database, statusViews, follows, uris, media.models(), social.interactions(),
                 social.relationships(), postKinds.polls(), clock, profiles);
         FollowLists followLists = new FollowLists(database, followStore, accountStore);
         CollectionDocuments collections = new CollectionDocuments();
@@ -333,14 +333,14 @@ public final class NodeAssembly implements AutoCloseable {
                         "https".equalsIgnoreCase(config.baseUrl().getScheme())))
                 .register(new AppsResource(oauth, auth))
                 .register(new AccountsResource(auth, accounts, remoteAccounts, follows, models, followLists, posts,
-                        statusVisibility, profiles, statusViews, media.service(), media.urls()))
+                        statusVisibility, profiles, media.service(), media.urls()))
                 .register(new StatusesResource(auth, posts, statusViews, threads, statusVisibility, models,
                         postKinds.polls(), postKinds.questions()))
-                .register(new TimelinesResource(auth, social.homeTimeline(), statusViews, models))
+                .register(new TimelinesResource(auth, social.homeTimeline(), models))
                 .register(new NotificationsResource(auth, accounts, notifications, posts, statusViews, statusVisibility,
                         models))
                 .register(new InstanceResource(config, accounts))
-                .register(new NodeTimelinesResource(auth, statusViews, new NodeTimelines(database, new NodeTimelineStore(),
+                .register(new NodeTimelinesResource(auth, new NodeTimelines(database, new NodeTimelineStore(),
                         statusVisibility), hashtags.hashtags(), models))
                 .register(new InstanceV2Resource(config, accounts))
                 .register(new FollowRequestsResource(auth, accounts, followLists, social.followers(), models))

@@ -107,7 +107,7 @@ final class SocialWiring {
         this.ids = ids;
         this.clock = clock;
         this.homeTimeline = new HomeTimeline(database, homeFeedStore, statusStore, stores.interactions(),
-                accountStore, stores.blocks(), stores.mutes(), visibility);
+                accountStore, stores.mutes(), visibility);
         this.countedNotes = new CountedNotes(noteActivities, codec);
         this.countReports = new CountReports(stores.interactions(), accountStore, views, postDelivery, countedNotes,
                 uris, ids, clock);
@@ -172,7 +172,7 @@ final class SocialWiring {
             StatusViews views, ClientModels models) {
         return application
                 .register(new StatusInteractionsResource(auth, interactions, views, models))
-                .register(new FavouritesResource(auth, interactions, views, models))
+                .register(new FavouritesResource(auth, interactions, models))
                 .register(new AccountRelationsResource(auth, accounts, blocks, mutes, followers, models))
                 .register(new BlocksResource(auth, blocks, models))
                 .register(new MutesResource(auth, mutes, models));

@@ -4,7 +4,10 @@ import java.net.URI;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.tributary.node.store.Hashes;
 import org.tributary.node.store.Jdbc;
@@ -43,6 +46,16 @@ public final class AccountStore {
 
     public Optional<Account> findById(Connection connection, long id) throws SQLException {
         return Jdbc.queryOne(connection, "SELECT " + COLUMNS + " FROM accounts WHERE id = ?", AccountStore::map, id);
+    }
+
+    /** The accounts with these ids, by id; an unknown id is missing from the map. */
+    public Map<Long, Account> findByIds(Connection connection, Collection<Long> ids) throws SQLException {
+        Map<Long, Account> found = new HashMap<>();
+        for (Account account : Jdbc.queryIn(connection, "SELECT " + COLUMNS + " FROM accounts WHERE id IN (%s)", ids,
+                AccountStore::map)) {
+            found.put(account.id(), account);
+        }
+        return found;
     }
 
     public Optional<Account> findByUri(Connection connection, URI uri) throws SQLException {

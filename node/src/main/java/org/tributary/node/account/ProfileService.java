@@ -2,7 +2,11 @@ package org.tributary.node.account;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Clock;
+import java.util.Collection;
+import java.util.Map;
 import java.util.Optional;
 import org.tributary.node.http.ApiException;
 import org.tributary.node.post.PlainTextFormatter;
@@ -102,6 +106,11 @@ public final class ProfileService {
     /** The profile of any known account (empty when nothing is known). */
     public Profile profileOf(Account account) {
         return database.inTransaction(connection -> profiles.find(connection, account.id()));
+    }
+
+    /** The profiles of these accounts, by account id, read with one query whatever their number. */
+    public Map<Long, Profile> profilesOf(Connection connection, Collection<Long> accountIds) throws SQLException {
+        return profiles.find(connection, accountIds);
     }
 
     /** Sets the picture to an uploaded attachment served at {@code url}, and publishes the change. */

@@ -29,7 +29,6 @@ import org.tributary.node.media.MediaService;
 import org.tributary.node.media.MediaUrls;
 import org.tributary.node.post.PostService;
 import org.tributary.node.post.Status;
-import org.tributary.node.post.StatusViews;
 import org.tributary.node.post.Visibility;
 import org.tributary.node.timeline.StatusVisibility;
 
@@ -50,17 +49,15 @@ public final class AccountsResource {
     private final StatusVisibility visibility;
     private final ProfileService profiles;
     private final Paging paging;
-    private final StatusViews views;
     private final MediaService media;
     private final MediaUrls mediaUrls;
 
     public AccountsResource(AuthService auth, AccountService accounts, RemoteAccountService remoteAccounts,
             FollowService follows, ClientModels models, FollowLists followLists, PostService posts,
-            StatusVisibility visibility, ProfileService profiles, StatusViews views, MediaService media,
+            StatusVisibility visibility, ProfileService profiles, MediaService media,
             MediaUrls mediaUrls) {
         this.media = media;
         this.mediaUrls = mediaUrls;
-        this.views = views;
         this.auth = auth;
         this.accounts = accounts;
         this.remoteAccounts = remoteAccounts;
@@ -167,9 +164,9 @@ public final class AccountsResource {
         }
         List<Status> page = posts.byAccount(author, visibleLevels(viewer, author),
                 Paging.page(maxId, sinceId, minId, limit));
-        List<Status> shown = page.stream().filter(status -> visibility.canSee(viewer, status))
+        List<Status> shown = visibility.visible(viewer, page).stream()
                 .filter(status -> !excludeReplies || status.inReplyTo() == null).toList();
-        return paging.statuses(views.of(shown), uri);
+        return paging.statuses(shown, uri);
     }
 
     /**

@@ -37,7 +37,7 @@ public final class BlocksResource {
             @QueryParam("limit") Integer limit, @Context UriInfo uri) {
         List<BlockService.Entry> entries = blocks.blocked(auth.require(authorization),
                 Paging.page(maxId, sinceId, minId, limit));
-        return Paging.respond(entries.stream().map(entry -> models.account(entry.account())).toList(), entries,
+        return Paging.respond(models.accounts(entries.stream().map(BlockService.Entry::account).toList()), entries,
                 BlockService.Entry::blockId, uri);
     }
 }

@@ -3,6 +3,7 @@ package org.tributary.node.api;
 import java.time.Clock;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.tributary.node.account.Account;
@@ -22,37 +23,53 @@ import org.tributary.node.poll.PollService;
 import org.tributary.node.poll.PollView;
 import org.tributary.node.post.Status;
 import org.tributary.node.post.StatusView;
+import org.tributary.node.post.StatusViews;
+import org.tributary.node.store.Database;
+import org.tributary.node.timeline.HomeEntry;
 
 /**
  * Converts domain objects to the client API's models ({@code AccountToDto}, {@code StatusToDto}).
- * Ids are strings, as Mastodon's are, because JavaScript cannot hold 64-bit integers.
+ * Ids are strings, as Mastodon's are, because JavaScript cannot hold 64-bit integers. What a model shows
+ * beyond the domain object ({@link ClientFacts}: counts, profiles, the viewer's likes and boosts, polls)
+ * is read in one transaction for everything converted together, so a timeline page of posts costs the
+ * same few queries as one post.
  */
 public final class ClientModels {
-    private final FollowService follows;
+    private final Database database;
+    private final StatusViews views;
+    private final ClientFacts.Loader facts;
     private final LocalUris uris;
-    private final InteractionService interactions;
     private final RelationshipService relationships;
     private final MediaModels media;
-    private final PollService polls;
     private final Clock clock;
-    private final ProfileService profiles;
 
-    public ClientModels(FollowService follows, LocalUris uris, MediaModels media, InteractionService interactions,
-            RelationshipService relationships, PollService polls, Clock clock, ProfileService profiles) {
-        this.follows = follows;
+    public ClientModels(Database database, StatusViews views, FollowService follows, LocalUris uris, MediaModels media,
+            InteractionService interactions, RelationshipService relationships, PollService polls, Clock clock,
+            ProfileService profiles) {
+        this.database = database;
+        this.views = views;
+        this.facts = new ClientFacts.Loader(follows, profiles, interactions, polls);
         this.uris = uris;
         this.media = media;
-        this.interactions = interactions;
         this.relationships = relationships;
-        this.polls = polls;
         this.clock = clock;
-        this.profiles = profiles;
     }
 
     public AccountDto account(Account account) {
+        return accounts(List.of(account)).get(0);
+    }
+
+    /** Accounts, with their counts and profiles read for all of them at once. */
+    public List<AccountDto> accounts(List<Account> accounts) {
+        ClientFacts known = database.inTransaction(connection -> facts.load(connection, List.of(), accounts,
+                Optional.empty()));
+        return accounts.stream().map(account -> account(account, known)).toList();
+    }
+
+    private AccountDto account(Account account, ClientFacts known) {
         String created = DateTimeFormatter.ISO_INSTANT.format(account.createdAt().truncatedTo(ChronoUnit.MILLIS));
-        FollowService.Counts counts = follows.counts(account);
-        Profile profile = profiles.profileOf(account);
+        FollowService.Counts counts = known.followCounts(account);
+        Profile profile = known.profile(account);
         String avatar = profile.avatar().map(java.net.URI::toString).orElse("");
         return new AccountDto(String.valueOf(account.id()), account.username(), account.acct(), account.displayName(),
                 account.summary(), account.uri().toString(), account.uri().toString(), account.locked(), false, false,
@@ -91,31 +108,74 @@ public final class ClientModels {
         return status(view, text, Optional.empty());
     }
 
+    private StatusDto status(StatusView view, String text, Optional<Account> viewer) {
+        ClientFacts known = database.inTransaction(connection -> facts.load(connection, List.of(view), List.of(),
+                viewer));
+        return status(view, text, known);
+    }
+
+    /**
+     * Posts as {@code viewer} (when present) sees them, in the given order: their views and everything
+     * shown with them read in one transaction, one query per kind of data for the whole list.
+     */
+    public List<StatusDto> statuses(List<Status> statuses, Optional<Account> viewer) {
+        return database.inTransaction(connection -> {
+            List<StatusView> loaded = views.of(connection, statuses);
+            ClientFacts known = facts.load(connection, loaded, List.of(), viewer);
+            return loaded.stream().map(view -> status(view, null, known)).toList();
+        });
+    }
+
+    /**
+     * The home timeline's entries as {@code viewer} sees them, read as {@link #statuses} reads posts: a post,
+     * or a boost wrapping the boosted post (Mastodon's shape).
+     */
+    public List<StatusDto> home(List<HomeEntry> entries, Account viewer) {
+        Optional<Account> seenBy = Optional.of(viewer);
+        return database.inTransaction(connection -> {
+            List<StatusView> loaded = views.of(connection, entries.stream().map(HomeEntry::status).toList());
+            List<Account> boosters = entries.stream().filter(HomeEntry.Boost.class::isInstance)
+                    .map(entry -> ((HomeEntry.Boost) entry).booster()).toList();
+            ClientFacts known = facts.load(connection, loaded, boosters, seenBy);
+            List<StatusDto> page = new ArrayList<>(entries.size());
+            for (int i = 0; i < entries.size(); i++) {
+                StatusDto post = status(loaded.get(i), null, known);
+                page.add(entries.get(i) instanceof HomeEntry.Boost boost
+                        ? reblog(boost.boost(), account(boost.booster(), known), post) : post);
+            }
+            return page;
+        });
+    }
+
     /**
      * A boost as Mastodon shows it in timelines: a post of the booster's, with no content of its own, whose
      * {@code reblog} is the boosted post.
      */
     public StatusDto reblog(Interaction boost, Account booster, StatusDto boosted) {
+        return reblog(boost, account(booster), boosted);
+    }
+
+    private static StatusDto reblog(Interaction boost, AccountDto booster, StatusDto boosted) {
         return new StatusDto(String.valueOf(boost.id()), boost.activityUri().toString(), boosted.url(),
-                timestamp(boost.createdAt()), account(booster), "", boosted.visibility(), false, "", null, null, null,
+                timestamp(boost.createdAt()), booster, "", boosted.visibility(), false, "", null, null, null,
                 0, 0, 0, boosted.favourited(), boosted.reblogged(), List.of(), List.of(), List.of(), List.of(),
                 boosted, null, null, null, null);
     }
 
-    private StatusDto status(StatusView view, String text, Optional<Account> viewer) {
+    private StatusDto status(StatusView view, String text, ClientFacts known) {
         Status status = view.status();
-        StatusInteractions counted = interactions.of(viewer, status);
+        StatusInteractions counted = known.interactions(status);
         List<MentionDto> mentions = view.mentions().stream().map(account -> new MentionDto(String.valueOf(account.id()),
                 account.username(), account.uri().toString(), account.acct())).toList();
         List<TagDto> tags = view.tags().stream().map(name -> new TagDto(name, uris.tag(name).toString())).toList();
         return new StatusDto(String.valueOf(status.id()), status.uri().toString(), status.uri().toString(),
-                timestamp(status.createdAt()), account(view.author()), status.contentHtml(),
+                timestamp(status.createdAt()), account(view.author(), known), status.contentHtml(),
                 status.visibility().mastodonName(), status.sensitive(), status.spoilerText(),
                 view.parent().map(parent -> String.valueOf(parent.id())).orElse(null),
                 view.parent().map(parent -> String.valueOf(parent.accountId())).orElse(null), status.language(), 0,
                 counted.counts().reblogs(), counted.counts().favourites(), counted.favourited(), counted.reblogged(),
                 view.media().stream().<Object>map(media::attachment).toList(), mentions, tags, List.of(), null,
-                pollOf(status), null,
+                known.poll(status).map(poll -> poll(poll, false, List.of())).orElse(null), null,
                 status.editedAt() == null ? null : timestamp(status.editedAt()), text);
     }
 
@@ -127,13 +187,6 @@ public final class ClientModels {
     /** A poll as a viewer sees it, with their own votes. */
     public PollDto poll(PollView view) {
         return poll(view.poll(), true, view.ownVotes());
-    }
-
-    private PollDto pollOf(Status status) {
-        if (polls == null) {
-            return null;
-        }
-        return polls.ofStatus(status.id()).map(poll -> poll(poll, false, List.of())).orElse(null);
     }
 
     private PollDto poll(Poll poll, boolean forViewer, List<Integer> ownVotes) {

@@ -11,10 +11,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
+import java.util.Optional;
 import org.tributary.node.account.Account;
 import org.tributary.node.auth.AuthService;
 import org.tributary.node.interaction.InteractionService;
-import org.tributary.node.post.StatusViews;
 
 /** The posts the employee liked, newest like first, paged by the like's id as Mastodon does. */
 @Path("/api/v1/favourites")
@@ -22,14 +22,11 @@ import org.tributary.node.post.StatusViews;
 public final class FavouritesResource {
     private final AuthService auth;
     private final InteractionService interactions;
-    private final StatusViews views;
     private final ClientModels models;
 
-    public FavouritesResource(AuthService auth, InteractionService interactions, StatusViews views,
-            ClientModels models) {
+    public FavouritesResource(AuthService auth, InteractionService interactions, ClientModels models) {
         this.auth = auth;
         this.interactions = interactions;
-        this.views = views;
         this.models = models;
     }
 
@@ -40,8 +37,8 @@ public final class FavouritesResource {
         Account viewer = auth.require(authorization);
         List<InteractionService.StatusEntry> entries = interactions.favourites(viewer,
                 Paging.page(maxId, sinceId, minId, limit));
-        List<StatusDto> body = entries.stream()
-                .map(entry -> models.statusFor(views.of(entry.status()), viewer)).toList();
+        List<StatusDto> body = models.statuses(
+                entries.stream().map(InteractionService.StatusEntry::status).toList(), Optional.of(viewer));
         return Paging.respond(body, entries, entry -> entry.interaction().id(), uri);
     }
 }

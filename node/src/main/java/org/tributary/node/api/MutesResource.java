@@ -34,7 +34,7 @@ public final class MutesResource {
             @QueryParam("limit") Integer limit, @Context UriInfo uri) {
         List<MuteService.Entry> entries = mutes.muted(auth.require(authorization),
                 Paging.page(maxId, sinceId, minId, limit));
-        return Paging.respond(entries.stream().map(entry -> models.account(entry.account())).toList(), entries,
+        return Paging.respond(models.accounts(entries.stream().map(MuteService.Entry::account).toList()), entries,
                 MuteService.Entry::muteId, uri);
     }
 }

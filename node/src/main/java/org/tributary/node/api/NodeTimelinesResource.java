@@ -13,7 +13,6 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import org.tributary.node.account.Account;
-import org.tributary.node.post.StatusViews;
 import org.tributary.node.auth.AuthService;
 import org.tributary.node.hashtag.HashtagService;
 import org.tributary.node.hashtag.TagQuery;
@@ -28,15 +27,13 @@ import org.tributary.node.timeline.NodeTimelines;
 public final class NodeTimelinesResource {
     private final AuthService auth;
     private final NodeTimelines timelines;
-    private final StatusViews views;
     private final HashtagService hashtags;
     private final Paging paging;
 
-    public NodeTimelinesResource(AuthService auth, StatusViews views, NodeTimelines timelines, HashtagService hashtags,
+    public NodeTimelinesResource(AuthService auth, NodeTimelines timelines, HashtagService hashtags,
             ClientModels models) {
         this.auth = auth;
         this.hashtags = hashtags;
-        this.views = views;
         this.timelines = timelines;
         this.paging = new Paging(models);
     }
@@ -54,7 +51,7 @@ public final class NodeTimelinesResource {
         }
         NodeTimelines.Scope scope = local ? NodeTimelines.Scope.DEPARTMENT
                 : remote ? NodeTimelines.Scope.REMOTE : NodeTimelines.Scope.ORGANIZATION;
-        return paging.statuses(views.of(timelines.read(viewer, scope, Paging.page(maxId, sinceId, minId, limit))), uri);
+        return paging.statuses(timelines.read(viewer, scope, Paging.page(maxId, sinceId, minId, limit)), uri);
     }
 
     /**
@@ -77,8 +74,7 @@ public final class NodeTimelinesResource {
         }
         TagQuery query = new TagQuery(hashtag, joined(any, anyPlain), joined(all, allPlain), joined(none, nonePlain),
                 local, remote);
-        return paging.statuses(views.of(hashtags.timeline(viewer, query, Paging.page(maxId, sinceId, minId, limit))),
-                uri);
+        return paging.statuses(hashtags.timeline(viewer, query, Paging.page(maxId, sinceId, minId, limit)), uri);
     }
 
     private static List<String> joined(List<String> bracketed, List<String> plain) {

@@ -3,10 +3,11 @@ package org.tributary.node.api;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.ToLongFunction;
 import org.tributary.node.follow.FollowLists;
 import org.tributary.node.post.Page;
-import org.tributary.node.post.StatusView;
+import org.tributary.node.post.Status;
 
 /**
  * Every list of the client API answers the same way: a JSON array, newest first, with Mastodon's
@@ -23,15 +24,15 @@ final class Paging {
         return new Page(maxId, sinceId, minId, limit == null ? Page.DEFAULT_LIMIT : limit);
     }
 
-    /** Posts, each as the viewer's client sees it (author, mentions, tags, media). */
-    Response statuses(List<StatusView> statuses, UriInfo uri) {
-        List<StatusDto> body = statuses.stream().map(models::status).toList();
-        return respond(body, statuses, view -> view.status().id(), uri);
+    /** Posts with their author, mentions, tags, media, counts and polls, read together for the whole page. */
+    Response statuses(List<Status> statuses, UriInfo uri) {
+        List<StatusDto> body = models.statuses(statuses, Optional.empty());
+        return respond(body, statuses, Status::id, uri);
     }
 
     /** Accounts from follow relations, paged by the follow's id as Mastodon does. */
     Response follows(List<FollowLists.Entry> entries, UriInfo uri) {
-        List<AccountDto> body = entries.stream().map(entry -> models.account(entry.account())).toList();
+        List<AccountDto> body = models.accounts(entries.stream().map(FollowLists.Entry::account).toList());
         return respond(body, entries, FollowLists.Entry::followId, uri);
     }
 

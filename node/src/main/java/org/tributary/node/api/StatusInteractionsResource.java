@@ -95,7 +95,7 @@ public final class StatusInteractionsResource {
             org.tributary.node.post.Page page, UriInfo uri) {
         Account viewer = auth.require(authorization);
         List<InteractionService.AccountEntry> entries = interactions.accounts(viewer, id, kind, page);
-        return Paging.respond(entries.stream().map(entry -> models.account(entry.account())).toList(), entries,
+        return Paging.respond(models.accounts(entries.stream().map(InteractionService.AccountEntry::account).toList()), entries,
                 entry -> entry.interaction().id(), uri);
     }
 

@@ -14,6 +14,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.tributary.node.account.Account;
 import org.tributary.node.auth.AuthService;
 import org.tributary.node.http.ApiException;
@@ -107,9 +108,11 @@ public final class StatusesResource {
             @PathParam("id") long id) {
         Account viewer = auth.require(authorization);
         ThreadService.Context context = threads.context(viewer, visible(viewer, id));
-        return new ContextDto(
-                views.of(context.ancestors()).stream().map(view -> models.statusFor(view, viewer)).toList(),
-                views.of(context.descendants()).stream().map(view -> models.statusFor(view, viewer)).toList());
+        List<Status> thread = new ArrayList<>(context.ancestors());
+        thread.addAll(context.descendants());
+        List<StatusDto> shown = models.statuses(thread, Optional.of(viewer)); // one read for the whole thread
+        int ancestors = context.ancestors().size();
+        return new ContextDto(shown.subList(0, ancestors), shown.subList(ancestors, shown.size()));
     }
 
     /** What the author typed; only the author may ask. */

@@ -14,7 +14,6 @@ import java.util.List;
 import org.tributary.node.account.Account;
 import org.tributary.node.auth.AuthService;
 import org.tributary.node.post.Page;
-import org.tributary.node.post.StatusViews;
 import org.tributary.node.timeline.HomeEntry;
 import org.tributary.node.timeline.HomeTimeline;
 
@@ -27,13 +26,11 @@ import org.tributary.node.timeline.HomeTimeline;
 public final class TimelinesResource {
     private final AuthService auth;
     private final HomeTimeline home;
-    private final StatusViews views;
     private final ClientModels models;
 
-    public TimelinesResource(AuthService auth, HomeTimeline home, StatusViews views, ClientModels models) {
+    public TimelinesResource(AuthService auth, HomeTimeline home, ClientModels models) {
         this.auth = auth;
         this.home = home;
-        this.views = views;
         this.models = models;
     }
 
@@ -45,16 +42,9 @@ public final class TimelinesResource {
         Account viewer = auth.require(authorization);
         Page page = new Page(maxId, sinceId, minId, limit == null ? Page.DEFAULT_LIMIT : limit);
         List<HomeEntry> entries = home.page(viewer, page);
-        List<StatusDto> body = entries.stream().map(entry -> dto(entry, viewer)).toList();
-        Response.ResponseBuilder response = Response.ok(body);
+        Response.ResponseBuilder response = Response.ok(models.home(entries, viewer));
         PageLinks.of(uri, entries.stream().map(HomeEntry::id).toList())
                 .ifPresent(link -> response.header("Link", link));
         return response.build();
-    }
-
-    /** A post, or a boost wrapping the boosted post (Mastodon's shape). */
-    private StatusDto dto(HomeEntry entry, Account viewer) {
-        StatusDto post = models.statusFor(views.of(entry.status()), viewer);
-        return entry instanceof HomeEntry.Boost boost ? models.reblog(boost.boost(), boost.booster(), post) : post;
     }
 }

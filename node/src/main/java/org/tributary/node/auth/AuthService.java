@@ -66,11 +66,16 @@ public final class AuthService {
 
     /** The live token in an {@code Authorization: Bearer ...} header, for an account or an app. */
     public Optional<AccessToken> token(String authorizationHeader) {
+        Optional<String> token = bearer(authorizationHeader);
+        return token.isEmpty() ? Optional.empty()
+                : database.inTransaction(connection -> tokens.find(connection, token.get()));
+    }
+
+    private static Optional<String> bearer(String authorizationHeader) {
         if (authorizationHeader == null || !authorizationHeader.regionMatches(true, 0, "Bearer ", 0, 7)) {
             return Optional.empty();
         }
-        String token = authorizationHeader.substring(7).strip();
-        return database.inTransaction(connection -> tokens.find(connection, token));
+        return Optional.of(authorizationHeader.substring(7).strip());
     }
 
     /** The live token itself (for revocation), if it exists. */
@@ -84,12 +89,15 @@ public final class AuthService {
 
     /** The account behind an {@code Authorization: Bearer ...} header, if the token is valid and has one. */
     public Optional<Account> authenticate(String authorizationHeader) {
-        Optional<Long> accountId = token(authorizationHeader).flatMap(AccessToken::accountId);
-        if (accountId.isEmpty()) {
+        Optional<String> token = bearer(authorizationHeader);
+        if (token.isEmpty()) {
             return Optional.empty();
         }
-        return database.inTransaction(connection -> accounts.findById(connection, accountId.get()))
-                .filter(account -> !account.suspended());
+        // Every authenticated request asks this: the token and its account in one transaction.
+        return database.inTransaction(connection -> {
+            Optional<Long> accountId = tokens.find(connection, token.get()).flatMap(AccessToken::accountId);
+            return accountId.isEmpty() ? Optional.<Account>empty() : accounts.findById(connection, accountId.get());
+        }).filter(account -> !account.suspended());
     }
 
     /** Like {@link #authenticate} but refuses with 401 when there is no valid token. */

@@ -47,8 +47,8 @@ public final class DirectoryResource {
             @QueryParam("offset") Integer offset, @QueryParam("limit") Integer limit,
             @QueryParam("order") String order, @QueryParam("local") boolean local) {
         auth.require(authorization);
-        return directory.list("", local, order(order), offset == null ? 0 : offset, limit == null ? 40 : limit)
-                .stream().map(entry -> models.account(entry.account())).toList();
+        return models.accounts(directory.list("", local, order(order), offset == null ? 0 : offset,
+                limit == null ? 40 : limit).stream().map(entry -> entry.account()).toList());
     }
 
     @GET

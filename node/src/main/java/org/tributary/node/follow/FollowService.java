@@ -1,8 +1,12 @@
 package org.tributary.node.follow;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.tributary.federation.vocab.Activity;
 import org.tributary.node.account.Account;
@@ -110,8 +114,12 @@ public final class FollowService {
     }
 
     public Counts counts(Account account) {
-        return database.inTransaction(connection -> new Counts(follows.countFollowers(connection, account.id()),
-                follows.countFollowing(connection, account.id())));
+        return database.inTransaction(connection -> counts(connection, List.of(account.id())).get(account.id()));
+    }
+
+    /** The counts of each of these accounts, by account id, read with one query whatever their number. */
+    public Map<Long, Counts> counts(Connection connection, Collection<Long> accountIds) throws SQLException {
+        return follows.counts(connection, accountIds);
     }
 
     /** Accepted followers of an account. */

@@ -5,9 +5,14 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.tributary.node.post.Page;
 import org.tributary.node.store.Jdbc;
 
@@ -55,6 +60,31 @@ public final class FollowStore {
     public boolean hasFollowers(Connection connection, long targetId) throws SQLException {
         return Jdbc.queryOne(connection, "SELECT 1 FROM follows WHERE target_id = ? AND state = 'accepted' "
                 + "FETCH FIRST 1 ROWS ONLY", row -> true, targetId).orElse(false);
+    }
+
+    /**
+     * {@link #countFollowers} and {@link #countFollowing} of each of these accounts, by account id, read with
+     * one query; an unknown account has none.
+     */
+    public Map<Long, FollowService.Counts> counts(Connection connection, Collection<Long> accountIds)
+            throws SQLException {
+        Map<Long, FollowService.Counts> counts = new HashMap<>();
+        Jdbc.queryIn(connection, "SELECT a.id, "
+                + "(SELECT COUNT(*) FROM follows f WHERE f.target_id = a.id AND f.state = 'accepted'), "
+                + "(SELECT COUNT(*) FROM follows f WHERE f.follower_id = a.id AND f.state = 'accepted') "
+                + "FROM accounts a WHERE a.id IN (%s)", accountIds, row -> counts.put(row.getLong(1),
+                        new FollowService.Counts(row.getLong(2), row.getLong(3))));
+        for (long id : accountIds) {
+            counts.putIfAbsent(id, new FollowService.Counts(0, 0));
+        }
+        return counts;
+    }
+
+    /** Which of these accounts {@code followerId} follows (accepted). */
+    public Set<Long> followedAmong(Connection connection, long followerId, Collection<Long> targetIds)
+            throws SQLException {
+        return new HashSet<>(Jdbc.queryIn(connection, "SELECT target_id FROM follows WHERE follower_id = ? "
+                + "AND state = 'accepted' AND target_id IN (%s)", targetIds, row -> row.getLong(1), followerId));
     }
 
     /** Accepted followers of an account, oldest first. */

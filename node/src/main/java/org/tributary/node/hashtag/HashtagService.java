@@ -57,15 +57,8 @@ public final class HashtagService {
     /** A tag's timeline, newest first by the authors' time; every post is also checked by the one read rule. */
     public List<Status> timeline(Account viewer, TagQuery query, Page page) {
         requireName(query.tag());
-        return database.inTransaction(connection -> {
-            List<Status> visible = new ArrayList<>();
-            for (Status status : timeline.read(connection, query, page)) {
-                if (visibility.canSee(connection, viewer, status)) {
-                    visible.add(status);
-                }
-            }
-            return visible;
-        });
+        return database.inTransaction(connection -> visibility.visible(connection, viewer,
+                timeline.read(connection, query, page)));
     }
 
     /** This node's own organization posts with the tag, newest first: the tag collection peers read. */

@@ -6,10 +6,12 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.tributary.federation.vocab.Activity;
 import org.tributary.node.account.Account;
 import org.tributary.node.account.AccountStore;
@@ -148,16 +150,24 @@ public final class InteractionService {
 
     /** Counts, and whether {@code viewer} (when present) liked or boosted the post. */
     public StatusInteractions of(Optional<Account> viewer, Status status) {
-        return database.inTransaction(connection -> {
-            InteractionCounts counts = interactions.counts(connection, status);
-            if (viewer.isEmpty()) {
-                return new StatusInteractions(counts, false, false);
-            }
-            long viewerId = viewer.get().id();
-            return new StatusInteractions(counts,
-                    interactions.find(connection, InteractionKind.FAVOURITE, viewerId, status.id()).isPresent(),
-                    interactions.find(connection, InteractionKind.REBLOG, viewerId, status.id()).isPresent());
-        });
+        return database.inTransaction(connection -> of(connection, viewer, List.of(status)).get(status.id()));
+    }
+
+    /** {@link #of(Optional, Status)} for each of these posts, by post id: three queries, whatever their number. */
+    public Map<Long, StatusInteractions> of(Connection connection, Optional<Account> viewer, List<Status> statuses)
+            throws SQLException {
+        Map<Long, InteractionCounts> counts = interactions.counts(connection, statuses);
+        List<Long> ids = statuses.stream().map(Status::id).toList();
+        Set<Long> favourited = viewer.isEmpty() ? Set.of()
+                : interactions.statusIds(connection, InteractionKind.FAVOURITE, viewer.get().id(), ids);
+        Set<Long> reblogged = viewer.isEmpty() ? Set.of()
+                : interactions.statusIds(connection, InteractionKind.REBLOG, viewer.get().id(), ids);
+        Map<Long, StatusInteractions> result = new HashMap<>();
+        for (Status status : statuses) {
+            result.put(status.id(), new StatusInteractions(counts.get(status.id()), favourited.contains(status.id()),
+                    reblogged.contains(status.id())));
+        }
+        return result;
     }
 
     private Interaction add(Connection connection, Account viewer, Status status, InteractionKind kind)

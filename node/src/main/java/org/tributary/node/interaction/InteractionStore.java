@@ -5,8 +5,13 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.tributary.node.post.Page;
 import org.tributary.node.post.Status;
 import org.tributary.node.store.Hashes;
@@ -99,6 +104,36 @@ public final class InteractionStore {
         return Jdbc.queryOne(connection, "SELECT reported_favourites, reported_reblogs FROM statuses WHERE id = ?",
                 row -> new InteractionCounts(row.getLong(1), row.getLong(2)), status.id())
                 .orElse(InteractionCounts.NONE);
+    }
+
+    /** {@link #counts(Connection, Status)} of each of these posts, by post id, read with one query. */
+    public Map<Long, InteractionCounts> counts(Connection connection, Collection<Status> statuses)
+            throws SQLException {
+        // Both kinds of count come back for every post; which one it shows depends on where it was written.
+        record Row(long id, InteractionCounts rows, InteractionCounts reported) {
+        }
+        Map<Long, Row> rows = new HashMap<>();
+        for (Row row : Jdbc.queryIn(connection, "SELECT s.id, s.reported_favourites, s.reported_reblogs, "
+                + "(SELECT COUNT(*) FROM favourites f WHERE f.status_id = s.id), "
+                + "(SELECT COUNT(*) FROM reblogs r WHERE r.status_id = s.id) FROM statuses s WHERE s.id IN (%s)",
+                statuses.stream().map(Status::id).toList(), row -> new Row(row.getLong(1),
+                        new InteractionCounts(row.getLong(4), row.getLong(5)),
+                        new InteractionCounts(row.getLong(2), row.getLong(3))))) {
+            rows.put(row.id(), row);
+        }
+        Map<Long, InteractionCounts> counts = new HashMap<>();
+        for (Status status : statuses) {
+            Row row = rows.get(status.id());
+            counts.put(status.id(), row == null ? InteractionCounts.NONE : status.local() ? row.rows() : row.reported());
+        }
+        return counts;
+    }
+
+    /** Which of these posts the account liked or boosted. */
+    public Set<Long> statusIds(Connection connection, InteractionKind kind, long accountId,
+            Collection<Long> statusIds) throws SQLException {
+        return new HashSet<>(Jdbc.queryIn(connection, "SELECT status_id FROM " + kind.table()
+                + " WHERE account_id = ? AND status_id IN (%s)", statusIds, row -> row.getLong(1), accountId));
     }
 
     /** Records the counts a remote post's node reported; an absent count keeps what was known. */

@@ -4,7 +4,11 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.tributary.node.store.Jdbc;
 
@@ -39,6 +43,18 @@ public final class MediaStore {
     public List<MediaAttachment> byStatus(Connection connection, long statusId) throws SQLException {
         return Jdbc.query(connection, "SELECT " + COLUMNS + " FROM media_attachments WHERE status_id = ? ORDER BY id",
                 MediaStore::map, statusId);
+    }
+
+    /** The attachments of each of these posts, each post's in the order attached; none, no entry. */
+    public Map<Long, List<MediaAttachment>> byStatuses(Connection connection,
+            Collection<Long> statusIds) throws SQLException {
+        Map<Long, List<MediaAttachment>> byStatus = new HashMap<>();
+        for (MediaAttachment attachment : Jdbc.queryIn(connection, "SELECT " + COLUMNS
+                + " FROM media_attachments WHERE status_id IN (%s) ORDER BY status_id, id", statusIds,
+                MediaStore::map)) {
+            byStatus.computeIfAbsent(attachment.statusId(), id -> new ArrayList<>()).add(attachment);
+        }
+        return byStatus;
     }
 
     /** Changes an unattached upload's description; false when it is attached (perhaps meanwhile). */

@@ -7,8 +7,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.tributary.federation.vocab.Activity;
 import org.tributary.node.account.Account;
@@ -101,6 +103,11 @@ public final class PollService {
     /** The poll of a post, without anything viewer-specific (for showing the post). */
     public Optional<Poll> ofStatus(long statusId) {
         return database.inTransaction(connection -> polls.find(connection, statusId));
+    }
+
+    /** The polls among these posts, by post id, without anything viewer-specific; two queries at most. */
+    public Map<Long, Poll> ofStatuses(Connection connection, Collection<Long> statusIds) throws SQLException {
+        return polls.find(connection, statusIds);
     }
 
     /** The poll as the viewer sees it, if they may see its post. */

@@ -4,7 +4,11 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.tributary.node.store.Jdbc;
 
@@ -28,18 +32,28 @@ public final class PollStore {
     }
 
     public Optional<Poll> find(Connection connection, long statusId) throws SQLException {
-        Optional<Poll> poll = Jdbc.queryOne(connection, "SELECT status_id, multiple, expires_at, closed, voters_count "
-                + "FROM polls WHERE status_id = ?", row -> new Poll(row.getLong(1), row.getBoolean(2),
-                Jdbc.instant(row, "expires_at"), row.getBoolean(4), row.getInt(5), List.of()), statusId);
-        if (poll.isEmpty()) {
-            return poll;
+        return Optional.ofNullable(find(connection, List.of(statusId)).get(statusId));
+    }
+
+    /** The polls of those of these posts that are polls, by post id, options in order: two queries at most. */
+    public Map<Long, Poll> find(Connection connection, Collection<Long> statusIds) throws SQLException {
+        List<Poll> polls = Jdbc.queryIn(connection, "SELECT status_id, multiple, expires_at, closed, voters_count "
+                + "FROM polls WHERE status_id IN (%s)", statusIds, row -> new Poll(row.getLong(1), row.getBoolean(2),
+                Jdbc.instant(row, "expires_at"), row.getBoolean(4), row.getInt(5), List.of()));
+        if (polls.isEmpty()) {
+            return Map.of();
         }
-        List<Poll.Option> options = Jdbc.query(connection, "SELECT title, votes_count FROM poll_options "
-                + "WHERE status_id = ? ORDER BY position", row -> new Poll.Option(row.getString(1), row.getInt(2)),
-                statusId);
-        Poll found = poll.get();
-        return Optional.of(new Poll(found.statusId(), found.multiple(), found.expiresAt(), found.closed(),
-                found.votersCount(), options));
+        Map<Long, List<Poll.Option>> options = new HashMap<>();
+        Jdbc.queryIn(connection, "SELECT status_id, title, votes_count FROM poll_options WHERE status_id IN (%s) "
+                + "ORDER BY status_id, position", polls.stream().map(Poll::statusId).toList(),
+                row -> options.computeIfAbsent(row.getLong(1), id -> new ArrayList<>())
+                        .add(new Poll.Option(row.getString(2), row.getInt(3))));
+        Map<Long, Poll> found = new HashMap<>();
+        for (Poll poll : polls) {
+            found.put(poll.statusId(), new Poll(poll.statusId(), poll.multiple(), poll.expiresAt(), poll.closed(),
+                    poll.votersCount(), options.getOrDefault(poll.statusId(), List.of())));
+        }
+        return found;
     }
 
     /** The positions an account chose, in order; empty when it has not voted. */

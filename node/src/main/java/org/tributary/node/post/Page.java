@@ -23,6 +23,17 @@ public record Page(Long maxId, Long sinceId, Long minId, int limit) {
         return new Page(null, null, null, limit);
     }
 
+    /**
+     * The page that goes on past {@code ids}, the ids this page read (newest first, as {@link #run} returns
+     * them), in the same direction: older than the oldest, or for a {@code min_id} page newer than the newest.
+     */
+    public Page beyond(List<Long> ids) {
+        if (minId != null && sinceId == null) {
+            return new Page(maxId, null, ids.get(0), limit);
+        }
+        return new Page(ids.get(ids.size() - 1), sinceId, minId, limit);
+    }
+
     /** Appends the page bounds, order and limit to {@code sql} (which ends in a WHERE clause) and runs it. */
     public <T> List<T> run(Connection connection, StringBuilder sql, List<Object> params, Jdbc.RowMapper<T> mapper)
             throws SQLException {

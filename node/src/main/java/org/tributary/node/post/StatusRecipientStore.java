@@ -2,9 +2,14 @@ package org.tributary.node.post;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.tributary.node.store.Jdbc;
 
 /** The {@code status_recipients} table: who a post addresses by name, and whether it mentions them. */
@@ -26,6 +31,25 @@ public final class StatusRecipientStore {
     public List<Recipient> of(Connection connection, long statusId) throws SQLException {
         return Jdbc.query(connection, "SELECT account_id, mentioned FROM status_recipients WHERE status_id = ? "
                 + "ORDER BY account_id", row -> new Recipient(row.getLong(1), row.getBoolean(2)), statusId);
+    }
+
+    /** The recipients of each of these posts, in account id order as {@link #of} lists them; none, no entry. */
+    public Map<Long, List<Recipient>> of(Connection connection, Collection<Long> statusIds) throws SQLException {
+        Map<Long, List<Recipient>> byStatus = new HashMap<>();
+        Jdbc.queryIn(connection, "SELECT status_id, account_id, mentioned FROM status_recipients "
+                + "WHERE status_id IN (%s) ORDER BY status_id, account_id", statusIds, row -> {
+                    byStatus.computeIfAbsent(row.getLong(1), id -> new ArrayList<>())
+                            .add(new Recipient(row.getLong(2), row.getBoolean(3)));
+                    return null;
+                });
+        return byStatus;
+    }
+
+    /** Which of these posts address {@code accountId} by name. */
+    public Set<Long> addressing(Connection connection, long accountId, Collection<Long> statusIds)
+            throws SQLException {
+        return new HashSet<>(Jdbc.queryIn(connection, "SELECT status_id FROM status_recipients "
+                + "WHERE account_id = ? AND status_id IN (%s)", statusIds, row -> row.getLong(1), accountId));
     }
 
     public boolean isRecipient(Connection connection, long statusId, long accountId) throws SQLException {

@@ -7,8 +7,11 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import org.tributary.node.store.Hashes;
 import org.tributary.node.store.Jdbc;
@@ -73,6 +76,27 @@ public final class StatusStore {
     public Optional<Status> findByUri(Connection connection, URI uri) throws SQLException {
         return Jdbc.queryOne(connection, "SELECT " + COLUMNS + " FROM statuses WHERE uri_hash = ? AND" + LIVE,
                 StatusStore::map, Hashes.sha256Hex(uri.toString()));
+    }
+
+    /** The live posts with these ids, by id. */
+    public Map<Long, Status> findByIds(Connection connection, Collection<Long> ids) throws SQLException {
+        Map<Long, Status> found = new HashMap<>();
+        for (Status status : Jdbc.queryIn(connection, "SELECT " + COLUMNS + " FROM statuses WHERE id IN (%s) AND"
+                + LIVE, ids, StatusStore::map)) {
+            found.put(status.id(), status);
+        }
+        return found;
+    }
+
+    /** The live posts with these URIs, by their URI as text. */
+    public Map<String, Status> findByUris(Connection connection, Collection<URI> uris) throws SQLException {
+        List<String> hashes = uris.stream().map(uri -> Hashes.sha256Hex(uri.toString())).toList();
+        Map<String, Status> found = new HashMap<>();
+        for (Status status : Jdbc.queryIn(connection, "SELECT " + COLUMNS + " FROM statuses WHERE uri_hash IN (%s) AND"
+                + LIVE, hashes, StatusStore::map)) {
+            found.put(status.uri().toString(), status);
+        }
+        return found;
     }
 
     /** A deleted post's tombstone: the post as it was addressed (content cleared) and when it was deleted. */

@@ -2,8 +2,12 @@ package org.tributary.node.post;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import org.tributary.node.store.Jdbc;
 
@@ -32,6 +36,17 @@ public final class StatusTagStore {
     public List<String> of(Connection connection, long statusId) throws SQLException {
         return Jdbc.query(connection, "SELECT name FROM status_tags WHERE status_id = ? ORDER BY name",
                 row -> row.getString(1), statusId);
+    }
+
+    /** The hashtags of each of these posts, by name as {@link #of} lists them; none, no entry. */
+    public Map<Long, List<String>> of(Connection connection, Collection<Long> statusIds) throws SQLException {
+        Map<Long, List<String>> byStatus = new HashMap<>();
+        Jdbc.queryIn(connection, "SELECT status_id, name FROM status_tags WHERE status_id IN (%s) "
+                + "ORDER BY status_id, name", statusIds, row -> {
+                    byStatus.computeIfAbsent(row.getLong(1), id -> new ArrayList<>()).add(row.getString(2));
+                    return null;
+                });
+        return byStatus;
     }
 
     public void deleteAll(Connection connection, long statusId) throws SQLException {

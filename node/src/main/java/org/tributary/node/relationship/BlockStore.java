@@ -49,10 +49,11 @@ public final class BlockStore {
         return blocks(connection, one, other) || blocks(connection, other, one);
     }
 
-    /** The accounts that block this one or that it blocks (usually none): one query for a page of posts. */
+    /** The accounts {@code accountId} blocks and those that block it, in one query. */
     public Set<Long> eitherWay(Connection connection, long accountId) throws SQLException {
+        // UNION ALL: a plain UNION makes Derby sort to drop duplicates, which the set drops anyway.
         return new HashSet<>(Jdbc.query(connection, "SELECT target_id FROM blocks WHERE account_id = ? "
-                + "UNION SELECT account_id FROM blocks WHERE target_id = ?", row -> row.getLong(1), accountId,
+                + "UNION ALL SELECT account_id FROM blocks WHERE target_id = ?", row -> row.getLong(1), accountId,
                 accountId));
     }
 

@@ -4,8 +4,11 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.tributary.node.post.Page;
 import org.tributary.node.store.Jdbc;
 
@@ -27,6 +30,13 @@ public final class MuteStore {
     public Optional<Mute> find(Connection connection, long accountId, long targetId) throws SQLException {
         return Jdbc.queryOne(connection, "SELECT " + COLUMNS + " FROM mutes WHERE account_id = ? AND target_id = ?",
                 MuteStore::map, accountId, targetId);
+    }
+
+    /** Which of {@code targetIds} {@code accountId} mutes. */
+    public Set<Long> mutedAmong(Connection connection, long accountId, Collection<Long> targetIds)
+            throws SQLException {
+        return new HashSet<>(Jdbc.queryIn(connection, "SELECT target_id FROM mutes WHERE account_id = ? "
+                + "AND target_id IN (%s)", targetIds, row -> row.getLong(1), accountId));
     }
 
     public boolean delete(Connection connection, long accountId, long targetId) throws SQLException {

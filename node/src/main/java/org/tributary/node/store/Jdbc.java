@@ -9,6 +9,8 @@ import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 
@@ -17,6 +19,14 @@ import java.util.Optional;
  * plus a row mapper. {@code null} binds as a VARCHAR null; use {@link #nullOf(int)} for other types.
  */
 public final class Jdbc {
+    /**
+     * The lengths an IN list is padded to. Derby compiles each distinct statement text once and keeps it in
+     * its statement cache, so a list of 17 and one of 18 values should not be two statements.
+     */
+    private static final int[] IN_LIST_SIZES = {1, 4, 16, 40, 100};
+    /** The most values one statement carries; a longer list is read in several. */
+    public static final int MAX_IN_LIST = IN_LIST_SIZES[IN_LIST_SIZES.length - 1];
+
     private Jdbc() {
     }
 
@@ -52,6 +62,43 @@ public final class Jdbc {
             Object... params) throws SQLException {
         List<T> rows = query(connection, sql, mapper, params);
         return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
+    }
+
+    /**
+     * Runs {@code sql}, whose {@code %s} stands for the placeholders of an IN list ({@code "WHERE id IN (%s)"}),
+     * for {@code values}: de-duplicated, cut into lists of at most {@value #MAX_IN_LIST} values, each padded to
+     * one of a few lengths by repeating its last value (an IN list is a set, so no row is found twice). The
+     * {@code leading} parameters bind before the list. Rows come list by list, each list in the statement's
+     * order; no values, no query.
+     */
+    public static <T> List<T> queryIn(Connection connection, String sql, Collection<?> values, RowMapper<T> mapper,
+            Object... leading) throws SQLException {
+        List<Object> distinct = new ArrayList<>(new LinkedHashSet<>(values));
+        List<T> result = new ArrayList<>();
+        for (int from = 0; from < distinct.size(); from += MAX_IN_LIST) {
+            List<Object> chunk = distinct.subList(from, Math.min(distinct.size(), from + MAX_IN_LIST));
+            int size = paddedSize(chunk.size());
+            Object[] params = new Object[leading.length + size];
+            System.arraycopy(leading, 0, params, 0, leading.length);
+            for (int i = 0; i < size; i++) {
+                params[leading.length + i] = chunk.get(Math.min(i, chunk.size() - 1));
+            }
+            result.addAll(query(connection, sql.replace("%s", placeholders(size)), mapper, params));
+        }
+        return result;
+    }
+
+    private static int paddedSize(int count) {
+        for (int size : IN_LIST_SIZES) {
+            if (count <= size) {
+                return size;
+            }
+        }
+        throw new IllegalArgumentException("more than " + MAX_IN_LIST + " values in one list");
+    }
+
+    private static String placeholders(int count) {
+        return "?" + ", ?".repeat(count - 1);
     }
 
     public static int update(Connection connection, String sql, Object... params) throws SQLException {

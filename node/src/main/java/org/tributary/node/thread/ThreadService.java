@@ -54,13 +54,12 @@ public final class ThreadService {
             if (ancestor.isEmpty()) {
                 break;
             }
-            if (visibility.canSee(connection, viewer, ancestor.get())) {
-                found.add(ancestor.get());
-            }
+            found.add(ancestor.get());
             parent = ancestor.get().inReplyTo();
         }
         Collections.reverse(found);
-        return found;
+        // The walk goes on through posts the viewer may not read; only those they may read are shown.
+        return visibility.visible(connection, viewer, found);
     }
 
     private List<Status> descendants(Connection connection, Account viewer, Status status) throws SQLException {
@@ -74,14 +73,12 @@ public final class ThreadService {
                 continue;
             }
             visited++;
-            if (visibility.canSee(connection, viewer, reply)) {
-                found.add(reply);
-            }
+            found.add(reply);
             List<Status> children = statuses.replies(connection, reply.uri());
             for (int i = children.size() - 1; i >= 0; i--) {
                 pending.addFirst(children.get(i));
             }
         }
-        return found;
+        return visibility.visible(connection, viewer, found);
     }
 }

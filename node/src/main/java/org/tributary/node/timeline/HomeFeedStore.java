@@ -3,7 +3,11 @@ package org.tributary.node.timeline;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import org.tributary.node.post.Page;
@@ -89,15 +93,37 @@ public final class HomeFeedStore {
                 + "(SELECT status_id FROM status_recipients WHERE account_id = ?)", accountId, authorId, accountId);
     }
 
-    /** One page of a reader's feed, newest first, without authors the reader blocks or mutes. */
+    /**
+     * One page of a reader's feed, newest first, without deleted posts nor authors the reader blocks or
+     * mutes (checked on read, so an unmute brings their posts back).
+     *
+     * <p>Read in two steps because Derby plans the one-statement form (feed joined with statuses, the
+     * blocks and mutes as NOT IN subqueries) by scanning the reader's whole feed in key order and sorting
+     * it: 2-3 s for a feed of 100,000 posts. The feed's ids alone are a short scan of the newest-first
+     * index; the posts are then read by primary key. When posts drop out, the next ids are read, so a page
+     * is as full as the one-statement form made it.
+     */
     public List<Status> page(Connection connection, long accountId, Page page) throws SQLException {
-        // Authors the reader blocks or mutes stay out, whatever the feed holds (checked on read, so an unmute
-        // brings their posts back).
-        StringBuilder sql = new StringBuilder("SELECT " + StatusStore.qualifiedColumns("s") + " FROM home_feed f "
-                + "JOIN statuses s ON s.id = f.status_id WHERE f.account_id = ? AND s.deleted_at IS NULL"
-                + " AND s.account_id NOT IN (SELECT target_id FROM blocks WHERE account_id = ?)"
-                + " AND s.account_id NOT IN (SELECT target_id FROM mutes WHERE account_id = ?)");
-        return page.run(connection, sql, new ArrayList<>(List.of(accountId, accountId, accountId)), StatusStore::map,
-                "f.status_id");
+        List<Status> shown = new ArrayList<>();
+        Page chunk = page;
+        while (true) {
+            List<Long> ids = chunk.run(connection, new StringBuilder("SELECT status_id FROM home_feed WHERE "
+                    + "account_id = ?"), new ArrayList<>(List.of(accountId)), row -> row.getLong(1), "status_id");
+            Map<Long, Status> readable = new HashMap<>();
+            Jdbc.queryIn(connection, "SELECT " + StatusStore.COLUMNS + " FROM statuses WHERE deleted_at IS NULL"
+                    + " AND account_id NOT IN (SELECT target_id FROM blocks WHERE account_id = ?)"
+                    + " AND account_id NOT IN (SELECT target_id FROM mutes WHERE account_id = ?) AND id IN (%s)",
+                    ids, StatusStore::map, accountId, accountId).forEach(status -> readable.put(status.id(), status));
+            ids.stream().map(readable::get).filter(Objects::nonNull).forEach(shown::add);
+            if (shown.size() >= page.limit() || ids.size() < chunk.limit()) {
+                break;
+            }
+            chunk = chunk.beyond(ids);
+        }
+        // Chunks come newest first each; a min_id page read upwards, so its chunks are in the other order.
+        shown.sort(Comparator.comparingLong(Status::id).reversed());
+        boolean upwards = page.minId() != null && page.sinceId() == null;
+        int size = Math.min(page.limit(), shown.size());
+        return upwards ? shown.subList(shown.size() - size, shown.size()) : shown.subList(0, size);
     }
 }

@@ -27,11 +27,10 @@ public final class NodeTimelines {
 
     /** One page, newest first; every post is also checked against the one visibility rule. */
     public List<Status> read(Account viewer, Scope scope, Page page) {
-        List<Status> found = database.inTransaction(connection -> switch (scope) {
+        return database.inTransaction(connection -> visibility.visible(connection, viewer, switch (scope) {
             case ORGANIZATION -> statuses.organization(connection, page);
             case DEPARTMENT -> viewer.isLocal() ? statuses.department(connection, page) : List.<Status>of();
             case REMOTE -> statuses.remoteOrganization(connection, page);
-        });
-        return found.stream().filter(status -> visibility.canSee(viewer, status)).toList();
+        }));
     }
 }

@@ -6,10 +6,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.tributary.node.account.Account;
-import org.tributary.node.follow.FollowState;
 import org.tributary.node.follow.FollowStore;
 import org.tributary.node.post.Status;
 import org.tributary.node.post.StatusRecipientStore;
+import org.tributary.node.post.Visibility;
 import org.tributary.node.relationship.BlockStore;
 import org.tributary.node.store.Database;
 
@@ -49,41 +49,57 @@ public final class StatusVisibility {
     }
 
     public boolean canSee(Connection connection, Account viewer, Status status) throws SQLException {
-        if (status.accountId() == viewer.id()) {
-            return true;
-        }
-        if (blocks.eitherBlocks(connection, status.accountId(), viewer.id())) {
-            return false;
-        }
-        return byLevel(connection, viewer, status);
+        return !visible(connection, viewer, List.of(status)).isEmpty();
+    }
+
+    /** The posts of {@code statuses} that {@code viewer} may read, in their order. */
+    public List<Status> visible(Account viewer, List<Status> statuses) {
+        return database.inTransaction(connection -> visible(connection, viewer, statuses));
     }
 
     /**
-     * The posts among {@code statuses} the viewer may read, in their order: the same rule as
-     * {@link #canSee(Connection, Account, Status)}, with the viewer's blocks read once for all of them.
+     * The posts of {@code statuses} that {@code viewer} may read, in their order. The facts the rule needs
+     * are read for the whole list at once, each only when some post needs it: the blocks between the viewer
+     * and anyone, which of the posts name the viewer, which of their authors the viewer follows.
      */
     public List<Status> visible(Connection connection, Account viewer, List<Status> statuses) throws SQLException {
-        Set<Long> blocked = statuses.stream().allMatch(status -> status.accountId() == viewer.id()) ? Set.of()
-                : blocks.eitherWay(connection, viewer.id());
-        List<Status> visible = new ArrayList<>();
+        List<Status> others = statuses.stream().filter(status -> status.accountId() != viewer.id()).toList();
+        if (others.isEmpty()) {
+            return statuses;
+        }
+        Set<Long> blocked = blocks.eitherWay(connection, viewer.id());
+        List<Status> addressedOnly = others.stream().filter(status -> !blocked.contains(status.accountId())
+                && (status.visibility() == Visibility.FOLLOWERS || status.visibility() == Visibility.DIRECT)).toList();
+        Set<Long> naming = addressedOnly.isEmpty() ? Set.of()
+                : recipients.addressing(connection, viewer.id(), addressedOnly.stream().map(Status::id).toList());
+        List<Long> followersOnlyAuthors = addressedOnly.stream()
+                .filter(status -> status.visibility() == Visibility.FOLLOWERS && !naming.contains(status.id()))
+                .map(Status::accountId).toList();
+        Set<Long> followed = followersOnlyAuthors.isEmpty() ? Set.of()
+                : follows.followedAmong(connection, viewer.id(), followersOnlyAuthors);
+        List<Status> visible = new ArrayList<>(statuses.size());
         for (Status status : statuses) {
-            if (status.accountId() == viewer.id()
-                    || !blocked.contains(status.accountId()) && byLevel(connection, viewer, status)) {
+            if (readable(viewer, status, blocked, naming, followed)) {
                 visible.add(status);
             }
         }
         return visible;
     }
 
-    /** The rule by visibility level, for a reader who is not the author and not in a block with them. */
-    private boolean byLevel(Connection connection, Account viewer, Status status) throws SQLException {
+    /** The rule above, given the blocks involving the viewer, the posts naming them and the authors they follow. */
+    private static boolean readable(Account viewer, Status status, Set<Long> blocked, Set<Long> naming,
+            Set<Long> followed) {
+        if (status.accountId() == viewer.id()) {
+            return true;
+        }
+        if (blocked.contains(status.accountId())) {
+            return false;
+        }
         return switch (status.visibility()) {
             case ORGANIZATION -> true;
             case DEPARTMENT -> viewer.isLocal() && status.local();
-            case FOLLOWERS -> recipients.isRecipient(connection, status.id(), viewer.id())
-                    || follows.find(connection, viewer.id(), status.accountId())
-                            .filter(follow -> follow.state() == FollowState.ACCEPTED).isPresent();
-            case DIRECT -> recipients.isRecipient(connection, status.id(), viewer.id());
+            case FOLLOWERS -> naming.contains(status.id()) || followed.contains(status.accountId());
+            case DIRECT -> naming.contains(status.id());
         };
     }
 }

@@ -1,6 +1,5 @@
 package org.tributary.node.timeline;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.tributary.node.account.Account;
 import org.tributary.node.post.Page;
@@ -25,14 +24,7 @@ public final class TimelineService {
      * too, so the timeline can never show more than the single-post endpoint would.
      */
     public List<Status> home(Account viewer, Page page) {
-        return database.inTransaction(connection -> {
-            List<Status> visible = new ArrayList<>();
-            for (Status status : feed.page(connection, viewer.id(), page)) {
-                if (visibility.canSee(connection, viewer, status)) {
-                    visible.add(status);
-                }
-            }
-            return visible;
-        });
+        return database.inTransaction(connection -> visibility.visible(connection, viewer,
+                feed.page(connection, viewer.id(), page)));
     }
 }

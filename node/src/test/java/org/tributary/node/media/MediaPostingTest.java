@@ -73,7 +73,7 @@ class MediaPostingTest {
                 StatusEvents.none());
         deletes = new DeleteNoteHandler(node.database, node.statusStore, node.tagStore, node.accountStore,
                 node.notifications, node.remoteMedia, node.codec, clock, StatusChanges.ignoring(), StatusEvents.none());
-        models = new ClientModels(node.follows, node.uris, new MediaModels(new MediaUrls(node.config)),
+        models = new ClientModels(node.database, node.statusViews, node.follows, node.uris, new MediaModels(new MediaUrls(node.config)),
                 node.interactions, node.relationships, null, clock, node.profiles);
         alice = node.employee("alice");
         bob = node.remote("bob", "sales.example");

@@ -119,6 +119,38 @@ class JdbcTest {
         assertFalse(readOne(20L).isPresent());
     }
 
+    @Test
+    void queryInFindsEachRowOnceWhateverTheListsLengthAndRepeats() {
+        store.database().inTransactionVoid(connection -> {
+            for (long id = 1; id <= 250; id++) {
+                Jdbc.update(connection, "INSERT INTO sample (id, small) VALUES (?,?)", id, (int) (id % 2));
+            }
+        });
+        for (int length : List.of(1, 2, 5, 17, 40, 41, 100, 101, 250)) {
+            List<Long> wanted = new java.util.ArrayList<>();
+            for (long id = 1; id <= length; id++) {
+                wanted.add(id);
+                wanted.add(id); // asked twice, found once
+            }
+            wanted.add(999L); // no such row
+            List<Long> found = store.database().inTransaction(connection -> Jdbc.queryIn(connection,
+                    "SELECT id FROM sample WHERE id IN (%s) ORDER BY id", wanted, row -> row.getLong(1)));
+            assertEquals(length, found.size(), "length " + length);
+            assertEquals(length, new java.util.HashSet<>(found).size(), "length " + length + ": no row twice");
+        }
+        List<Long> odd = store.database().inTransaction(connection -> Jdbc.queryIn(connection,
+                "SELECT id FROM sample WHERE small = ? AND id IN (%s) ORDER BY id", List.of(1L, 2L, 3L, 4L, 5L),
+                row -> row.getLong(1), 1));
+        assertEquals(List.of(1L, 3L, 5L), odd, "leading parameters bind before the list");
+    }
+
+    @Test
+    void queryInWithoutValuesAsksNothing() {
+        List<Long> found = store.database().inTransaction(connection -> Jdbc.queryIn(connection,
+                "this is not SQL (%s)", List.of(), row -> row.getLong(1)));
+        assertEquals(List.of(), found);
+    }
+
     private static long count() {
         return store.database().inTransaction(connection -> Jdbc.count(connection, "SELECT COUNT(*) FROM sample"));
     }

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.UUID;
+import javax.sql.DataSource;
 import org.tributary.node.NodeAssembly;
 import org.tributary.node.account.Account;
 import org.tributary.node.account.Role;
@@ -46,14 +47,29 @@ public final class TestNode implements AutoCloseable {
 
     /** A node with its own media limits; like every test node, its data directory is a fresh temporary one. */
     public static TestNode start(String department, Clock clock, MediaLimits mediaLimits) {
-        int port = freePort();
-        URI baseUrl = URI.create("http://127.0.0.1:" + port);
-        NodeConfig config = new NodeConfig(baseUrl, "127.0.0.1", port, freshDataDir(department),
-                department, 256 * 1024, Duration.ofHours(1), Duration.ofMinutes(5)).withSearchIndexInMemory();
+        NodeConfig config = config(department);
         NodeAssembly assembly = NodeAssembly.create(config,
                 DerbyDataSources.inMemory(department + "-" + UUID.randomUUID()), clock, mediaLimits);
         assembly.start();
-        return new TestNode(assembly, baseUrl);
+        return new TestNode(assembly, config.baseUrl());
+    }
+
+    /**
+     * A node over {@code dataSource} that serves HTTP but starts no worker (inbox processor, delivery,
+     * poll closer, checkpoints): whatever reaches the store while a request runs is that request's doing.
+     */
+    public static TestNode startHttpOnly(String department, DataSource dataSource) {
+        NodeConfig config = config(department);
+        NodeAssembly assembly = NodeAssembly.create(config, dataSource, Clock.systemUTC());
+        assembly.startHttp();
+        return new TestNode(assembly, config.baseUrl());
+    }
+
+    private static NodeConfig config(String department) {
+        int port = freePort();
+        URI baseUrl = URI.create("http://127.0.0.1:" + port);
+        return new NodeConfig(baseUrl, "127.0.0.1", port, freshDataDir(department), department, 256 * 1024,
+                Duration.ofHours(1), Duration.ofMinutes(5)).withSearchIndexInMemory();
     }
 
     /**
