@@ -42,8 +42,16 @@ final class ConnectionPool {
         }
     }
 
-    /** Closes a connection that must not be reused. */
+    /**
+     * Closes a connection that must not be reused, rolling back first: Derby refuses to close a connection
+     * in the middle of a transaction, which would leave it open and its locks held.
+     */
     void discard(Connection connection) {
+        try {
+            connection.rollback();
+        } catch (SQLException ignored) {
+            // already unusable or nothing to undo; closing is what matters
+        }
         try {
             connection.close();
         } catch (SQLException ignored) {
