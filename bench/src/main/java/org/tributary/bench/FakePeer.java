@@ -22,17 +22,22 @@ import java.util.function.Consumer;
 
 /**
  * A lightweight remote peer on loopback: serves its actors' documents and accepts anything POSTed to
- * their inboxes (or the shared inbox) with 202, recording each arrival. It does not verify signatures
- * (that is the node's job, not the receiver's); it can refuse one signature scheme with 401, so the
- * node's double-knocking settles on the other one.
+ * their inboxes (or the shared inbox) with 202, recording each arrival with the scheme, key id and
+ * algorithm its signature declares. It does not verify signatures (verifying is the receiving node's
+ * cost, and these peers share the machine with the node being measured); it can refuse one signature
+ * scheme with 401, so the node's double-knocking settles on the other one.
  */
 public final class FakePeer implements AutoCloseable {
 
     /** Which signatures the inbox accepts. */
     public enum SchemePolicy { ANY, RFC9421_ONLY, CAVAGE_ONLY }
 
-    /** One POST received: when, which scheme and key signed it, and what it carried. */
-    public record Arrival(long nanos, String scheme, String keyId, String type, String activityId, String objectId) {
+    /**
+     * One POST received: when, which scheme, key and algorithm signed it ({@code alg} of RFC 9421,
+     * {@code algorithm} of draft-cavage; empty when not declared), and what it carried.
+     */
+    public record Arrival(long nanos, String scheme, String keyId, String algorithm, String type, String activityId,
+            String objectId) {
     }
 
     private final HttpServer server;
@@ -117,8 +122,10 @@ public final class FakePeer implements AutoCloseable {
             exchange.sendResponseHeaders(401, -1);
             return;
         }
-        String keyId = keyId(signatureInput != null ? signatureInput
-                : String.valueOf(exchange.getRequestHeaders().getFirst("Signature")));
+        String signatureFields = signatureInput != null ? signatureInput
+                : String.valueOf(exchange.getRequestHeaders().getFirst("Signature"));
+        String keyId = parameter(signatureFields, "keyid");
+        String algorithm = parameter(signatureFields, signatureInput != null ? "alg" : "algorithm");
         exchange.sendResponseHeaders(202, -1);
         JsonObject activity;
         try {
@@ -130,19 +137,30 @@ public final class FakePeer implements AutoCloseable {
         String objectId = object instanceof JsonObject embedded ? embedded.getString("id", null)
                 : object != null && object.getValueType() == JsonValue.ValueType.STRING
                         ? ((jakarta.json.JsonString) object).getString() : null;
-        Arrival arrival = new Arrival(now, scheme, keyId, activity.getString("type", ""),
+        Arrival arrival = new Arrival(now, scheme, keyId, algorithm, activity.getString("type", ""),
                 activity.getString("id", ""), objectId);
         listeners.forEach(listener -> listener.accept(arrival));
     }
 
-    /** The {@code keyId="..."} (cavage) or {@code keyid="..."} (RFC 9421) parameter. */
-    private static String keyId(String header) {
+    /**
+     * A quoted parameter such as {@code keyId="..."} (cavage) or {@code keyid="..."} (RFC 9421), by its
+     * case-insensitive name; empty when absent.
+     */
+    private static String parameter(String header, String name) {
         String lower = header.toLowerCase(java.util.Locale.ROOT);
-        int at = lower.indexOf("keyid=\"");
+        String prefix = name + "=\"";
+        int at = -1;
+        for (int from = 0; (from = lower.indexOf(prefix, from)) >= 0; from++) {
+            char before = from == 0 ? ',' : lower.charAt(from - 1);
+            if (before == ',' || before == ';' || before == ' ') {
+                at = from;
+                break;
+            }
+        }
         if (at < 0) {
             return "";
         }
-        int start = at + "keyid=\"".length();
+        int start = at + prefix.length();
         int end = header.indexOf('"', start);
         return end < 0 ? "" : header.substring(start, end);
     }

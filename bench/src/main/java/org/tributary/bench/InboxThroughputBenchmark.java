@@ -16,8 +16,9 @@ import org.tributary.federation.signature.SignatureScheme;
  * (draft-cavage, RSA-2048: what most of the fediverse sends) before the clock starts, unique ids, posted
  * to one node's shared inbox with 64 requests in flight. Counts 202s per second: each one is verified,
  * de-duplicated and committed durably before the node answers. The same load then goes to a Fedify
- * server, when one can run here, for the ratio. Also records the node's peak resident memory for
- * benchmark 6.
+ * server, when one can run here, for the ratio. 1c replays the same signed requests against a fresh node
+ * with the federation log switched off ({@code audit.federation.enabled=false}) and then against another
+ * fresh node with it on, to measure what the compliance log costs. Also records the node's peak resident memory for benchmark 6.
  */
 public final class InboxThroughputBenchmark implements Benchmark {
     static final int PEERS = 4;
@@ -46,13 +47,16 @@ public final class InboxThroughputBenchmark implements Benchmark {
                     actors.add(peer.addActor("sender" + p + "x" + a));
                 }
             }
-            NodeDataDir data = NodeDataDir.init(context.newDirectory("inbox"), "inbox", BenchContext.freePort());
-            peers.forEach(peer -> data.allow(peer.authority()));
+            // Both nodes listen on the same port in turn, so one set of signed requests serves both runs.
+            int port = BenchContext.freePort();
+            URI inbox = URI.create("http://127.0.0.1:" + port + "/inbox");
+            SignedLoad load = SignedLoad.sign(context, actors, inbox, warmup, measured, "Tributary");
             List<BenchRow> rows = new ArrayList<>();
+
+            NodeDataDir logged = node(context, "inbox", port, peers);
             LoadGenerator.Result ours;
-            try (NodeProcess node = NodeProcess.start(context, data)) {
-                ours = measure(context, node.baseUrl().resolve("/inbox"), actors, warmup, measured, limit,
-                        node.memory(), "Tributary");
+            try (NodeProcess node = NodeProcess.start(context, logged)) {
+                ours = load.runAgainst(context, limit, node.memory(), "Tributary");
                 context.observations().recordInboxPeakRss(Math.max(node.memory().peakSampledKib(),
                         node.memory().rssKib()));
             }
@@ -60,6 +64,20 @@ public final class InboxThroughputBenchmark implements Benchmark {
             rows.add(BenchRow.measured("1", "inbox throughput (signed Create(Note), 64 connections)",
                     "≥ 5,000/s", rate, OptionalDouble.empty(), "/s", BenchRow.atLeast(rate, TARGET_PER_SECOND),
                     describe(ours)));
+
+            // 1c, A-B-A: without the log, then with it again on a fresh node, so a load that drifts during the
+            // runs (a shared machine) shifts both sides alike; the cost compares the mean of the two logged runs.
+            NodeDataDir unlogged = node(context, "inbox-unlogged", port, peers)
+                    .configure("audit.federation.enabled", "false");
+            LoadGenerator.Result withoutLog;
+            try (NodeProcess node = NodeProcess.start(context, unlogged)) {
+                withoutLog = load.runAgainst(context, limit, null, "Tributary without the federation log");
+            }
+            LoadGenerator.Result loggedAgain;
+            try (NodeProcess node = NodeProcess.start(context, node(context, "inbox-again", port, peers))) {
+                loggedAgain = load.runAgainst(context, limit, null, "Tributary with the log, again");
+            }
+            rows.add(logCostRow(ours, withoutLog, loggedAgain));
             rows.add(fedifyRow(context, actors, warmup, measured, limit, rate));
             return rows;
         } finally {
@@ -68,24 +86,49 @@ public final class InboxThroughputBenchmark implements Benchmark {
         }
     }
 
-    private static LoadGenerator.Result measure(BenchContext context, URI inbox, List<FakeActor> actors, int warmup,
-            int measured, Duration limit, ProcessMemory memory, String who) {
-        SignedRequests signer = new SignedRequests(SignatureScheme.CAVAGE);
-        LoadGenerator load = new LoadGenerator(CONCURRENCY);
-        // One activity per actor first, one at a time, so key fetches are not part of the measurement.
-        load.run(signer.createNotes(actors, inbox, actors.size(), "first"), Duration.ofSeconds(30));
-        context.progress(who + ": signing " + (warmup + measured) + " activities");
-        List<HttpRequest> warm = signer.createNotes(actors, inbox, warmup, "warm-up");
-        List<HttpRequest> requests = signer.createNotes(actors, inbox, measured, "measured");
-        context.progress(who + ": warm-up");
-        load.run(warm, limit);
-        if (memory != null) {
-            memory.resetSampledPeak();
+    private static NodeDataDir node(BenchContext context, String name, int port, List<FakePeer> peers) {
+        NodeDataDir data = NodeDataDir.init(context.newDirectory(name), "inbox", port);
+        peers.forEach(peer -> data.allow(peer.authority()));
+        return data;
+    }
+
+    /** Issue 4's bound: the compliance log may cost at most ~15 % of inbox throughput. */
+    private static BenchRow logCostRow(LoadGenerator.Result logged, LoadGenerator.Result withoutLog,
+            LoadGenerator.Result loggedAgain) {
+        double loggedRate = (logged.medianWindowRate() + loggedAgain.medianWindowRate()) / 2;
+        double costPercent = 100 * (1 - loggedRate / withoutLog.medianWindowRate());
+        return BenchRow.measured("1c", "cost of the federation log: inbox throughput with it off, same requests",
+                "cost ≤ 15 %", costPercent, OptionalDouble.empty(), "%", BenchRow.atMost(costPercent, 15),
+                String.format(Locale.ROOT, "runs with, without, with the log: %.0f/s, %.0f/s, %.0f/s; without: %s",
+                        logged.medianWindowRate(), withoutLog.medianWindowRate(), loggedAgain.medianWindowRate(),
+                        describe(withoutLog)));
+    }
+
+    /** The three request lists of one run, signed before any clock starts. */
+    private record SignedLoad(List<HttpRequest> first, List<HttpRequest> warm, List<HttpRequest> measured) {
+        static SignedLoad sign(BenchContext context, List<FakeActor> actors, URI inbox, int warmup, int measured,
+                String who) {
+            SignedRequests signer = new SignedRequests(SignatureScheme.CAVAGE);
+            context.progress(who + ": signing " + (actors.size() + warmup + measured) + " activities");
+            return new SignedLoad(signer.createNotes(actors, inbox, actors.size(), "first"),
+                    signer.createNotes(actors, inbox, warmup, "warm-up"),
+                    signer.createNotes(actors, inbox, measured, "measured"));
         }
-        context.progress(who + ": measuring " + measured + " requests");
-        LoadGenerator.Result result = load.run(requests, limit);
-        context.progress(who + ": " + describe(result));
-        return result;
+
+        LoadGenerator.Result runAgainst(BenchContext context, Duration limit, ProcessMemory memory, String who) {
+            LoadGenerator load = new LoadGenerator(CONCURRENCY);
+            // One activity per actor first, so the node's key fetches are not part of the measurement.
+            load.run(first, Duration.ofSeconds(30));
+            context.progress(who + ": warm-up");
+            load.run(warm, limit);
+            if (memory != null) {
+                memory.resetSampledPeak();
+            }
+            context.progress(who + ": measuring " + measured.size() + " requests");
+            LoadGenerator.Result result = load.run(measured, limit);
+            context.progress(who + ": " + describe(result));
+            return result;
+        }
     }
 
     private static BenchRow fedifyRow(BenchContext context, List<FakeActor> actors, int warmup, int measured,
@@ -95,8 +138,8 @@ public final class InboxThroughputBenchmark implements Benchmark {
             return BenchRow.notAvailable("1b", title, "ratio", "skipped (--no-fedify, or --quick without --fedify)");
         }
         try (FedifyServer fedify = FedifyServer.start(context)) {
-            LoadGenerator.Result theirs = measure(context, fedify.baseUri().resolve("/inbox"), actors, warmup,
-                    measured, limit, null, "Fedify");
+            LoadGenerator.Result theirs = SignedLoad.sign(context, actors, fedify.baseUri().resolve("/inbox"),
+                    warmup, measured, "Fedify").runAgainst(context, limit, null, "Fedify");
             double rate = theirs.medianWindowRate();
             double ratio = ourRate / rate;
             return BenchRow.measured("1b", title, "ratio", rate, OptionalDouble.empty(), "/s",

@@ -1,9 +1,16 @@
 package org.tributary.bench;
 
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
+import java.util.Properties;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.tributary.node.NodeAssembly;
@@ -55,6 +62,24 @@ public final class NodeDataDir {
 
     public NodeDataDir allow(String authority) {
         open(node -> node.peers().add(authority, "benchmark peer"));
+        return this;
+    }
+
+    /** Adds or replaces one key of the node's {@code tributary.properties}. */
+    public NodeDataDir configure(String key, String value) {
+        Path file = directory.resolve(NodeConfig.FILE_NAME);
+        Properties properties = new Properties();
+        try {
+            try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                properties.load(in);
+            }
+            properties.setProperty(key, value);
+            try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+                properties.store(out, "written by the benchmark");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file, e);
+        }
         return this;
     }
 

@@ -87,6 +87,19 @@ public final class NodeProcess implements AutoCloseable {
         return memory;
     }
 
+    /**
+     * The CPU time (user + system) the node has used so far, over its process and its children (a node
+     * started without heap settings relaunches itself as a child JVM). Unlike a rate, this hardly depends on
+     * how many other processes share the cores.
+     */
+    public Duration cpuTime() {
+        Duration total = process.info().totalCpuDuration().orElse(Duration.ZERO);
+        for (ProcessHandle child : process.descendants().toList()) {
+            total = total.plus(child.info().totalCpuDuration().orElse(Duration.ZERO));
+        }
+        return total;
+    }
+
     /** Stops the node with SIGTERM (its shutdown hook closes Derby cleanly), killing it if it hangs. */
     @Override
     public void close() {

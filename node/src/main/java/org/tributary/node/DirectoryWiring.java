@@ -49,7 +49,6 @@ import org.tributary.node.post.StatusStore;
 import org.tributary.node.post.StatusViews;
 import org.tributary.node.relationship.BlockStore;
 import org.tributary.node.config.NodeConfig;
-import org.tributary.node.post.StatusTagStore;
 import org.tributary.node.search.BlockExclusions;
 import org.tributary.node.search.IndexLocation;
 import org.tributary.node.search.SearchIndex;
@@ -76,15 +75,14 @@ final class DirectoryWiring implements AutoCloseable {
      * the indexer of its changes; the index is a derived view of the store, updated after commits.
      */
     record Index(ProfileStore profiles, SearchIndex index, SearchIndexer indexer) {
-        Index(NodeConfig config, Database database, StatusStore statuses, StatusTagStore tags,
-                AccountStore accounts) {
+        Index(NodeConfig config, Database database, AccountStore accounts, Clock clock) {
             this(new ProfileStore(), new SearchIndex(config.searchIndexDir().map(IndexLocation::onDisk)
-                    .orElseGet(IndexLocation::inMemory)), tags, database, statuses, accounts);
+                    .orElseGet(IndexLocation::inMemory)), database, accounts, clock);
         }
 
-        private Index(ProfileStore profiles, SearchIndex index, StatusTagStore tags, Database database,
-                StatusStore statuses, AccountStore accounts) {
-            this(profiles, index, new SearchIndexer(database, index, statuses, tags, accounts, profiles));
+        private Index(ProfileStore profiles, SearchIndex index, Database database, AccountStore accounts,
+                Clock clock) {
+            this(profiles, index, new SearchIndexer(database, index, accounts, profiles, clock));
         }
     }
 
@@ -123,7 +121,7 @@ final class DirectoryWiring implements AutoCloseable {
         });
         this.directorySearch = new DirectorySearch(directory, peers, fetcher, documents, database, accountStore, uris,
                 askers, DIRECTORY_TIME_LIMIT);
-        this.search = new SearchService(database, index.index(), accountStore, statusStore, statusViews, visibility,
+        this.search = new SearchService(database, index.index(), accountStore, statusViews, visibility,
                 new BlockExclusions(database, blockStore), new SearchResolver(database, accountStore, statusStore,
                         remoteAccounts, ancestors, fetcher, peers, uris));
         AdminActionLog adminLog = new AuditedAdminActions(auditLog, clock);
@@ -160,14 +158,18 @@ final class DirectoryWiring implements AutoCloseable {
                 .register(new AdminDeliveriesResource(adminAccess, peerAdministration));
     }
 
-    /** Fills an empty index (a fresh or in-memory one) from the store. */
-    void rebuildIndexIfEmpty() {
-        index.indexer().rebuildIfEmpty();
+    /**
+     * Starts the search indexer's thread: it first builds an empty index (a fresh or in-memory one) from
+     * the store, or re-reads what the last run may not have committed, then follows changes.
+     */
+    void startIndexing() {
+        index.indexer().start();
     }
 
+    /** Stops directory searches and the indexer; the index is committed and closed. */
     @Override
     public void close() {
         askers.shutdownNow();
-        index.index().close();
+        index.indexer().close();
     }
 }

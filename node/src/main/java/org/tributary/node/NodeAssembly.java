@@ -6,6 +6,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.tributary.federation.audit.SignedCheckpoint;
@@ -19,6 +20,7 @@ import org.tributary.federation.fetch.FetchResult;
 import org.tributary.federation.fetch.SignedFetcher;
 import org.tributary.federation.inbox.InboxLimits;
 import org.tributary.federation.inbox.InboxPipeline;
+import org.tributary.federation.spi.InboxStore;
 import org.tributary.federation.signature.HttpSignatures;
 import org.tributary.federation.spi.FederationEventListener;
 import org.tributary.federation.vocab.Contexts;
@@ -62,6 +64,7 @@ import org.tributary.node.audit.AuditLogStore;
 import org.tributary.node.audit.AuditSettings;
 import org.tributary.node.audit.AuditedFetcher;
 import org.tributary.node.audit.InboundCapture;
+import org.tributary.node.audit.LoggedInboxStore;
 import org.tributary.node.audit.ReceivedFetchLog;
 import org.tributary.node.auth.AuthService;
 import org.tributary.node.auth.CredentialStore;
@@ -85,6 +88,7 @@ import org.tributary.node.inbound.IncomingNotes;
 import org.tributary.node.inbound.RejectFollowHandler;
 import org.tributary.node.inbound.UpdateNoteHandler;
 import org.tributary.node.inbox.InboxActivityStore;
+import org.tributary.node.inbox.InboxRows;
 import org.tributary.node.inbox.InboxProcessor;
 import org.tributary.node.keys.ActorKeyStore;
 import org.tributary.node.keys.LocalSigningKeys;
@@ -134,6 +138,7 @@ import org.tributary.node.streaming.StreamHub;
  * injection, in dependency order. Nothing else in the node constructs a service.
  */
 public final class NodeAssembly implements AutoCloseable {
+    private static final Logger LOG = Logger.getLogger(NodeAssembly.class.getName());
     private static final Duration HTTP_TIMEOUT = Duration.ofSeconds(10);
 
     private final NodeConfig config;
@@ -191,12 +196,21 @@ public final class NodeAssembly implements AutoCloseable {
                 .connectTimeout(HTTP_TIMEOUT).followRedirects(HttpClient.Redirect.NEVER).build();
         SignatureSchemeMemory schemes = new SignatureSchemeMemory();
         DoubleKnockSender sender = new DoubleKnockSender(httpClient, signatures, schemes, HTTP_TIMEOUT);
+        // Federated messages go into the compliance log: a stored activity in the same commit as its inbox
+        // row (LoggedInboxStore), a rejection or a delivery through the federation layer's events.
         InboundCapture inboundCapture = new InboundCapture();
-        FederationEventListener events = new AuditEventListener(auditLog, inboundCapture, deliveries::body);
+        InboxStore inboxAdmission = auditSettings.federationLogged()
+                ? new LoggedInboxStore(auditLog, new InboxRows(ids), inboundCapture) : inboxStore;
+        FederationEventListener events = auditSettings.federationLogged()
+                ? new AuditEventListener(auditLog, inboundCapture)
+                : FederationEventListener.ignoring();
+        if (!auditSettings.federationLogged()) {
+            LOG.warning("audit.federation.enabled=false: federated messages are NOT logged (for benchmarks only)");
+        }
         PasswordHasher hasher = new PasswordHasher(random);
 
         // Search index: a derived view of the store, told of every change after it commits.
-        DirectoryWiring.Index index = new DirectoryWiring.Index(config, database, statusStore, tagStore, accountStore);
+        DirectoryWiring.Index index = new DirectoryWiring.Index(config, database, accountStore, clock);
         SearchIndexer searchIndexer = index.indexer();
 
         // Accounts and keys.
@@ -258,7 +272,7 @@ public final class NodeAssembly implements AutoCloseable {
 
         // Inbound.
         InboxPipeline pipeline = new InboxPipeline(new InboxLimits(config.maxBodyBytes()), peers, signatures, keys,
-                inboxStore, events, clock);
+                inboxAdmission, events, clock);
         RemoteMediaReferences remoteMedia = media.remoteReferences();
         IncomingNotes incomingNotes = new IncomingNotes(statusStore, recipientStore, tagStore, accountStore,
                 new HtmlSanitizer(), statusVisibility, notifications, remoteMedia, homeFeed, ids, clock,
@@ -365,10 +379,13 @@ public final class NodeAssembly implements AutoCloseable {
         startHttp();
     }
 
-    /** Starts serving HTTP only: activities are received and stored, but no handler or delivery runs. */
+    /**
+     * Starts serving HTTP only: activities are received and stored, but no handler or delivery runs. The
+     * search indexer starts here too (searches need it), catching up with the store in the background.
+     */
     public void startHttp() {
         accounts.ensureInstanceActor();
-        directory.rebuildIndexIfEmpty();
+        directory.startIndexing();
         server.start();
     }
 

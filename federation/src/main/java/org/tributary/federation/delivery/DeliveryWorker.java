@@ -1,6 +1,5 @@
 package org.tributary.federation.delivery;
 
-import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
@@ -24,7 +23,8 @@ import org.tributary.federation.spi.DeliveryQueue;
  * may be due it claims more, up to {@code batchSize} at a time and never more than {@code maxInFlight}
  * unfinished, and delivers them on the {@code senders} executor. A slow peer therefore holds one slot, not
  * the whole worker (measured: waiting for each round's slowest send before claiming again put seconds
- * on the p99 of post-to-follower latency). Sends to the same inbox still go one at a time, in claim order. Claims happen on the {@code scheduler}'s thread only; the
+ * on the p99 of post-to-follower latency). Sends to the same inbox about the same object still go one at a
+ * time, in claim order ({@link DeliveryOrder}). Claims happen on the {@code scheduler}'s thread only; the
  * caller {@link #wakeUp() wakes} the worker when it commits new jobs, and a poll every
  * {@code pollInterval} finds retries that came due. {@link #runOnce()} does one synchronous round, for
  * tests and for a node that wants to flush at shutdown.
@@ -72,8 +72,8 @@ public final class DeliveryWorker {
      * came since, claiming again would find nothing. Read and written on the scheduler's thread only.
      */
     private long answeredWakeUps = -1;
-    /** The last send queued for each inbox that still has one unfinished. */
-    private final Map<URI, CompletableFuture<Void>> lastSendTo = new HashMap<>();
+    /** The last send queued for each ordering key (inbox and object) that still has one unfinished. */
+    private final Map<String, CompletableFuture<Void>> lastSendTo = new HashMap<>();
     private volatile boolean running;
     private ScheduledFuture<?> polling;
 
@@ -167,21 +167,23 @@ public final class DeliveryWorker {
         }
     }
 
-    // Sends to one inbox go one after another, in claim order: an Update sent while the previous one is
-    // still in flight could overtake it and leave the peer with the older state. Different inboxes run in
-    // parallel. Only the scheduler's thread (claims) and completions touch the chains, under their lock.
+    // Sends to one inbox about one object go one after another, in claim order (DeliveryOrder): an Update
+    // sent while the previous one is still in flight could overtake it and leave the peer with the older
+    // state. Everything else runs in parallel within the window. Only the scheduler's thread (claims) and
+    // completions touch the chains, under their lock.
     private void send(DeliveryJob job) {
+        String order = DeliveryOrder.keyOf(job);
         CompletableFuture<Void> sent;
         synchronized (lastSendTo) {
             // A send the executor refused (shutting down) completes exceptionally: its job stays claimed
-            // until the node releases stale claims, and the next send to the inbox still runs.
-            sent = lastSendTo.getOrDefault(job.inbox(), DONE).exceptionally(failure -> null)
+            // until the node releases stale claims, and the next send in its chain still runs.
+            sent = lastSendTo.getOrDefault(order, DONE).exceptionally(failure -> null)
                     .thenRunAsync(() -> deliverSafely(job), senders);
-            lastSendTo.put(job.inbox(), sent);
+            lastSendTo.put(order, sent);
         }
         sent.whenComplete((ignored, failure) -> {
             synchronized (lastSendTo) {
-                lastSendTo.remove(job.inbox(), sent);
+                lastSendTo.remove(order, sent);
             }
             window.release();
             queueClaim();

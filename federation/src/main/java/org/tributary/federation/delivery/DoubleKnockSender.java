@@ -14,12 +14,15 @@ import org.tributary.federation.http.HttpRequestParts;
 import org.tributary.federation.signature.HttpSignatures;
 import org.tributary.federation.signature.SignatureScheme;
 import org.tributary.federation.signature.SigningKey;
+import org.tributary.federation.signature.SigningKeys;
 import org.tributary.federation.spi.PeerPolicy;
 
 /**
  * Sends a signed request with "double-knocking" (DESIGN §4): sign with the scheme the peer is known to
  * accept (RFC 9421 when unknown); if the peer answers 400 or 401, sign again with the other scheme and
- * send once more at once. A scheme that gets a 2xx or 3xx answer is remembered for that peer.
+ * send once more at once. A scheme that gets a 2xx or 3xx answer is remembered for that peer. Each scheme
+ * signs with the key {@link SigningKeys#forScheme} picks: RFC 9421 with the actor's Ed25519 key when it has
+ * one, draft-cavage with its RSA main key.
  *
  * <p>Redirects are never followed here; callers that follow them re-check each hop themselves.
  */
@@ -54,14 +57,14 @@ public final class DoubleKnockSender {
      *
      * @return the exchanges made, in order: one, or two when the first was refused; the last one decides
      */
-    public <T> List<Knock<T>> send(HttpRequestParts request, SigningKey key, HttpResponse.BodyHandler<T> body) {
+    public <T> List<Knock<T>> send(HttpRequestParts request, SigningKeys keys, HttpResponse.BodyHandler<T> body) {
         String authority = PeerPolicy.authorityOf(request.targetUri());
         SignatureScheme first = schemes.preferredFor(authority);
         List<Knock<T>> knocks = new ArrayList<>(2);
-        Knock<T> knock = exchange(request, key, first, body);
+        Knock<T> knock = exchange(request, keys, first, body);
         knocks.add(knock);
         if (refusedSignature(knock)) {
-            knock = exchange(request, key, SignatureSchemeMemory.other(first), body);
+            knock = exchange(request, keys, SignatureSchemeMemory.other(first), body);
             knocks.add(knock);
         }
         if (knock instanceof Knock.Answered<T> answered && answered.status() >= 200 && answered.status() < 400) {
@@ -75,7 +78,8 @@ public final class DoubleKnockSender {
     }
 
     private <T> Knock<T> exchange(
-            HttpRequestParts request, SigningKey key, SignatureScheme scheme, HttpResponse.BodyHandler<T> body) {
+            HttpRequestParts request, SigningKeys keys, SignatureScheme scheme, HttpResponse.BodyHandler<T> body) {
+        SigningKey key = keys.forScheme(scheme);
         HttpRequestParts signed = signatures.sign(request, key, scheme);
         HttpRequest.BodyPublisher publisher = signed.body().length == 0
                 ? HttpRequest.BodyPublishers.noBody()
@@ -89,14 +93,15 @@ public final class DoubleKnockSender {
             }
         });
         try {
-            return new Knock.Answered<>(scheme, client.send(builder.build(), body));
+            return new Knock.Answered<>(scheme, key.keyId(), client.send(builder.build(), body));
         } catch (HttpTimeoutException timeout) {
-            return new Knock.Unanswered<>(scheme, "timed out: " + timeout.getMessage(), true);
+            return new Knock.Unanswered<>(scheme, key.keyId(), "timed out: " + timeout.getMessage(), true);
         } catch (IOException failure) {
-            return new Knock.Unanswered<>(scheme, failure.getClass().getSimpleName() + ": " + failure.getMessage(), false);
+            return new Knock.Unanswered<>(scheme, key.keyId(),
+                    failure.getClass().getSimpleName() + ": " + failure.getMessage(), false);
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
-            return new Knock.Unanswered<>(scheme, "interrupted", false);
+            return new Knock.Unanswered<>(scheme, key.keyId(), "interrupted", false);
         }
     }
 }

@@ -13,7 +13,7 @@ import org.tributary.federation.http.HeaderMap;
 import org.tributary.federation.http.HttpRequestParts;
 import org.tributary.federation.inbox.ActivityMediaType;
 import org.tributary.federation.signature.SignatureScheme;
-import org.tributary.federation.signature.SigningKey;
+import org.tributary.federation.signature.SigningKeys;
 import org.tributary.federation.spi.DeliveryJob;
 import org.tributary.federation.spi.DeliveryQueue;
 import org.tributary.federation.spi.FederationEvent.DeliveryAttempted;
@@ -58,7 +58,7 @@ public final class JobDelivery {
         int attempt = job.attempts() + 1;
         // The policy may have changed since the job was planned.
         if (!peers.isAllowed(job.inbox())) {
-            deadLetter(job.afterAttempt(clock.instant()), attempt, Optional.empty(), OptionalInt.empty(),
+            deadLetter(job.afterAttempt(clock.instant()), attempt, Optional.empty(),
                     FederationError.PEER_NOT_ALLOWED.code() + ": " + job.inbox() + " is not an allowed peer");
             return;
         }
@@ -66,47 +66,47 @@ public final class JobDelivery {
         Optional<Instant> openUntil = breaker.openUntil(peer);
         if (openUntil.isPresent()) {
             queue.reschedule(job.postponedTo(openUntil.get()), openUntil.get(), "circuit open for " + peer);
-            report(job, attempt, Optional.empty(), OptionalInt.empty(), DeliveryDisposition.POSTPONED,
+            report(job, attempt, Optional.empty(), DeliveryDisposition.POSTPONED,
                     "circuit open until " + openUntil.get());
             return;
         }
-        Optional<SigningKey> key = keys.signingKeyFor(job.signingKeyId());
-        if (key.isEmpty()) {
-            deadLetter(job.afterAttempt(clock.instant()), attempt, Optional.empty(), OptionalInt.empty(),
+        Optional<SigningKeys> signingKeys = keys.signingKeysFor(job.signingKeyId());
+        if (signingKeys.isEmpty()) {
+            deadLetter(job.afterAttempt(clock.instant()), attempt, Optional.empty(),
                     "no local signing key " + job.signingKeyId());
             return;
         }
         HttpRequestParts request = new HttpRequestParts("POST", job.inbox(),
                 HeaderMap.empty().with("content-type", ActivityMediaType.ACTIVITY_JSON), job.body());
-        List<Knock<Void>> knocks = sender.send(request, key.get(), HttpResponse.BodyHandlers.discarding());
+        List<Knock<Void>> knocks = sender.send(request, signingKeys.get(), HttpResponse.BodyHandlers.discarding());
         for (Knock<Void> refused : knocks.subList(0, knocks.size() - 1)) {
-            report(job, attempt, Optional.of(refused.scheme()), statusOf(refused), DeliveryDisposition.SCHEME_FALLBACK,
-                    "signature refused; retrying with " + SignatureSchemeMemory.other(refused.scheme()));
+            SignatureScheme other = SignatureSchemeMemory.other(refused.scheme());
+            report(job, attempt, Optional.of(refused), DeliveryDisposition.SCHEME_FALLBACK, "signature refused; "
+                    + "retrying with " + other + " (key " + signingKeys.get().forScheme(other).keyId() + ")");
         }
         settle(job, attempt, peer, knocks.get(knocks.size() - 1));
     }
 
     private void settle(DeliveryJob job, int attempt, String peer, Knock<Void> last) {
-        Optional<SignatureScheme> scheme = Optional.of(last.scheme());
-        OptionalInt status = statusOf(last);
+        Optional<Knock<Void>> knock = Optional.of(last);
         if (last instanceof Knock.Answered<Void> answered) {
             int code = answered.status();
             if (code >= 200 && code < 300) {
                 breaker.recordSuccess(peer);
                 queue.markDelivered(job.afterAttempt(clock.instant()));
-                report(job, attempt, scheme, status, DeliveryDisposition.DELIVERED, "HTTP " + code);
+                report(job, attempt, knock, DeliveryDisposition.DELIVERED, "HTTP " + code);
                 return;
             }
             if (isPermanent(code)) {
-                deadLetter(job.afterAttempt(clock.instant()), attempt, scheme, status, "HTTP " + code + " (not retried)");
+                deadLetter(job.afterAttempt(clock.instant()), attempt, knock, "HTTP " + code + " (not retried)");
                 return;
             }
             breaker.recordFailure(peer);
-            retryOrGiveUp(job, attempt, scheme, status, "HTTP " + code, retryAfter(answered));
+            retryOrGiveUp(job, attempt, knock, "HTTP " + code, retryAfter(answered));
             return;
         }
         breaker.recordFailure(peer);
-        retryOrGiveUp(job, attempt, scheme, status, ((Knock.Unanswered<Void>) last).detail(), Duration.ZERO);
+        retryOrGiveUp(job, attempt, knock, ((Knock.Unanswered<Void>) last).detail(), Duration.ZERO);
     }
 
     /** 4xx other than 401 (maybe a stale key), 408 (timeout) and 429 (rate limit) will not get better. */
@@ -114,24 +114,23 @@ public final class JobDelivery {
         return status >= 400 && status < 500 && status != 401 && status != 408 && status != 429;
     }
 
-    private void retryOrGiveUp(DeliveryJob job, int attempt, Optional<SignatureScheme> scheme,
-            OptionalInt status, String error, Duration atLeast) {
+    private void retryOrGiveUp(DeliveryJob job, int attempt, Optional<Knock<Void>> knock, String error,
+            Duration atLeast) {
         Optional<Duration> delay = backoff.delayAfterFailedAttempts(attempt);
         if (delay.isEmpty()) {
-            deadLetter(job.afterAttempt(clock.instant()), attempt, scheme, status,
+            deadLetter(job.afterAttempt(clock.instant()), attempt, knock,
                     error + " (last of " + backoff.maxAttempts() + " attempts)");
             return;
         }
         Duration wait = delay.get().compareTo(atLeast) >= 0 ? delay.get() : atLeast;
         Instant next = clock.instant().plus(wait);
         queue.reschedule(job.afterAttempt(next), next, error);
-        report(job, attempt, scheme, status, DeliveryDisposition.RESCHEDULED, error + "; next attempt at " + next);
+        report(job, attempt, knock, DeliveryDisposition.RESCHEDULED, error + "; next attempt at " + next);
     }
 
-    private void deadLetter(DeliveryJob job, int attempt, Optional<SignatureScheme> scheme,
-            OptionalInt status, String error) {
+    private void deadLetter(DeliveryJob job, int attempt, Optional<Knock<Void>> knock, String error) {
         queue.deadLetter(job, error);
-        report(job, attempt, scheme, status, DeliveryDisposition.DEAD_LETTERED, error);
+        report(job, attempt, knock, DeliveryDisposition.DEAD_LETTERED, error);
     }
 
     private static Duration retryAfter(Knock.Answered<Void> answered) {
@@ -149,10 +148,12 @@ public final class JobDelivery {
         return knock instanceof Knock.Answered<?> answered ? OptionalInt.of(answered.status()) : OptionalInt.empty();
     }
 
-    private void report(DeliveryJob job, int attempt, Optional<SignatureScheme> scheme, OptionalInt status,
-            DeliveryDisposition disposition, String detail) {
+    /** Reports one exchange ({@code knock}) or a decision made without one (empty). */
+    private void report(DeliveryJob job, int attempt, Optional<Knock<Void>> knock, DeliveryDisposition disposition,
+            String detail) {
         String peer = job.inbox().getHost() == null ? job.inbox().toString() : PeerPolicy.authorityOf(job.inbox());
-        listener.onEvent(new DeliveryAttempted(clock.instant(), peer, job.activityId(), job.inbox(), attempt,
-                scheme, status, disposition, detail));
+        listener.onEvent(new DeliveryAttempted(clock.instant(), peer, job.activityId(), job.inbox(), job.body(),
+                attempt, knock.map(Knock::scheme), knock.map(Knock::keyId),
+                knock.map(JobDelivery::statusOf).orElse(OptionalInt.empty()), disposition, detail));
     }
 }

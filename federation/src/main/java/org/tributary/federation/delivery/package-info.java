@@ -5,6 +5,7 @@
  * Mastodon-like {@link org.tributary.federation.delivery.BackoffSchedule}.
  * {@link org.tributary.federation.delivery.DoubleKnockSender} sends any signed request (deliveries and
  * signed fetches alike) with RFC 9421 first and draft-cavage as the fallback, remembering per peer what
- * worked.
+ * worked; RFC 9421 signs with the actor's Ed25519 key, draft-cavage with its RSA key
+ * ({@link org.tributary.federation.signature.SigningKeys}).
  */
 package org.tributary.federation.delivery;

@@ -23,7 +23,7 @@ import org.tributary.federation.http.HeaderMap;
 import org.tributary.federation.http.HttpRequestParts;
 import org.tributary.federation.inbox.ActivityMediaType;
 import org.tributary.federation.inbox.Origin;
-import org.tributary.federation.signature.SigningKey;
+import org.tributary.federation.signature.SigningKeys;
 import org.tributary.federation.spi.LocalKeys;
 import org.tributary.federation.spi.PeerPolicy;
 
@@ -67,15 +67,16 @@ public final class SignedFetcher {
         if (url == null || Origin.of(url).isEmpty() || !peers.isAllowed(url)) {
             return failed(FederationError.PEER_NOT_ALLOWED, url + " is not an http(s) URL on an allowed peer");
         }
-        Optional<SigningKey> key = keys.signingKeyFor(signingKeyId);
-        if (key.isEmpty()) {
+        Optional<SigningKeys> signingKeys = keys.signingKeysFor(signingKeyId);
+        if (signingKeys.isEmpty()) {
             return failed(FederationError.FETCH_FAILED, "no local signing key " + signingKeyId);
         }
         URI requested = withoutFragment(url);
         URI current = requested;
         for (int hop = 0; ; hop++) {
             HttpRequestParts get = new HttpRequestParts("GET", current, HeaderMap.empty().with("accept", ACCEPT), null);
-            List<Knock<BoundedBody>> knocks = sender.send(get, key.get(), new BoundedBodyHandler(limits.maxBodyBytes()));
+            List<Knock<BoundedBody>> knocks =
+                    sender.send(get, signingKeys.get(), new BoundedBodyHandler(limits.maxBodyBytes()));
             Knock<BoundedBody> last = knocks.get(knocks.size() - 1);
             if (last instanceof Knock.Unanswered<BoundedBody> unanswered) {
                 return failed(FederationError.FETCH_FAILED, current + ": " + unanswered.detail());

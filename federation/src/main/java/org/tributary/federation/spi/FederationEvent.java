@@ -63,7 +63,10 @@ public sealed interface FederationEvent {
     /**
      * One delivery exchange.
      *
+     * @param body    the bytes sent (the same for every attempt of the job), for the log to keep
      * @param attempt the attempt number, starting at 1
+     * @param scheme  the signature scheme of the exchange, absent when no request was made
+     * @param keyId   the key that signed the exchange, absent when no request was made
      * @param status  the HTTP status, absent when no response came (timeout, connection refused)
      */
     record DeliveryAttempted(
@@ -71,8 +74,10 @@ public sealed interface FederationEvent {
             String peer,
             URI activityId,
             URI inbox,
+            byte[] body,
             int attempt,
             Optional<SignatureScheme> scheme,
+            Optional<URI> keyId,
             OptionalInt status,
             DeliveryDisposition disposition,
             String detail) implements FederationEvent {
@@ -82,7 +87,9 @@ public sealed interface FederationEvent {
             Objects.requireNonNull(peer, "peer");
             Objects.requireNonNull(activityId, "activityId");
             Objects.requireNonNull(inbox, "inbox");
+            Objects.requireNonNull(body, "body");
             Objects.requireNonNull(scheme, "scheme");
+            Objects.requireNonNull(keyId, "keyId");
             Objects.requireNonNull(status, "status");
             Objects.requireNonNull(disposition, "disposition");
             Objects.requireNonNull(detail, "detail");

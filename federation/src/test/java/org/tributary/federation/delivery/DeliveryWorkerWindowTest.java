@@ -31,7 +31,7 @@ import org.tributary.federation.testing.TestPeerServer;
 
 /**
  * The started worker's continuous claiming: a bounded window of sends in flight, refilled as each one
- * finishes (not when a whole round has), one send at a time per inbox, and wake-ups for jobs committed
+ * finishes (not when a whole round has), one send at a time per inbox and object, and wake-ups for jobs committed
  * between polls.
  */
 class DeliveryWorkerWindowTest {
@@ -78,6 +78,11 @@ class DeliveryWorkerWindowTest {
         queue.enqueue(List.of(DeliveryJob.unsaved(ACTIVITY, inbox, BODY, ann.keyId(), clock.instant())));
     }
 
+    private void enqueueActivity(URI inbox, int n, String json) {
+        queue.enqueue(List.of(DeliveryJob.unsaved(URI.create("http://here.test/a/" + n), inbox,
+                json.getBytes(StandardCharsets.UTF_8), ann.keyId(), clock.instant())));
+    }
+
     private void finishOneSend() throws InterruptedException {
         Runnable send = heldSends.poll(5, TimeUnit.SECONDS);
         assertTrue(send != null, "a send was claimed");
@@ -122,6 +127,33 @@ class DeliveryWorkerWindowTest {
             finishOneSend();
         }
         assertEquals(List.of(1L, 2L, 3L), queue.delivered().stream().map(DeliveryJob::id).toList());
+        await(() -> worker.inFlight() == 0);
+    }
+
+    @Test
+    void sendsToOneInboxAboutDifferentObjectsRunSideBySideAndAboutOneObjectInOrder() throws InterruptedException {
+        URI inbox = sales.url("/inbox");
+        enqueueActivity(inbox, 1, "{\"id\":\"http://here.test/a/1\",\"type\":\"Create\","
+                + "\"object\":{\"id\":\"http://here.test/notes/1\",\"type\":\"Note\"}}");
+        enqueueActivity(inbox, 2, "{\"id\":\"http://here.test/a/2\",\"type\":\"Create\","
+                + "\"object\":{\"id\":\"http://here.test/notes/2\",\"type\":\"Note\"}}");
+        enqueueActivity(inbox, 3, "{\"id\":\"http://here.test/a/3\",\"type\":\"Update\","
+                + "\"object\":{\"id\":\"http://here.test/notes/1\",\"type\":\"Note\"}}");
+        enqueueActivity(inbox, 4, "{\"id\":\"http://here.test/a/4\",\"type\":\"Undo\","
+                + "\"object\":{\"id\":\"http://here.test/a/9\",\"type\":\"Like\","
+                + "\"object\":\"http://here.test/notes/2\"}}");
+        DeliveryWorker worker = worker(new DeliveryWorker.Settings(4, NO_POLL, 4));
+        worker.start();
+
+        await(() -> worker.inFlight() == 4 && heldSends.size() == 2);
+        Thread.sleep(100);
+        assertEquals(2, heldSends.size(), "the Update of note 1 and the Undo about note 2 wait for the Creates");
+        while (queue.delivered().size() < 4) {
+            finishOneSend();
+        }
+        List<Long> order = queue.delivered().stream().map(DeliveryJob::id).toList();
+        assertTrue(order.indexOf(1L) < order.indexOf(3L), "Create before Update of the same note: " + order);
+        assertTrue(order.indexOf(2L) < order.indexOf(4L), "Create before the Undo about the same note: " + order);
         await(() -> worker.inFlight() == 0);
     }
 

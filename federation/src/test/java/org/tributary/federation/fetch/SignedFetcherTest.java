@@ -22,6 +22,7 @@ import org.tributary.federation.delivery.DoubleKnockSender;
 import org.tributary.federation.delivery.SignatureSchemeMemory;
 import org.tributary.federation.signature.HttpSignatures;
 import org.tributary.federation.signature.SignatureScheme;
+import org.tributary.federation.signature.VerificationResult;
 import org.tributary.federation.testing.InMemoryLocalKeys;
 import org.tributary.federation.testing.MutableClock;
 import org.tributary.federation.testing.TestActor;
@@ -173,5 +174,27 @@ class SignedFetcherTest {
         assertEquals(List.of(Optional.of(SignatureScheme.RFC9421), Optional.of(SignatureScheme.CAVAGE)),
                 peer.received().stream().map(TestPeerServer.Received::scheme).toList());
         assertEquals(Optional.of(SignatureScheme.CAVAGE), schemes.rememberedFor(peer.authority()));
+    }
+
+    @Test
+    void signsRfc9421WithTheEd25519KeyAndCavageWithTheRsaKey() {
+        TestActor ed25519 = instance.ed25519();
+        SignedFetcher withBothKeys = new SignedFetcher(
+                new DoubleKnockSender(HttpClient.newHttpClient(), signatures, schemes, Duration.ofSeconds(5)),
+                new InMemoryLocalKeys().add(instance.signingKey(), ed25519.signingKey()),
+                Set.of(peer.authority(), sibling.authority())::contains, new FetchLimits(1024, 3));
+        URI bob = peer.url("/users/bob");
+        peer.trust(ed25519.keyId(), ed25519.keys().getPublic()).serveJson("/users/bob", actorJson(bob));
+        URI carol = sibling.url("/users/carol");
+        sibling.serveJson("/users/carol", actorJson(carol)); // knows only the RSA key
+
+        assertInstanceOf(FetchResult.Fetched.class, withBothKeys.fetch(bob, instance.keyId()));
+        assertInstanceOf(FetchResult.Fetched.class, withBothKeys.fetch(carol, instance.keyId()));
+
+        assertEquals(List.of(new VerificationResult.Verified(SignatureScheme.RFC9421, ed25519.keyId())),
+                peer.received().stream().map(TestPeerServer.Received::verification).toList());
+        assertEquals(List.of(401, 200), sibling.received().stream().map(TestPeerServer.Received::answeredWith).toList());
+        assertEquals(new VerificationResult.Verified(SignatureScheme.CAVAGE, instance.keyId()),
+                sibling.received().get(1).verification());
     }
 }

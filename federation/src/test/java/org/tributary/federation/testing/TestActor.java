@@ -5,14 +5,23 @@ import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
 import org.tributary.federation.signature.KeyAlgorithm;
+import org.tributary.federation.signature.KeyCodec;
 import org.tributary.federation.signature.SigningKey;
 import org.tributary.federation.spi.ResolvedKey;
 
-/** A remote or local actor for tests: its id, its key id ({@code <id>#main-key}) and a real RSA-2048 key pair. */
+/**
+ * A remote or local actor for tests: its id, a key id and a real key pair, RSA-2048 under {@code <id>#main-key}
+ * or Ed25519 under {@code <id>#ed25519-key}.
+ */
 public record TestActor(URI id, URI keyId, KeyPair keys) {
 
     public static TestActor rsa(String actorId) {
         return new TestActor(URI.create(actorId), URI.create(actorId + "#main-key"), newRsaKeyPair());
+    }
+
+    /** The same actor's Ed25519 key, as a node publishes it in {@code assertionMethod}. */
+    public TestActor ed25519() {
+        return new TestActor(id, URI.create(id + "#ed25519-key"), KeyCodec.generate(KeyAlgorithm.ED25519));
     }
 
     /** The same actor with a new key under the same key id, as after a key rotation. */
@@ -21,7 +30,7 @@ public record TestActor(URI id, URI keyId, KeyPair keys) {
     }
 
     public SigningKey signingKey() {
-        return new SigningKey(keyId, keys.getPrivate(), KeyAlgorithm.RSA);
+        return new SigningKey(keyId, keys.getPrivate(), KeyCodec.algorithmOf(keys.getPublic()).orElseThrow());
     }
 
     public ResolvedKey resolvedKey() {

@@ -161,8 +161,9 @@ public final class RemoteAccountService {
                 keys.upsert(connection, new ActorKey(actor.publicKey().id(), actor.id(), account.id(), KeyAlgorithm.RSA,
                         actor.publicKey().publicKeyPem(), null, now));
             }
+            // A Multikey counts only when the actor's own document lists it and names the actor as its controller.
             for (Multikey multikey : actor.assertionMethod()) {
-                if (sameOrigin(multikey.id(), actor.id())) {
+                if (sameOrigin(multikey.id(), actor.id()) && actor.id().equals(multikey.controller())) {
                     storeMultikey(connection, multikey, account, actor, now);
                 }
             }

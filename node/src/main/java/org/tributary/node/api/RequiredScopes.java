@@ -69,6 +69,9 @@ final class RequiredScopes {
     /** The scope a request needs; empty when it needs none (non-API paths, public endpoints). */
     Optional<String> of(String method, String path) {
         String normalized = path.startsWith("/") ? path.substring(1) : path;
+        if (!normalized.startsWith("api/")) {
+            return Optional.empty(); // every rule is under api/: federation traffic skips the patterns
+        }
         for (Rule rule : rules) {
             if (rule.matches(method, normalized)) {
                 return rule.scope().isEmpty() ? Optional.empty() : Optional.of(rule.scope());

@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.BiFunction;
 import org.tributary.federation.audit.AuditDirection;
 import org.tributary.federation.http.HeaderMap;
 import org.tributary.federation.http.HttpRequestParts;
@@ -13,76 +12,51 @@ import org.tributary.federation.spi.FederationEvent;
 import org.tributary.federation.spi.FederationEventListener;
 
 /**
- * Turns the federation layer's events into log entries: every inbox outcome (with the raw request the
- * {@link InboundCapture} holds) and every delivery exchange (with the body that was sent). It appends and
- * waits for the commit, so an inbound activity is in the log before the inbox answers 202 and a delivery
- * outcome is in the log before the worker moves on.
+ * Turns the federation layer's events into log entries: every rejected inbound request (with the raw
+ * request the {@link InboundCapture} holds) and every delivery exchange (with the body that was sent). It
+ * appends and waits for the commit, so a rejection is in the log before the inbox answers and a delivery
+ * outcome is in the log before the worker moves on. Stored and duplicate activities are logged by
+ * {@link LoggedInboxStore} in the transaction that stores them, so they are not logged here again.
  */
 public final class AuditEventListener implements FederationEventListener {
     private final AuditTrail trail;
     private final InboundCapture capture;
-    private final BiFunction<URI, URI, Optional<byte[]>> deliveryBody;
 
-    /**
-     * @param deliveryBody the body queued for an activity id and inbox (the delivery queue keeps it)
-     */
-    public AuditEventListener(AuditTrail trail, InboundCapture capture,
-            BiFunction<URI, URI, Optional<byte[]>> deliveryBody) {
+    public AuditEventListener(AuditTrail trail, InboundCapture capture) {
         this.trail = trail;
         this.capture = capture;
-        this.deliveryBody = deliveryBody;
     }
 
     @Override
     public void onEvent(FederationEvent event) {
-        if (event instanceof FederationEvent.InboundProcessed inbound) {
-            trail.record(inbound(inbound));
+        if (event instanceof FederationEvent.InboundProcessed inbound
+                && inbound.disposition() == FederationEvent.InboundDisposition.REJECTED) {
+            trail.record(rejected(inbound));
         } else if (event instanceof FederationEvent.DeliveryAttempted attempt) {
             trail.record(delivery(attempt));
         }
     }
 
-    private AuditRecord inbound(FederationEvent.InboundProcessed event) {
+    /** A rejected request (stored and duplicate ones are logged by {@link LoggedInboxStore}, in their own commit). */
+    private AuditRecord rejected(FederationEvent.InboundProcessed event) {
         Optional<HttpRequestParts> request = capture.current();
         byte[] body = request.map(HttpRequestParts::body).orElse(new byte[0]);
-        MessageFields fields = MessageFields.of(body);
-        String kind;
-        String result;
-        switch (event.disposition()) {
-            case ACCEPTED -> {
-                kind = AuditKinds.INBOX_ACCEPTED;
-                result = "accepted";
-            }
-            case DUPLICATE -> {
-                kind = AuditKinds.INBOX_DUPLICATE;
-                result = "duplicate";
-            }
-            default -> {
-                kind = AuditKinds.INBOX_REJECTED;
-                result = event.error().map(error -> error.code()).orElse("rejected");
-            }
-        }
-        Map<String, String> pseudo = new LinkedHashMap<>();
-        request.ifPresent(r -> pseudo.put("target-uri", r.targetUri().toString()));
-        pseudo.put("detail", event.detail());
-        HeaderMap headers = LoggedHeaders.select(request.map(HttpRequestParts::headers).orElse(HeaderMap.empty()),
-                pseudo);
-        return AuditRecord.of(event.at(), AuditDirection.INBOUND, kind)
-                .withPeer(event.peer().orElse(""))
-                .withActivity(event.activityId().map(URI::toString).orElse(""),
-                        event.type().orElse(fields.type()),
-                        event.actor().map(URI::toString).orElse(fields.actor()), fields.object())
-                .withResult(result)
-                .withMessage(body, headers);
+        MessageFields parsed = MessageFields.of(body);
+        MessageFields fields = new MessageFields(event.type().orElse(parsed.type()),
+                event.actor().map(URI::toString).orElse(parsed.actor()), parsed.object());
+        return InboundRecords.of(event.at(), AuditKinds.INBOX_REJECTED,
+                event.error().map(error -> error.code()).orElse("rejected"), event.peer().orElse(""),
+                event.activityId().map(URI::toString).orElse(""), fields, request, body, event.detail());
     }
 
     private AuditRecord delivery(FederationEvent.DeliveryAttempted event) {
-        byte[] body = deliveryBody.apply(event.activityId(), event.inbox()).orElse(new byte[0]);
+        byte[] body = event.body();
         MessageFields fields = MessageFields.of(body);
         Map<String, String> pseudo = new LinkedHashMap<>();
         pseudo.put("target-uri", event.inbox().toString());
         pseudo.put("attempt", Integer.toString(event.attempt()));
         event.scheme().ifPresent(scheme -> pseudo.put("scheme", scheme.name().toLowerCase(Locale.ROOT)));
+        event.keyId().ifPresent(keyId -> pseudo.put("key-id", keyId.toString()));
         if (event.status().isPresent()) {
             pseudo.put("status", Integer.toString(event.status().getAsInt()));
         }

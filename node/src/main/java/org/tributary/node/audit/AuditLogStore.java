@@ -36,6 +36,19 @@ public final class AuditLogStore {
         }
     }
 
+    /**
+     * Interior subtrees below this level are not stored: they are folded from at most 8 leaves when a proof
+     * needs them. Stored, they were one row per entry more on the inbox's one writer thread (benchmark 1c);
+     * the leaves (level 0) stay, so a proof is still O(log n) reads and {@code audit verify} still compares
+     * every entry with the leaf recorded when it was appended.
+     */
+    static final int FIRST_STORED_LEVEL = 4;
+
+    /** Whether subtrees of {@code level} have rows in {@code audit_subtrees}. */
+    static boolean isStored(int level) {
+        return level == 0 || level >= FIRST_STORED_LEVEL;
+    }
+
     /** One new row: the entry, the raw body (maybe empty) and the header lines. */
     public record NewRow(AuditEntry entry, TreeHash leafHash, byte[] body, String headers) {
     }
@@ -80,6 +93,9 @@ public final class AuditLogStore {
         try (PreparedStatement insert = connection.prepareStatement(
                 "INSERT INTO audit_subtrees (tree_level, idx, hash) VALUES (?,?,?)")) {
             for (CompleteSubtree subtree : subtrees) {
+                if (!isStored(subtree.level())) {
+                    continue;
+                }
                 insert.setInt(1, subtree.level());
                 insert.setLong(2, subtree.index());
                 insert.setString(3, subtree.hash().hex());
@@ -87,6 +103,12 @@ public final class AuditLogStore {
             }
             insert.executeBatch();
         }
+    }
+
+    /** The leaf hashes {@code [from, from + count)} as appended (level 0), in order; fewer if some are missing. */
+    public List<TreeHash> leafHashes(Connection connection, long from, long count) throws SQLException {
+        return Jdbc.query(connection, "SELECT hash FROM audit_subtrees WHERE tree_level = 0 AND idx >= ? AND idx < ? "
+                + "ORDER BY idx", row -> TreeHash.fromHex(row.getString(1)), from, from + count);
     }
 
     public Optional<TreeHash> subtreeHash(Connection connection, int level, long index) throws SQLException {

@@ -2,6 +2,7 @@ package org.tributary.node.audit;
 
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
@@ -17,9 +18,13 @@ import java.util.Properties;
  * @param retentionByKind   per-kind overrides ({@code audit.retention.<kind>.days}, e.g.
  *                          {@code audit.retention.fetch.sent.days=7})
  * @param sparqlTimeout     the time limit of one SPARQL query ({@code audit.sparql.timeout.seconds}, 10)
+ * @param federationLogged  whether federated messages (inbound activities, deliveries) are logged
+ *                          ({@code audit.federation.enabled}, default {@code true}). Only the benchmark turns
+ *                          it off, to measure what logging costs; a node started without it says so in its log
+ *                          and its peers see its checkpoints stop covering the traffic they exchange with it.
  */
 public record AuditSettings(Duration signInterval, Duration maxSilence, Duration bodyRetention,
-        Map<String, Duration> retentionByKind, Duration sparqlTimeout) {
+        Map<String, Duration> retentionByKind, Duration sparqlTimeout, boolean federationLogged) {
 
     private static final String RETENTION_PREFIX = "audit.retention.";
 
@@ -36,7 +41,7 @@ public record AuditSettings(Duration signInterval, Duration maxSilence, Duration
 
     public static AuditSettings defaults() {
         return new AuditSettings(Duration.ofSeconds(15), Duration.ofMinutes(10), Duration.ofDays(365), Map.of(),
-                Duration.ofSeconds(10));
+                Duration.ofSeconds(10), true);
     }
 
     /** Reads the {@code audit.*} keys; absent keys keep their defaults. */
@@ -56,12 +61,25 @@ public record AuditSettings(Duration signInterval, Duration maxSilence, Duration
                         ? Duration.ofDays(Long.parseLong(properties.getProperty("audit.retention.days").strip()))
                         : d.bodyRetention(),
                 byKind,
-                seconds(properties, "audit.sparql.timeout.seconds", d.sparqlTimeout()));
+                seconds(properties, "audit.sparql.timeout.seconds", d.sparqlTimeout()),
+                flag(properties, "audit.federation.enabled", d.federationLogged()));
     }
 
     /** The raw-body retention for entries of {@code kind}. */
     public Duration retentionOf(String kind) {
         return retentionByKind.getOrDefault(kind, bodyRetention);
+    }
+
+    private static boolean flag(Properties properties, String key, boolean fallback) {
+        String value = properties.getProperty(key);
+        if (value == null) {
+            return fallback;
+        }
+        return switch (value.strip().toLowerCase(Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new IllegalArgumentException(key + " must be true or false, not " + value.strip());
+        };
     }
 
     private static Duration seconds(Properties properties, String key, Duration fallback) {

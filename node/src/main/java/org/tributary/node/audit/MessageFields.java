@@ -8,6 +8,7 @@ import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.io.ByteArrayInputStream;
 import java.util.Optional;
+import org.tributary.federation.spi.InboundActivity;
 
 /**
  * Reads the type, actor and object id of an activity from raw bytes, for log entries whose event does
@@ -21,11 +22,19 @@ record MessageFields(String type, String actor, String object) {
             return NONE;
         }
         try (JsonReader reader = Json.createReader(new ByteArrayInputStream(body))) {
-            JsonObject json = reader.readObject();
-            return new MessageFields(text(json.get("type")), text(json.get("actor")), text(json.get("object")));
+            return of(reader.readObject());
         } catch (JsonException | IllegalStateException | ClassCastException e) {
             return NONE;
         }
+    }
+
+    /** The fields of an activity the pipeline already parsed: no second parse of its bytes. */
+    static MessageFields of(InboundActivity activity) {
+        return of(activity.json());
+    }
+
+    private static MessageFields of(JsonObject json) {
+        return new MessageFields(text(json.get("type")), text(json.get("actor")), text(json.get("object")));
     }
 
     /** A string, or the {@code id} of an embedded object. */

@@ -2,14 +2,19 @@ package org.tributary.node.audit;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import org.tributary.federation.audit.AuditFormatException;
 import org.tributary.federation.audit.LeafHashSource;
+import org.tributary.federation.audit.MerkleTree;
 import org.tributary.federation.audit.TreeHash;
 import org.tributary.node.store.StoreException;
 
 /**
  * The log's tree read from {@code audit_subtrees} inside one transaction, frozen at {@code size} leaves:
- * every hash a proof needs is one indexed look-up, so proofs cost O(log n) queries.
+ * every hash a proof needs is one indexed look-up, or for the low levels the log does not store
+ * ({@link AuditLogStore#isStored}) one range read of at most {@value AuditLogStore#FIRST_STORED_LEVEL}
+ * levels' worth of leaves, folded here; so proofs still cost O(log n) queries.
  */
 final class StoredLeafHashSource implements LeafHashSource {
     private final Connection connection;
@@ -35,10 +40,32 @@ final class StoredLeafHashSource implements LeafHashSource {
     @Override
     public TreeHash completeSubtreeHash(int level, long index) {
         try {
-            return store.subtreeHash(connection, level, index).orElseThrow(() -> new AuditFormatException(
-                    "the stored tree has no subtree at level " + level + ", index " + index));
+            if (!AuditLogStore.isStored(level)) {
+                return fold(store.leafHashes(connection, index << level, 1L << level), level, index);
+            }
+            return store.subtreeHash(connection, level, index).orElseThrow(() -> missing(level, index));
         } catch (SQLException e) {
             throw new StoreException(e);
         }
+    }
+
+    /** The root of a complete subtree from its leaves, pairwise as RFC 9162 builds it. */
+    private static TreeHash fold(List<TreeHash> leaves, int level, long index) {
+        if (leaves.size() != 1 << level) {
+            throw missing(level, index);
+        }
+        List<TreeHash> row = leaves;
+        while (row.size() > 1) {
+            List<TreeHash> up = new ArrayList<>(row.size() / 2);
+            for (int i = 0; i < row.size(); i += 2) {
+                up.add(MerkleTree.nodeHash(row.get(i), row.get(i + 1)));
+            }
+            row = up;
+        }
+        return row.get(0);
+    }
+
+    private static AuditFormatException missing(int level, long index) {
+        return new AuditFormatException("the stored tree has no subtree at level " + level + ", index " + index);
     }
 }

@@ -44,6 +44,12 @@ public final class FollowStore {
                 followerId, targetId) > 0;
     }
 
+    /** Whether an account has at least one accepted follower: one index probe, however many it has. */
+    public boolean hasFollowers(Connection connection, long targetId) throws SQLException {
+        return Jdbc.queryOne(connection, "SELECT 1 FROM follows WHERE target_id = ? AND state = 'accepted' "
+                + "FETCH FIRST 1 ROWS ONLY", row -> true, targetId).orElse(false);
+    }
+
     /**
      * How many accepted followers each of these accounts has and how many accounts it follows (accepted), by
      * account id, read with one query; an unknown account has none.

@@ -81,7 +81,7 @@ public final class AnnounceHandler implements ActivityHandler {
         boolean local = uris.isLocal(objectId);
         if (!local) {
             boolean followed = database.inTransaction(connection ->
-                    !follows.followerIds(connection, booster.id()).isEmpty());
+                    follows.hasFollowers(connection, booster.id()));
             if (!followed) {
                 return new HandlerResult.Ignored("nobody here follows the booster");
             }

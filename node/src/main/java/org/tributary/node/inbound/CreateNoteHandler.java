@@ -93,7 +93,7 @@ public final class CreateNoteHandler implements ActivityHandler {
     }
 
     private boolean isRelevant(Connection connection, Note note, Account author) throws SQLException {
-        if (!follows.followerIds(connection, author.id()).isEmpty()) {
+        if (follows.hasFollowers(connection, author.id())) {
             return true;
         }
         List<URI> named = new ArrayList<>(note.to());

@@ -5,16 +5,11 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.locks.ReentrantLock;
 import org.tributary.federation.spi.InboundActivity;
 import org.tributary.node.store.Database;
-import org.tributary.node.store.Hashes;
-import org.tributary.node.store.IdGenerator;
-import org.tributary.node.store.Jdbc;
 import org.tributary.node.store.StoreException;
 
 /**
@@ -34,7 +29,6 @@ final class InboxGroupCommit {
         final InboundActivity activity;
         final Instant receivedAt;
         final URI keyId;
-        final String hash;
         volatile boolean done;
         volatile boolean stored;
         volatile RuntimeException failure;
@@ -43,18 +37,17 @@ final class InboxGroupCommit {
             this.activity = activity;
             this.receivedAt = receivedAt;
             this.keyId = keyId;
-            this.hash = Hashes.sha256Hex(activity.id().toString());
         }
     }
 
     private final Database database;
-    private final IdGenerator ids;
+    private final InboxRows rows;
     private final ConcurrentLinkedQueue<Pending> waiting = new ConcurrentLinkedQueue<>();
     private final ReentrantLock writer = new ReentrantLock();
 
-    InboxGroupCommit(Database database, IdGenerator ids) {
+    InboxGroupCommit(Database database, InboxRows rows) {
         this.database = database;
-        this.ids = ids;
+        this.rows = rows;
     }
 
     /** Stores the activity unless its id is known; true when this call stored it. */
@@ -90,9 +83,8 @@ final class InboxGroupCommit {
         try {
             List<Boolean> results = database.inTransaction(connection -> {
                 List<Boolean> stored = new ArrayList<>(batch.size());
-                Set<String> inBatch = new HashSet<>();
-                for (Pending pending : batch) {
-                    stored.add(inBatch.add(pending.hash) && insertIfAbsent(connection, pending));
+                for (Pending pending : batch) { // a copy earlier in this batch is already visible here
+                    stored.add(insertIfAbsent(connection, pending));
                 }
                 return stored;
             });
@@ -112,16 +104,7 @@ final class InboxGroupCommit {
     }
 
     private boolean insertIfAbsent(Connection connection, Pending pending) throws SQLException {
-        if (Jdbc.count(connection, "SELECT COUNT(*) FROM inbox_activities WHERE activity_id_hash = ?",
-                pending.hash) > 0) {
-            return false;
-        }
-        InboundActivity activity = pending.activity;
-        Jdbc.update(connection, "INSERT INTO inbox_activities (id, activity_id_hash, activity_id, "
-                + "activity_type, actor_uri, key_id, body, received_at, state) VALUES (?,?,?,?,?,?,?,?,'pending')",
-                ids.next(), pending.hash, activity.id(), activity.type(), activity.actor(), pending.keyId,
-                activity.raw(), pending.receivedAt);
-        return true;
+        return rows.insertIfAbsent(connection, pending.activity, pending.receivedAt, pending.keyId);
     }
 
     private static void finish(Pending pending, boolean stored, RuntimeException failure) {

@@ -10,7 +10,7 @@ import org.tributary.federation.delivery.DoubleKnockSender;
 import org.tributary.federation.delivery.Knock;
 import org.tributary.federation.http.HeaderMap;
 import org.tributary.federation.http.HttpRequestParts;
-import org.tributary.federation.signature.SigningKey;
+import org.tributary.federation.signature.SigningKeys;
 import org.tributary.federation.spi.LocalKeys;
 import org.tributary.federation.spi.PeerPolicy;
 
@@ -46,12 +46,13 @@ public final class RemoteMediaFetcher {
         if (url == null || !peers.isAllowed(url)) {
             return new Result.Failed(0, url + " is not an http(s) URL on an allowed peer");
         }
-        Optional<SigningKey> key = keys.signingKeyFor(signingKeyId);
-        if (key.isEmpty()) {
+        Optional<SigningKeys> signingKeys = keys.signingKeysFor(signingKeyId);
+        if (signingKeys.isEmpty()) {
             return new Result.Failed(0, "no local signing key " + signingKeyId);
         }
         HttpRequestParts get = new HttpRequestParts("GET", url, HeaderMap.empty().with("accept", "*/*"), null);
-        List<Knock<InputStream>> knocks = sender.send(get, key.get(), HttpResponse.BodyHandlers.ofInputStream());
+        List<Knock<InputStream>> knocks =
+                sender.send(get, signingKeys.get(), HttpResponse.BodyHandlers.ofInputStream());
         for (int i = 0; i < knocks.size() - 1; i++) {
             closeQuietly(knocks.get(i));
         }

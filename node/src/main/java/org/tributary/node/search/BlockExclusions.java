@@ -1,5 +1,7 @@
 package org.tributary.node.search;
 
+import java.util.Set;
+import java.util.function.LongPredicate;
 import org.tributary.node.account.Account;
 import org.tributary.node.relationship.BlockStore;
 import org.tributary.node.store.Database;
@@ -15,8 +17,8 @@ public final class BlockExclusions implements SearchExclusions {
     }
 
     @Override
-    public boolean hides(Account viewer, long authorAccountId) {
-        return viewer.id() != authorAccountId
-                && database.inTransaction(connection -> blocks.eitherBlocks(connection, viewer.id(), authorAccountId));
+    public LongPredicate hiddenFrom(Account viewer) {
+        Set<Long> blocked = database.inTransaction(connection -> blocks.eitherWay(connection, viewer.id()));
+        return accountId -> accountId != viewer.id() && blocked.contains(accountId);
     }
 }

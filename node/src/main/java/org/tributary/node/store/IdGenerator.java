@@ -1,6 +1,7 @@
 package org.tributary.node.store;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -13,6 +14,11 @@ public final class IdGenerator {
 
     public IdGenerator(Clock clock) {
         this.clock = clock;
+    }
+
+    /** The lowest id this generator gives at {@code time}: every id taken at or after it is at least this. */
+    public static long lowestAt(Instant time) {
+        return Math.max(0, time.toEpochMilli()) << 16;
     }
 
     public long next() {

@@ -20,7 +20,7 @@ class AuditRetentionTest {
     void prunedBodiesLeaveEveryProofVerifiable() {
         Clock now = Clock.fixed(Instant.parse("2025-06-01T00:00:00Z"), ZoneOffset.UTC);
         AuditSettings settings = new AuditSettings(Duration.ofSeconds(15), Duration.ofMinutes(10),
-                Duration.ofDays(365), Map.of(AuditKinds.INBOX_REJECTED, Duration.ofDays(30)), Duration.ofSeconds(5));
+                Duration.ofDays(365), Map.of(AuditKinds.INBOX_REJECTED, Duration.ofDays(30)), Duration.ofSeconds(5), true);
         NodeAssembly node = AuditLogNodes.create("retention", now, settings);
         try {
             Instant old = Instant.parse("2025-03-01T00:00:00Z");

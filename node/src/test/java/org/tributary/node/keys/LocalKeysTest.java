@@ -16,7 +16,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.tributary.federation.signature.KeyAlgorithm;
 import org.tributary.federation.signature.KeyCodec;
+import org.tributary.federation.signature.SignatureScheme;
 import org.tributary.federation.signature.SigningKey;
+import org.tributary.federation.signature.SigningKeys;
 import org.tributary.node.account.Account;
 import org.tributary.node.testing.TestServices;
 
@@ -51,6 +53,20 @@ class LocalKeysTest {
     }
 
     @Test
+    void anActorsSigningKeysPairItsRsaKeyWithItsEd25519KeyForRfc9421() {
+        LocalSigningKeys keys = new LocalSigningKeys(node.database, node.keyStore);
+
+        SigningKeys alices = keys.signingKeysFor(node.uris.rsaKeyId("alice")).orElseThrow();
+
+        assertEquals(node.uris.rsaKeyId("alice"), alices.forScheme(SignatureScheme.CAVAGE).keyId());
+        assertEquals(KeyAlgorithm.RSA, alices.forScheme(SignatureScheme.CAVAGE).algorithm());
+        assertEquals(node.uris.ed25519KeyId("alice"), alices.forScheme(SignatureScheme.RFC9421).keyId());
+        assertEquals(KeyAlgorithm.ED25519, alices.forScheme(SignatureScheme.RFC9421).algorithm());
+        assertEquals(alices, keys.signingKeysFor(node.uris.rsaKeyId("alice")).orElseThrow(), "served from memory");
+        assertEquals(Optional.empty(), keys.signingKeysFor(node.uris.rsaKeyId("nobody")));
+    }
+
+    @Test
     void aPeersPublicKeyIsNeverASigningKey() {
         Account bob = node.remote("bob", "sales.example");
         URI keyId = URI.create(bob.uri() + "#main-key");
@@ -59,6 +75,7 @@ class LocalKeysTest {
                 bob.id(), KeyAlgorithm.ED25519, KeyCodec.encodePublicKeyPem(pair.getPublic()), null, NOW)));
 
         assertEquals(Optional.empty(), new LocalSigningKeys(node.database, node.keyStore).signingKeyFor(keyId));
+        assertEquals(Optional.empty(), new LocalSigningKeys(node.database, node.keyStore).signingKeysFor(keyId));
     }
 
     @Test

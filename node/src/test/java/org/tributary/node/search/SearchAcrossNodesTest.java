@@ -6,8 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -78,6 +82,33 @@ class SearchAcrossNodesTest {
         assertEquals(sorted(List.of(organization, followers)), sorted(statusUris(sales, bob, "zebrafish")));
         assertEquals(List.of(organization), statusUris(sales, bea, "zebrafish"), "bea does not follow alice");
         assertEquals(List.of(), statusUris(hr, carol, "zebrafish"), "nothing reached hr");
+    }
+
+    @Test
+    void aBurstOfPostsIsSearchableAsSoonAsEachPostIsMade() throws Exception {
+        int count = 60;
+        ExecutorService posters = Executors.newFixedThreadPool(6);
+        List<Future<List<String>>> found = new ArrayList<>();
+        List<String> posted = java.util.Collections.synchronizedList(new ArrayList<>());
+        try {
+            for (int i = 0; i < count; i++) {
+                String item = "item" + i;
+                found.add(posters.submit(() -> {
+                    String uri = post(finance, alice, "Gannet burst " + item, "public");
+                    posted.add(uri);
+                    return List.of(uri, String.join(",", statusUris(finance, alice, "gannet " + item)));
+                }));
+            }
+            for (Future<List<String>> each : found) {
+                List<String> postedAndFound = each.get();
+                assertEquals(postedAndFound.get(0), postedAndFound.get(1), "found by a search right after posting");
+            }
+        } finally {
+            posters.shutdownNow();
+        }
+        assertEquals(count, posted.size());
+        assertEquals(SearchService.MAX_LIMIT, search(finance, alice, Map.of("q", "gannet burst", "type", "statuses",
+                "limit", "40")).getList("statuses").size());
     }
 
     @Test

@@ -72,6 +72,20 @@ public final class TestNode implements AutoCloseable {
                 Duration.ofHours(1), Duration.ofMinutes(5)).withSearchIndexInMemory();
     }
 
+    /**
+     * A node whose store and search index live on disk under {@code dataDir}, so a test can stop it and
+     * start it again over the same data (on the same port, so its URLs stay the same).
+     */
+    public static TestNode startOnDisk(String department, Path dataDir, int port) {
+        URI baseUrl = URI.create("http://127.0.0.1:" + port);
+        NodeConfig config = new NodeConfig(baseUrl, "127.0.0.1", port, dataDir, department, 256 * 1024,
+                Duration.ofHours(1), Duration.ofMinutes(5));
+        NodeAssembly assembly = NodeAssembly.create(config, DerbyDataSources.onDisk(dataDir.resolve("db")),
+                Clock.systemUTC());
+        assembly.start();
+        return new TestNode(assembly, baseUrl);
+    }
+
     public NodeAssembly assembly() {
         return assembly;
     }
@@ -132,7 +146,7 @@ public final class TestNode implements AutoCloseable {
         }
     }
 
-    private static int freePort() {
+    public static int freePort() {
         try (ServerSocket socket = new ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         } catch (IOException e) {

@@ -193,8 +193,8 @@ class EmittedActivitiesShapeTest {
         for (Map.Entry<TestNode, String> employee : Map.of(finance, "alice", sales, "bob", hr, "carol").entrySet()) {
             TestNode node = employee.getKey();
             node.assembly().peers().add(peer.authority(), "watches what the node sends");
-            peer.trustPublishedKey(Responses.assertActivityJson(http.getUnsigned(node.baseUrl().resolve("/actor"))));
-            peer.trustPublishedKey(Responses.assertActivityJson(http.get(node.actorUri(employee.getValue()),
+            peer.trustPublishedKeys(Responses.assertActivityJson(http.getUnsigned(node.baseUrl().resolve("/actor"))));
+            peer.trustPublishedKeys(Responses.assertActivityJson(http.get(node.actorUri(employee.getValue()),
                     watcher.signingKey(), SignatureScheme.CAVAGE)));
             JsonObject follow = Activities.follow(peer.url("/activities/" + UUID.randomUUID()), watcher.id(),
                     node.actorUri(employee.getValue()));

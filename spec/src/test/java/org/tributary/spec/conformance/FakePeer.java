@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.util.List;
 import org.tributary.federation.signature.HttpSignatures;
 import org.tributary.federation.signature.KeyCodec;
-import org.tributary.federation.signature.KeyFormatException;
 import org.tributary.federation.testing.TestActor;
 import org.tributary.federation.testing.TestPeerServer;
 
@@ -75,14 +74,19 @@ final class FakePeer implements AutoCloseable {
         return this;
     }
 
-    /** Trusts the key published in a fetched actor document's {@code publicKey}. */
-    FakePeer trustPublishedKey(JsonObject actorDocument) {
-        JsonObject publicKey = actorDocument.getJsonObject("publicKey");
-        try {
-            return trust(URI.create(publicKey.getString("id")), KeyCodec.decodePublicKeyPem(publicKey.getString("publicKeyPem")));
-        } catch (KeyFormatException e) {
-            throw new AssertionError("the node published an unreadable key: " + e.getMessage(), e);
-        }
+    /**
+     * Trusts every key a fetched actor document publishes, as a Tributary node would ({@link PublishedKeys}):
+     * the node signs RFC 9421 with the actor's Ed25519 Multikey and draft-cavage with its RSA key.
+     */
+    FakePeer trustPublishedKeys(JsonObject actorDocument) {
+        PublishedKeys.of(actorDocument).forEach(this::trust);
+        return this;
+    }
+
+    /** Trusts only the RSA key in {@code publicKey}, like a server that reads no other key. */
+    FakePeer trustPublicKeyOnly(JsonObject actorDocument) {
+        URI keyId = PublishedKeys.rsaKeyId(actorDocument);
+        return trust(keyId, PublishedKeys.of(actorDocument).get(keyId));
     }
 
     List<TestPeerServer.Received> received() {

@@ -1,7 +1,6 @@
 package org.tributary.spec.conformance;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.tributary.spec.conformance.Responses.assertStatus;
 
@@ -18,7 +17,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.tributary.federation.http.HttpRequestParts;
 import org.tributary.federation.signature.HttpSignatures;
-import org.tributary.federation.signature.KeyCodec;
 import org.tributary.federation.signature.SignatureScheme;
 import org.tributary.federation.signature.VerificationResult;
 import org.tributary.federation.testing.TestActor;
@@ -62,16 +60,16 @@ class FollowAcceptTest {
         assertEquals(rig.employee("bob").toString(), body.getString("actor"));
         assertEquals(followId.toString(), InboxReplayTest.objectId(body));
 
-        // The Accept verifies against the key bob publishes, fetched with a GET signed by the follower.
+        // The Accept verifies against the key bob publishes, fetched with a GET signed by the follower: the
+        // peer reads every key of bob's, so it gets RFC 9421 signed with his Ed25519 Multikey.
         JsonObject bob = Responses.assertActivityJson(rig.http().get(rig.employee("bob"), follower.signingKey(), scheme));
-        JsonObject publicKey = bob.getJsonObject("publicKey");
-        PublicKey bobsKey = KeyCodec.decodePublicKeyPem(publicKey.getString("publicKeyPem"));
+        URI ed25519 = PublishedKeys.ed25519KeyId(bob);
+        PublicKey bobsKey = PublishedKeys.of(bob).get(ed25519);
         HttpRequestParts received = new HttpRequestParts(accept.method(), accept.target(), accept.headers(),
                 accept.body());
         VerificationResult verified = new HttpSignatures(Clock.systemUTC(), Duration.ofHours(1), Duration.ofMinutes(5))
                 .verify(received, bobsKey);
-        assertEquals(URI.create(publicKey.getString("id")),
-                assertInstanceOf(VerificationResult.Verified.class, verified, verified::toString).keyId());
+        assertEquals(new VerificationResult.Verified(SignatureScheme.RFC9421, ed25519), verified);
         assertTrue(accept.headers().first("date").orElse("").matches(OutboundDateHeaderTest.IMF_FIXDATE),
                 () -> "Date: " + accept.headers().first("date"));
 

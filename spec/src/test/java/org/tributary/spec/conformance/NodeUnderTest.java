@@ -41,10 +41,10 @@ final class NodeUnderTest implements AutoCloseable {
         FakePeer peer = FakePeer.start(clock);
         node.assembly().peers().add(peer.authority(), "fake peer of the conformance suite");
         SignedHttp http = new SignedHttp(clock);
-        peer.trustPublishedKey(Responses.assertActivityJson(http.getUnsigned(node.baseUrl().resolve("/actor"))));
+        peer.trustPublishedKeys(Responses.assertActivityJson(http.getUnsigned(node.baseUrl().resolve("/actor"))));
         NodeUnderTest rig = new NodeUnderTest(node, peer, http, peer.actor("reader"));
         for (String employee : employees) {
-            peer.trustPublishedKey(rig.employeeDocument(employee));
+            peer.trustPublishedKeys(rig.employeeDocument(employee));
         }
         return rig;
     }

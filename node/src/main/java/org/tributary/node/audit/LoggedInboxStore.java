@@ -1,0 +1,48 @@
+package org.tributary.node.audit;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.Optional;
+import org.tributary.federation.http.HttpRequestParts;
+import org.tributary.federation.spi.InboundActivity;
+import org.tributary.federation.spi.InboxStore;
+import org.tributary.federation.spi.PeerPolicy;
+import org.tributary.node.inbox.InboxRows;
+
+/**
+ * The durable inbox as the pipeline sees it when federation traffic is logged: an activity's inbox row and
+ * its log entry ({@code inbox.accepted}, or {@code inbox.duplicate} when its id was known) are written in
+ * one transaction of the log's appender, so a 202 means both are durable, for the price of one commit.
+ * The raw bytes are stored once, in the log entry; the inbox row points at it.
+ * Concurrent requests share that commit (the appender batches). Rejections never reach a store; the
+ * {@link AuditEventListener} logs those.
+ */
+public final class LoggedInboxStore implements InboxStore {
+    private final AuditLog log;
+    private final InboxRows rows;
+    private final InboundCapture capture;
+
+    public LoggedInboxStore(AuditLog log, InboxRows rows, InboundCapture capture) {
+        this.log = log;
+        this.rows = rows;
+        this.capture = capture;
+    }
+
+    @Override
+    public boolean storeIfAbsent(InboundActivity activity, Instant receivedAt, URI verifiedKeyId) {
+        Optional<HttpRequestParts> request = capture.current(); // read here: the appender is another thread
+        String peer = verifiedKeyId.getHost() == null ? "" : PeerPolicy.authorityOf(verifiedKeyId);
+        byte[] body = request.map(HttpRequestParts::body).orElse(activity.raw());
+        MessageFields fields = MessageFields.of(activity);
+        boolean[] stored = new boolean[1]; // the last attempt's answer; the commit publishes it to us
+        log.appendWith((connection, sequence) -> {
+            stored[0] = rows.insertIfAbsentLogged(connection, activity, receivedAt, verifiedKeyId, sequence);
+            return stored[0]
+                    ? InboundRecords.of(receivedAt, AuditKinds.INBOX_ACCEPTED, "accepted", peer,
+                            activity.id().toString(), fields, request, body, InboundRecords.STORED_DETAIL)
+                    : InboundRecords.of(receivedAt, AuditKinds.INBOX_DUPLICATE, "duplicate", peer,
+                            activity.id().toString(), fields, request, body, InboundRecords.DUPLICATE_DETAIL);
+        });
+        return stored[0];
+    }
+}

@@ -1,0 +1,133 @@
+package org.tributary.node.audit;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.Json;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.tributary.federation.http.HeaderMap;
+import org.tributary.federation.http.HttpRequestParts;
+import org.tributary.federation.inbox.ActivityParser;
+import org.tributary.federation.spi.InboundActivity;
+import org.tributary.node.inbox.InboxActivityStore;
+import org.tributary.node.inbox.InboxRows;
+import org.tributary.node.store.Database;
+import org.tributary.node.store.DerbyDataSources;
+import org.tributary.node.store.IdGenerator;
+import org.tributary.node.store.Jdbc;
+import org.tributary.node.store.Migrations;
+
+/** The inbox row and its log entry are one commit; copies of one activity are stored once and logged each time. */
+class LoggedInboxStoreTest {
+    private static final URI KEY = URI.create("https://sales.example:8443/users/bob#main-key");
+
+    private final DataSource source = DerbyDataSources.inMemory("logged-inbox-" + UUID.randomUUID());
+    private final Database database = new Database(source);
+    private final AuditLogStore auditStore = new AuditLogStore();
+    private final InboundCapture capture = new InboundCapture();
+    private final ExecutorService threads = Executors.newFixedThreadPool(16);
+    private final InboxActivityStore inbox;
+    private final AuditLog log;
+    private final LoggedInboxStore store;
+
+    LoggedInboxStoreTest() {
+        new Migrations(database, Clock.systemUTC()).apply();
+        IdGenerator ids = new IdGenerator(Clock.systemUTC());
+        inbox = new InboxActivityStore(database, ids, Clock.systemUTC());
+        log = new AuditLog(database, auditStore, record -> false);
+        store = new LoggedInboxStore(log, new InboxRows(ids), capture);
+    }
+
+    @AfterEach
+    void close() {
+        threads.shutdownNow();
+        log.close();
+        DerbyDataSources.shutdown(source);
+    }
+
+    @Test
+    void aStoredActivityIsLoggedWithItsRequestInTheSameCommit() {
+        InboundActivity activity = activity("https://sales.example:8443/activities/1");
+        HttpRequestParts request = new HttpRequestParts("POST", URI.create("https://finance.example/inbox"),
+                HeaderMap.empty().with("signature", "keyId=\"x\"").with("cookie", "secret"), activity.raw());
+
+        boolean stored = capture.during(request, () -> store.storeIfAbsent(activity, Instant.now(), KEY));
+
+        assertTrue(stored);
+        assertEquals(1, inbox.countPending());
+        StoredAuditEntry entry = only();
+        assertEquals(AuditKinds.INBOX_ACCEPTED, entry.entry().kind());
+        assertEquals("accepted", entry.entry().result());
+        assertEquals("sales.example:8443", entry.entry().peer());
+        assertEquals("Create", entry.entry().activityType());
+        assertEquals("https://sales.example:8443/users/bob", entry.entry().actor());
+        assertEquals("https://sales.example:8443/notes/1", entry.entry().object());
+        assertTrue(entry.headers().contains("@target-uri: https://finance.example/inbox"), entry.headers());
+        assertTrue(entry.headers().contains("signature: keyId"), entry.headers());
+        assertTrue(!entry.headers().contains("secret"), "cookies are never logged");
+        assertEquals(new String(activity.raw(), StandardCharsets.UTF_8),
+                new String(entry.body().orElseThrow(), StandardCharsets.UTF_8));
+        // The bytes are stored once, in the log entry; the processor still gets them.
+        long rowsWithTheirOwnBytes = database.inTransaction(connection -> Jdbc.count(connection,
+                "SELECT COUNT(*) FROM inbox_activities WHERE body IS NOT NULL"));
+        assertEquals(0, rowsWithTheirOwnBytes);
+        assertArrayEquals(activity.raw(), inbox.pending(10).get(0).body());
+    }
+
+    @Test
+    void concurrentCopiesAreStoredOnceAndEachIsLogged() throws Exception {
+        List<Future<Boolean>> results = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            results.add(threads.submit(() -> store.storeIfAbsent(
+                    activity("https://sales.example:8443/activities/same"), Instant.now(), KEY)));
+        }
+        int stored = 0;
+        for (Future<Boolean> result : results) {
+            stored += result.get() ? 1 : 0;
+        }
+
+        assertEquals(1, stored);
+        assertEquals(1, inbox.countPending());
+        List<StoredAuditEntry> entries = all();
+        assertEquals(100, entries.size());
+        assertEquals(1, entries.stream().filter(e -> e.entry().kind().equals(AuditKinds.INBOX_ACCEPTED)).count());
+        assertEquals(99, entries.stream().filter(e -> e.entry().kind().equals(AuditKinds.INBOX_DUPLICATE)).count());
+    }
+
+    private StoredAuditEntry only() {
+        List<StoredAuditEntry> entries = all();
+        assertEquals(1, entries.size());
+        return database.inTransaction(connection -> auditStore.find(connection, 0)).orElseThrow();
+    }
+
+    private List<StoredAuditEntry> all() {
+        List<StoredAuditEntry> entries = new ArrayList<>();
+        database.inTransactionVoid(connection -> auditStore.forEach(connection, 0, Long.MAX_VALUE, entries::add));
+        return entries;
+    }
+
+    private static InboundActivity activity(String id) {
+        byte[] raw = Json.createObjectBuilder()
+                .add("@context", "https://www.w3.org/ns/activitystreams")
+                .add("id", id)
+                .add("type", "Create")
+                .add("actor", "https://sales.example:8443/users/bob")
+                .add("object", Json.createObjectBuilder().add("id", "https://sales.example:8443/notes/1")
+                        .add("type", "Note").add("attributedTo", "https://sales.example:8443/users/bob"))
+                .build().toString().getBytes(StandardCharsets.UTF_8);
+        return ((ActivityParser.Result.Parsed) new ActivityParser().parse(raw)).activity();
+    }
+}
