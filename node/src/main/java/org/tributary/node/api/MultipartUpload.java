@@ -25,12 +25,33 @@ final class MultipartUpload {
     record Form(byte[] file, String description, String focus) {
     }
 
+    /**
+     * How much of a refused upload is read and dropped before the 413 goes out. Closing the connection with
+     * unread bytes in its buffer makes the kernel reset it, and the client then loses the answer too (a
+     * broken pipe instead of "media_too_large"); beyond this much, a reset is the lesser cost.
+     */
+    private static final long SWALLOW_LIMIT = 2L * 1024 * 1024;
+
     private MultipartUpload() {
+    }
+
+    private static void discardUpTo(InputStream body, long limit) {
+        byte[] sink = new byte[8192];
+        long read = 0;
+        try {
+            int n;
+            while (read < limit && (n = body.read(sink, 0, (int) Math.min(sink.length, limit - read))) > 0) {
+                read += n;
+            }
+        } catch (IOException e) {
+            // the client went away: nothing to answer
+        }
     }
 
     static Form read(String contentType, Long contentLength, InputStream body, long maxFileBytes) {
         long maxLength = maxFileBytes + FORM_OVERHEAD;
         if (contentLength != null && contentLength > maxLength) {
+            discardUpTo(body, SWALLOW_LIMIT);
             throw tooLarge(maxFileBytes);
         }
         String boundary = contentType == null ? null : MultiPart.extractBoundary(contentType);
