@@ -113,10 +113,6 @@ public final class FollowService {
     public record Counts(long followers, long following) {
     }
 
-    public Counts counts(Account account) {
-        return database.inTransaction(connection -> counts(connection, List.of(account.id())).get(account.id()));
-    }
-
     /** The counts of each of these accounts, by account id, read with one query whatever their number. */
     public Map<Long, Counts> counts(Connection connection, Collection<Long> accountIds) throws SQLException {
         return follows.counts(connection, accountIds);

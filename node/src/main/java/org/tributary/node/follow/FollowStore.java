@@ -44,18 +44,6 @@ public final class FollowStore {
                 followerId, targetId) > 0;
     }
 
-    /** How many accepted followers an account has. */
-    public long countFollowers(Connection connection, long targetId) throws SQLException {
-        return Jdbc.count(connection, "SELECT COUNT(*) FROM follows WHERE target_id = ? AND state = 'accepted'",
-                targetId);
-    }
-
-    /** How many accounts an account follows (accepted). */
-    public long countFollowing(Connection connection, long followerId) throws SQLException {
-        return Jdbc.count(connection, "SELECT COUNT(*) FROM follows WHERE follower_id = ? AND state = 'accepted'",
-                followerId);
-    }
-
     /** Whether an account has at least one accepted follower: one index probe, however many it has. */
     public boolean hasFollowers(Connection connection, long targetId) throws SQLException {
         return Jdbc.queryOne(connection, "SELECT 1 FROM follows WHERE target_id = ? AND state = 'accepted' "
@@ -63,8 +51,8 @@ public final class FollowStore {
     }
 
     /**
-     * {@link #countFollowers} and {@link #countFollowing} of each of these accounts, by account id, read with
-     * one query; an unknown account has none.
+     * How many accepted followers each of these accounts has and how many accounts it follows (accepted), by
+     * account id, read with one query; an unknown account has none.
      */
     public Map<Long, FollowService.Counts> counts(Connection connection, Collection<Long> accountIds)
             throws SQLException {

@@ -100,11 +100,6 @@ public final class PollService {
         };
     }
 
-    /** The poll of a post, without anything viewer-specific (for showing the post). */
-    public Optional<Poll> ofStatus(long statusId) {
-        return database.inTransaction(connection -> polls.find(connection, statusId));
-    }
-
     /** The polls among these posts, by post id, without anything viewer-specific; two queries at most. */
     public Map<Long, Poll> ofStatuses(Connection connection, Collection<Long> statusIds) throws SQLException {
         return polls.find(connection, statusIds);

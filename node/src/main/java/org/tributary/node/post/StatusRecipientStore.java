@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -35,13 +36,15 @@ public final class StatusRecipientStore {
 
     /** The recipients of each of these posts, in account id order as {@link #of} lists them; none, no entry. */
     public Map<Long, List<Recipient>> of(Connection connection, Collection<Long> statusIds) throws SQLException {
+        // Ordered here, not by the statement: a Derby sort costs more than the few rows it would order.
         Map<Long, List<Recipient>> byStatus = new HashMap<>();
         Jdbc.queryIn(connection, "SELECT status_id, account_id, mentioned FROM status_recipients "
-                + "WHERE status_id IN (%s) ORDER BY status_id, account_id", statusIds, row -> {
+                + "WHERE status_id IN (%s)", statusIds, row -> {
                     byStatus.computeIfAbsent(row.getLong(1), id -> new ArrayList<>())
                             .add(new Recipient(row.getLong(2), row.getBoolean(3)));
                     return null;
                 });
+        byStatus.values().forEach(list -> list.sort(Comparator.comparingLong(Recipient::accountId)));
         return byStatus;
     }
 
