@@ -69,19 +69,21 @@ public final class DeliveryStore implements DeliveryQueue {
         });
     }
 
+    // The job arrives with its attempts already counted (DeliveryJob.afterAttempt): the row keeps that count
+    // as given, so the backoff schedule sees each attempt once.
     @Override
     public void markDelivered(DeliveryJob job) {
-        setState(job, "delivered", job.attempts() + 1, job.nextAttemptAt(), null);
+        setState(job, "delivered", job.attempts(), job.nextAttemptAt(), null);
     }
 
     @Override
     public void reschedule(DeliveryJob job, Instant nextAttemptAt, String lastError) {
-        setState(job, "queued", job.attempts() + 1, nextAttemptAt, lastError);
+        setState(job, "queued", job.attempts(), nextAttemptAt, lastError);
     }
 
     @Override
     public void deadLetter(DeliveryJob job, String lastError) {
-        setState(job, "dead", job.attempts() + 1, job.nextAttemptAt(), lastError);
+        setState(job, "dead", job.attempts(), job.nextAttemptAt(), lastError);
     }
 
     /** Puts rows a crashed worker had claimed back in the queue. */

@@ -71,7 +71,7 @@ class DeliveryStoreTest {
         DeliveryJob job = deliveries.claimDue(NOW, 10).get(0);
         clock.advance(Duration.ofSeconds(1));
 
-        deliveries.reschedule(job, NOW.plusSeconds(30), "503 from peer");
+        deliveries.reschedule(job.afterAttempt(NOW.plusSeconds(30)), NOW.plusSeconds(30), "503 from peer");
 
         assertEquals(1, deliveries.count("queued"));
         assertEquals("queued|1|" + NOW.plusSeconds(30) + "|503 from peer|" + NOW.plusSeconds(1), row(job.id()));
@@ -81,10 +81,24 @@ class DeliveryStoreTest {
     }
 
     @Test
+    void eachAttemptIsCountedOnceAcrossRetries() {
+        // The worker hands the job back with the attempt already counted; the store must not count it again,
+        // or a peer that is down gets half the retries its backoff schedule promises.
+        enqueue("a", NOW);
+        for (int attempt = 1; attempt <= 3; attempt++) {
+            DeliveryJob claimed = deliveries.claimDue(NOW.plusSeconds(attempt * 60L), 10).get(0);
+            assertEquals(attempt - 1, claimed.attempts());
+            Instant next = NOW.plusSeconds((attempt + 1) * 60L);
+            deliveries.reschedule(claimed.afterAttempt(next), next, "503 from peer");
+        }
+        assertEquals(3, deliveries.claimDue(NOW.plusSeconds(3600), 10).get(0).attempts());
+    }
+
+    @Test
     void aDeliveredJobIsDone() {
         enqueue("a", NOW);
         DeliveryJob job = deliveries.claimDue(NOW, 10).get(0);
-        deliveries.markDelivered(job);
+        deliveries.markDelivered(job.afterAttempt(NOW));
         assertEquals(1, deliveries.count("delivered"));
         assertEquals("delivered|1|" + NOW + "|null|" + NOW, row(job.id()));
         assertEquals(List.of(), deliveries.claimDue(NOW.plusSeconds(3600), 10));
@@ -94,7 +108,7 @@ class DeliveryStoreTest {
     void aDeadLetteredJobKeepsItsErrorTrimmed() {
         enqueue("a", NOW);
         DeliveryJob job = deliveries.claimDue(NOW, 10).get(0);
-        deliveries.deadLetter(job, "x".repeat(600));
+        deliveries.deadLetter(job.afterAttempt(NOW), "x".repeat(600));
         assertEquals(1, deliveries.count("dead"));
         assertEquals("dead|1|" + NOW + "|" + "x".repeat(500) + "|" + NOW, row(job.id()));
         assertEquals(List.of(), deliveries.claimDue(NOW.plusSeconds(3600), 10));
