@@ -44,9 +44,8 @@ final class DeliveryWiring {
         worker.wakeUp();
     }
 
-    /** Re-queues deliveries a previous run left half-sent, then starts the worker. */
+    /** Starts the worker; deliveries a previous run left in flight are still queued, so they go out again. */
     void start() {
-        deliveries.requeueAbandoned();
         worker.start();
     }
 

@@ -7,6 +7,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.tributary.federation.spi.DeliveryJob;
 import org.tributary.federation.spi.DeliveryQueue;
 import org.tributary.node.store.Database;
@@ -16,7 +18,12 @@ import org.tributary.node.store.Jdbc;
 /**
  * The durable outbound queue in the {@code deliveries} table. Services enqueue in their own
  * transaction (the post and its deliveries commit together); the delivery worker claims due rows.
- * A claimed row is marked {@code sending}; rows left in that state by a crash are re-queued at start.
+ *
+ * <p>A claim is held in memory, not written: the row stays {@code queued} until its outcome is stored.
+ * Writing the claim cost a durable commit on every post's way to its followers, and it bought nothing a
+ * crash needs: after a restart every {@code queued} row is due again, which is what re-queueing rows left
+ * {@code sending} used to do. Only this process opens the store (the data directory is locked), so the
+ * memory of one store object is the whole truth about what is in flight.
  */
 public final class DeliveryStore implements DeliveryQueue {
     private static final String COLUMNS = "id, activity_id, inbox_uri, body, signing_key_id, attempts, next_attempt_at";
@@ -25,6 +32,7 @@ public final class DeliveryStore implements DeliveryQueue {
     private final Database database;
     private final IdGenerator ids;
     private final Clock clock;
+    private final Set<Long> claimed = ConcurrentHashMap.newKeySet();
 
     public DeliveryStore(Database database, IdGenerator ids, Clock clock) {
         this.database = database;
@@ -52,21 +60,21 @@ public final class DeliveryStore implements DeliveryQueue {
 
     @Override
     public List<DeliveryJob> claimDue(Instant now, int max) {
-        return database.inTransaction(connection -> {
-            // The index is named for the reason given at InboxActivityStore.PENDING: with statistics saying most
-            // rows are queued, Derby would otherwise scan the table and sort it for every claim.
-            List<DeliveryJob> due = Jdbc.query(connection, "SELECT " + COLUMNS + " FROM deliveries "
-                    + "--DERBY-PROPERTIES index=DELIVERIES_DUE\nWHERE state = 'queued' AND next_attempt_at <= ? "
-                    + "ORDER BY state, next_attempt_at FETCH FIRST " + max + " ROWS ONLY", DeliveryStore::map, now);
-            List<DeliveryJob> claimed = new ArrayList<>();
-            for (DeliveryJob job : due) {
-                if (Jdbc.update(connection, "UPDATE deliveries SET state = 'sending', updated_at = ? WHERE id = ? "
-                        + "AND state = 'queued'", now, job.id()) == 1) {
-                    claimed.add(job);
-                }
+        // Rows in flight are still queued, so up to that many more are read and the claimed ones skipped.
+        int inFlight = claimed.size();
+        List<DeliveryJob> due = database.inTransaction(connection -> Jdbc.query(connection, "SELECT " + COLUMNS
+                // The index is named for the reason given at InboxActivityStore.PENDING: with statistics saying
+                // most rows are queued, Derby would otherwise scan the table and sort it for every claim.
+                + " FROM deliveries --DERBY-PROPERTIES index=DELIVERIES_DUE\nWHERE state = 'queued' "
+                + "AND next_attempt_at <= ? ORDER BY state, next_attempt_at FETCH FIRST " + (max + inFlight)
+                + " ROWS ONLY", DeliveryStore::map, now));
+        List<DeliveryJob> taken = new ArrayList<>(Math.min(max, due.size()));
+        for (DeliveryJob job : due) {
+            if (taken.size() < max && claimed.add(job.id())) {
+                taken.add(job);
             }
-            return claimed;
-        });
+        }
+        return taken;
     }
 
     // The job arrives with its attempts already counted (DeliveryJob.afterAttempt): the row keeps that count
@@ -84,12 +92,6 @@ public final class DeliveryStore implements DeliveryQueue {
     @Override
     public void deadLetter(DeliveryJob job, String lastError) {
         setState(job, "dead", job.attempts(), job.nextAttemptAt(), lastError);
-    }
-
-    /** Puts rows a crashed worker had claimed back in the queue. */
-    public int requeueAbandoned() {
-        return database.inTransaction(connection -> Jdbc.update(connection,
-                "UPDATE deliveries SET state = 'queued' WHERE state = 'sending'"));
     }
 
     /** Counts rows per state, e.g. for the admin view and tests. */
@@ -118,11 +120,17 @@ public final class DeliveryStore implements DeliveryQueue {
                 id) == 1);
     }
 
+    // The claim is released only once the outcome is committed, so a claim running meanwhile either sees the
+    // row still claimed or sees its new state, never a queued row that is already being sent.
     private void setState(DeliveryJob job, String state, int attempts, Instant next, String error) {
         String trimmed = error == null ? null : error.substring(0, Math.min(error.length(), MAX_ERROR_LENGTH));
-        database.inTransactionVoid(connection -> Jdbc.update(connection, "UPDATE deliveries SET state = ?, "
-                + "attempts = ?, next_attempt_at = ?, last_error = ?, updated_at = ? WHERE id = ?", state, attempts,
-                next, trimmed, clock.instant(), job.id()));
+        try {
+            database.inTransactionVoid(connection -> Jdbc.update(connection, "UPDATE deliveries SET state = ?, "
+                    + "attempts = ?, next_attempt_at = ?, last_error = ?, updated_at = ? WHERE id = ?", state, attempts,
+                    next, trimmed, clock.instant(), job.id()));
+        } finally {
+            claimed.remove(job.id());
+        }
     }
 
     private static DeliveryJob map(ResultSet row) throws SQLException {

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -18,7 +19,7 @@ import org.tributary.node.store.Jdbc;
 import org.tributary.node.testing.MutableClock;
 import org.tributary.node.testing.TestDatabase;
 
-/** The delivery queue's state transitions: queued → sending → delivered | queued again | dead. */
+/** The delivery queue's state transitions: queued (claimed in memory) → delivered | queued again | dead. */
 class DeliveryStoreTest {
     private static final Instant NOW = Instant.parse("2025-03-05T09:15:00Z");
     private final MutableClock clock = new MutableClock(NOW);
@@ -50,7 +51,7 @@ class DeliveryStoreTest {
         assertArrayEquals(saved.body(), job.body());
         assertEquals(saved.signingKeyId(), job.signingKeyId());
         assertEquals(0, job.attempts());
-        assertEquals(1, deliveries.count("sending"));
+        assertEquals(1, deliveries.count("queued"), "a claim is not written: a crash leaves the row queued");
         assertEquals(List.of(), deliveries.claimDue(NOW, 10), "a claimed job is not claimed again");
     }
 
@@ -115,18 +116,24 @@ class DeliveryStoreTest {
     }
 
     @Test
-    void jobsLeftSendingByACrashAreRequeued() {
+    void jobsInFlightAtACrashAreClaimedAgainAfterTheRestart() {
         enqueue("a", NOW);
         enqueue("b", NOW);
-        deliveries.claimDue(NOW, 1);
-        assertEquals(1, deliveries.count("sending"));
+        assertEquals(1, deliveries.claimDue(NOW, 1).size());
+        assertEquals(List.of("b"), activities(deliveries.claimDue(NOW, 10)), "the one in flight is skipped");
 
-        assertEquals(1, deliveries.requeueAbandoned());
+        DeliveryStore afterRestart = new DeliveryStore(store.database(), new IdGenerator(clock), clock);
 
-        assertEquals(0, deliveries.count("sending"));
-        assertEquals(2, deliveries.count("queued"));
-        assertEquals(2, deliveries.claimDue(NOW, 10).size());
-        assertEquals(2, deliveries.requeueAbandoned(), "both claimed rows go back");
+        assertEquals(Set.of("a", "b"), Set.copyOf(activities(afterRestart.claimDue(NOW, 10))));
+    }
+
+    @Test
+    void aClaimIsReleasedWhenItsOutcomeIsStored() {
+        enqueue("a", NOW);
+        DeliveryJob job = deliveries.claimDue(NOW, 10).get(0);
+        Instant next = NOW.plusSeconds(30);
+        deliveries.reschedule(job.afterAttempt(next), next, "503 from peer");
+        assertEquals(List.of("a"), activities(deliveries.claimDue(next, 10)));
     }
 
     private List<DeliveryJob> enqueue(String name, Instant due) {
