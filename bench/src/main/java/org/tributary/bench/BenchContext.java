@@ -8,11 +8,11 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * What every benchmark gets: the mode, where the node jar and the repository are, a scratch directory,
- * extra JVM options for the node processes (e.g. to profile them), what is shared between benchmarks,
- * and a log for progress messages.
+ * What every benchmark gets: the mode, where the node's start script (the {@code tributary} the build puts
+ * next to the node's jar) and the repository are, a scratch directory, extra JVM options for the node
+ * processes (e.g. to profile them), what is shared between benchmarks, and a log for progress messages.
  */
-public record BenchContext(boolean quick, Path nodeJar, Path repositoryRoot, Path workDirectory,
+public record BenchContext(boolean quick, Path nodeScript, Path repositoryRoot, Path workDirectory,
         List<String> nodeJvmArgs, boolean fedify, Observations observations, PrintStream log) {
 
     /** A fresh directory under the scratch directory. */

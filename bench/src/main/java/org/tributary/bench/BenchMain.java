@@ -15,7 +15,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * Runs the benchmarks against node processes started from the node's jar and prints the results table
+ * Runs the benchmarks against node processes started as users start them (the node's start script) and
+ * prints the results table
  * and the machine. {@code --quick} is the smoke mode the test suite runs: every benchmark for a few
  * seconds with tiny counts, to prove it still works, not to measure.
  */
@@ -32,9 +33,9 @@ public final class BenchMain implements Callable<Integer> {
     @Option(names = "--out", description = "Also write the table to this file.")
     Path out;
 
-    @Option(names = "--node-jar", description = "The node's jar (default: node/target/tributary-node.jar under the "
-            + "repository).")
-    Path nodeJar;
+    @Option(names = "--node-script", description = "The node's start script, next to its jar (default: "
+            + "node/target/tributary under the repository).")
+    Path nodeScript;
 
     @Option(names = "--repo", description = "The repository root (default: found from the working directory).")
     Path repository;
@@ -43,7 +44,8 @@ public final class BenchMain implements Callable<Integer> {
             + "(default: on, off with --quick).")
     Boolean fedify;
 
-    @Option(names = "--node-jvm-arg", description = "Extra JVM option for node processes (repeatable), e.g. for JFR.")
+    @Option(names = "--node-jvm-arg", description = "Extra JVM option for node processes (repeatable), after the "
+            + "node's own, e.g. for JFR.")
     List<String> nodeJvmArgs = new ArrayList<>();
 
     @Option(names = "--work-dir", description = "Scratch directory for data directories and logs (default: a new "
@@ -82,13 +84,13 @@ public final class BenchMain implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         Path root = repository != null ? repository : findRepositoryRoot();
-        Path jar = nodeJar != null ? nodeJar : root.resolve("node/target/tributary-node.jar");
-        if (!Files.isRegularFile(jar)) {
-            console.println("no node jar at " + jar + "; build it first: mvn -B -q package -DskipTests");
+        Path script = nodeScript != null ? nodeScript : root.resolve("node/target/tributary");
+        if (!Files.isExecutable(script)) {
+            console.println("no node start script at " + script + "; build it first: mvn -B -q package -DskipTests");
             return 2;
         }
         Path scratch = workDir != null ? Files.createDirectories(workDir) : Files.createTempDirectory("tributary-bench-");
-        BenchContext context = new BenchContext(quick, jar.toAbsolutePath(), root.toAbsolutePath(), scratch,
+        BenchContext context = new BenchContext(quick, script.toAbsolutePath(), root.toAbsolutePath(), scratch,
                 List.copyOf(nodeJvmArgs), fedify != null ? fedify : !quick, new Observations(), console);
         List<BenchRow> results = new ArrayList<>();
         try {

@@ -1,20 +1,25 @@
 package org.tributary.bench;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
- * A node running as its own JVM ({@code java -jar tributary-node.jar serve}), so its memory and
- * start-up are its own. Start-to-serving is measured from just before the process is spawned until
- * {@code /.well-known/nodeinfo} answers 200.
+ * A node running as its own JVM, started as users start it: {@code tributary serve} (the start script next
+ * to the node's jar, which runs the node's JVM with its default options and its class-data archive), so its
+ * memory and start-up are what users get. The bench's own JDK runs it ({@code JAVA_HOME}), with the extra
+ * JVM options of {@code --node-jvm-arg} after the node's. Start-to-serving is measured from just before
+ * the process is spawned until {@code /.well-known/nodeinfo} answers 200.
  */
 public final class NodeProcess implements AutoCloseable {
     private static final Duration START_LIMIT = Duration.ofSeconds(60);
@@ -33,9 +38,9 @@ public final class NodeProcess implements AutoCloseable {
 
     public static NodeProcess start(BenchContext context, NodeDataDir data) {
         List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(context.nodeJvmArgs());
-        command.addAll(List.of("-jar", context.nodeJar().toString(), "serve", "--data", data.directory().toString()));
+        command.add(context.nodeScript().toString());
+        context.nodeJvmArgs().forEach(option -> command.add("-J" + option));
+        command.addAll(List.of("serve", "--data", data.directory().toString()));
         Path log = data.directory().resolve("node.log");
         HttpClient probe = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(1)).build();
@@ -44,7 +49,11 @@ public final class NodeProcess implements AutoCloseable {
         long started = System.nanoTime();
         Process process;
         try {
-            process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+            // Default settings: the node's configuration is its data directory, not this shell's TRIBUTARY_*.
+            builder.environment().keySet().removeIf(name -> name.startsWith("TRIBUTARY_"));
+            builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+            process = builder.start();
         } catch (IOException e) {
             throw new IllegalStateException("cannot start " + command, e);
         }
@@ -52,7 +61,8 @@ public final class NodeProcess implements AutoCloseable {
             try {
                 if (probe.send(nodeInfo, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
                     long elapsed = System.nanoTime() - started;
-                    context.observations().recordStart(elapsed);
+                    context.observations().recordStart(elapsed,
+                            mapsClassArchive(process.pid(), context.nodeScript()));
                     return new NodeProcess(process, data.baseUrl(), elapsed);
                 }
             } catch (IOException notYet) {
@@ -88,9 +98,8 @@ public final class NodeProcess implements AutoCloseable {
     }
 
     /**
-     * The CPU time (user + system) the node has used so far, over its process and its children (a node
-     * started without heap settings relaunches itself as a child JVM). Unlike a rate, this hardly depends on
-     * how many other processes share the cores.
+     * The CPU time (user + system) the node has used so far, over its process and any children. Unlike a
+     * rate, this hardly depends on how many other processes share the cores.
      */
     public Duration cpuTime() {
         Duration total = process.info().totalCpuDuration().orElse(Duration.ZERO);
@@ -104,7 +113,7 @@ public final class NodeProcess implements AutoCloseable {
     @Override
     public void close() {
         memory.close();
-        List<ProcessHandle> descendants = process.descendants().toList(); // a relaunched node's JVM
+        List<ProcessHandle> descendants = process.descendants().toList(); // none unless the node relaunched
         process.destroy();
         try {
             if (!process.waitFor(15, TimeUnit.SECONDS)) {
@@ -114,6 +123,21 @@ public final class NodeProcess implements AutoCloseable {
         } catch (InterruptedException e) {
             process.destroyForcibly();
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * Whether the JVM maps a class-data archive from the node's directory (the start script offers it only
+     * when it was made by this JDK for this jar; the JVM may still refuse it): seen in {@code /proc/<pid>/maps}.
+     */
+    static boolean mapsClassArchive(long pid, Path nodeScript) {
+        try {
+            String nodeDirectory = nodeScript.toRealPath().getParent().toString();
+            try (Stream<String> maps = Files.lines(Path.of("/proc", Long.toString(pid), "maps"))) {
+                return maps.anyMatch(line -> line.endsWith(".jsa") && line.contains(nodeDirectory));
+            }
+        } catch (IOException | UncheckedIOException notLinuxOrGone) {
+            return false;
         }
     }
 

@@ -9,8 +9,9 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Resident memory of a process from {@code /proc/<pid>/status}: VmRSS now, VmHWM (the kernel's peak),
  * and the largest VmRSS a background sampler saw while it ran. VmRSS and the samples count the process
- * and all its descendants, since a node started without heap settings relaunches itself as a child JVM
- * (the launcher's own memory is part of the node's footprint too).
+ * and all its descendants: a node started by a bare {@code java -jar} relaunches itself as a child JVM, and
+ * the launcher's memory is part of the node's footprint too. (The start script replaces itself with the
+ * node's JVM: one process.)
  */
 public final class ProcessMemory implements AutoCloseable {
     private final long pid;

@@ -28,19 +28,16 @@ public final class TributaryCommand implements Callable<Integer> {
     public static void main(String[] args) throws Exception {
         Optional<List<String>> relaunch = JvmRelaunch.command(args,
                 ManagementFactory.getRuntimeMXBean().getInputArguments(), System.getenv(),
-                Path.of(System.getProperty("java.home")), System.getProperty("java.class.path"));
+                Path.of(System.getProperty("java.home")), System.getProperty("java.class.path"),
+                Runtime.version().toString());
         if (relaunch.isPresent()) {
             System.exit(JvmRelaunch.run(relaunch.get()));
         }
         int exit = new CommandLine(new TributaryCommand())
                 .setExecutionExceptionHandler(new CliErrors())
                 .execute(args);
-        if (exit != 0 || !isLongRunning(args)) {
+        if (exit != 0 || !JvmOptions.isLongRunning(args)) {
             System.exit(exit);
         }
-    }
-
-    private static boolean isLongRunning(String[] args) {
-        return args.length > 0 && (args[0].equals("serve") || args[0].equals("demo"));
     }
 }

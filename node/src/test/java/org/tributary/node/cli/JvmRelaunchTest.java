@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -13,9 +15,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 class JvmRelaunchTest {
     private static final Path JAVA_HOME = Path.of("/opt/jdk");
+    private static final String JVM = "17.0.15+6";
 
     private static Optional<List<String>> command(List<String> jvmArgs, Map<String, String> env, String... args) {
-        return JvmRelaunch.command(args, jvmArgs, env, JAVA_HOME, "node.jar");
+        return JvmRelaunch.command(args, jvmArgs, env, JAVA_HOME, "node.jar", JVM);
     }
 
     @Test
@@ -24,37 +27,39 @@ class JvmRelaunchTest {
                 "serve", "--data", "/nowhere").orElseThrow();
 
         assertEquals(JAVA_HOME.resolve("bin/java").toString(), command.get(0));
-        assertEquals(JvmRelaunch.DEFAULT_OPTIONS, command.subList(1, 1 + JvmRelaunch.DEFAULT_OPTIONS.size()));
+        assertEquals(JvmOptions.DEFAULTS, command.subList(1, 1 + JvmOptions.DEFAULTS.size()));
         assertEquals(List.of("-XX:StartFlightRecording=filename=x.jfr", "-cp", "node.jar",
                 TributaryCommand.class.getName(), "serve", "--data", "/nowhere"),
-                command.subList(1 + JvmRelaunch.DEFAULT_OPTIONS.size(), command.size()));
+                command.subList(1 + JvmOptions.DEFAULTS.size(), command.size()));
     }
 
     @Test
-    void anExplicitHeapLimitTheRelaunchedChildAndShortCommandsRunAsTheyAre() {
+    void anExplicitHeapLimitAJvmStartedWithTheOptionsAndShortCommandsRunAsTheyAre(@TempDir Path data)
+            throws Exception {
+        Files.writeString(data.resolve("tributary.properties"), "jvm.options=\n");
+
         assertTrue(command(List.of("-Xmx1g"), Map.of(), "serve").isEmpty());
         assertTrue(command(List.of("-XX:MaxRAMPercentage=10"), Map.of(), "demo").isEmpty());
-        assertTrue(command(List.of(), Map.of(JvmRelaunch.MARKER, "1"), "serve").isEmpty());
+        assertTrue(command(List.of(), Map.of(JvmOptions.APPLIED, "1"), "serve").isEmpty());
         assertTrue(command(List.of(), Map.of(), "user", "add", "alice").isEmpty());
         assertTrue(command(List.of(), Map.of()).isEmpty());
+        assertTrue(command(List.of(), Map.of(), "serve", "--data", data.toString()).isEmpty(), "configured empty");
     }
 
     @Test
-    void theEnvironmentOverridesTheConfigFileAndAnEmptyValueTurnsTheRelaunchOff(@TempDir Path data) throws Exception {
-        Files.writeString(data.resolve("tributary.properties"), "port=8080\njvm.options=-Xmx300m -XX:+UseG1GC\n");
+    void theRelaunchedJvmMapsTheClassArchiveAndNamesTheJarByItsRealPath(@TempDir Path dir) throws Exception {
+        Path jar = Files.writeString(Files.createDirectories(dir.resolve("target")).resolve("tributary-node.jar"), "");
+        Path archive = Files.writeString(ClassArchive.path(jar, JVM), "");
+        Files.setLastModifiedTime(archive, FileTime.from(Instant.now().plusSeconds(1)));
+        Files.createSymbolicLink(dir.resolve("link"), dir.resolve("target"));
 
-        assertEquals(List.of("-Xmx300m", "-XX:+UseG1GC"),
-                command(List.of(), Map.of(), "serve", "--data=" + data).orElseThrow().subList(1, 3));
-        assertEquals(List.of("-Xmx64m", "-cp"),
-                command(List.of(), Map.of(JvmRelaunch.ENVIRONMENT, " -Xmx64m "), "serve", "-d", data.toString())
-                        .orElseThrow().subList(1, 3));
-        assertTrue(command(List.of(), Map.of(JvmRelaunch.ENVIRONMENT, ""), "serve", "-d", data.toString()).isEmpty());
-    }
+        List<String> command = JvmRelaunch.command(new String[] {"demo"}, List.of(), Map.of(), JAVA_HOME,
+                dir.resolve("link/tributary-node.jar").toString(), JVM).orElseThrow();
 
-    @Test
-    void theDataDirectoryIsFoundAsTheCommandsWouldFindIt() {
-        assertEquals(Path.of("/a"), JvmRelaunch.dataDir(new String[] {"serve", "--data", "/a"}, Map.of()));
-        assertEquals(Path.of("/b"), JvmRelaunch.dataDir(new String[] {"serve"}, Map.of("TRIBUTARY_DATA", "/b")));
-        assertEquals(Path.of("./tributary-data"), JvmRelaunch.dataDir(new String[] {"serve"}, Map.of()));
+        String realJar = jar.toRealPath().toString();
+        assertEquals("-XX:SharedArchiveFile=" + ClassArchive.path(jar.toRealPath(), JVM), command.get(1));
+        assertEquals(JvmOptions.DEFAULTS, command.subList(2, 2 + JvmOptions.DEFAULTS.size()));
+        assertEquals(List.of("-cp", realJar, TributaryCommand.class.getName(), "demo"),
+                command.subList(2 + JvmOptions.DEFAULTS.size(), command.size()));
     }
 }
