@@ -42,7 +42,7 @@ public final class ClassArchiveTraining {
     public static void main(String[] args) throws IOException, InterruptedException {
         long started = System.nanoTime();
         Path jar = Path.of(System.getProperty("java.class.path")).toRealPath();
-        Path archive = ClassArchive.path(jar, Runtime.version().toString());
+        Path archive = ClassArchive.path(jar, TargetJvm.current().version());
         Path partial = archive.resolveSibling(archive.getFileName() + ".part");
         Path log = jar.resolveSibling(LOG_NAME);
         // An archive of the jar this build replaced is of no use; a failed training must leave none.
@@ -102,13 +102,14 @@ public final class ClassArchiveTraining {
     /**
      * The node's JVM as the start script starts it, the archive being written instead of read. Only the
      * quick first compiler runs: compiled code is not archived, and the second compiler would only add seconds
-     * of work to the build.
+     * of work to the build. (The defaults that only recent JVMs have are about native memory under load, which
+     * makes no difference to the classes a node loads.)
      */
     private static Process start(Path jar, Path partial, Path data, Path log) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-XX:ArchiveClassesAtExit=" + partial);
-        command.addAll(JvmOptions.DEFAULTS);
+        command.addAll(JvmOptions.BASE_DEFAULTS);
         command.add("-XX:TieredStopAtLevel=1");
         command.addAll(List.of("-jar", jar.toString(), "serve", "--data", data.toString()));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());

@@ -21,7 +21,7 @@ import org.tributary.node.config.NodeConfig;
  * without a heap limit sizes its heap from the machine (a quarter of RAM) and grows into it under load;
  * measured, a node took 1.4 GB resident on a 24 GB machine while its live data was a few tens of MB. Their
  * options come from {@value #ENVIRONMENT} first, then {@value #PROPERTY} in the data directory's
- * {@code tributary.properties} ({@code serve} only: the demo has no such file), else {@link #DEFAULTS};
+ * {@code tributary.properties} ({@code serve} only: the demo has no such file), else {@link #defaults};
  * an empty value means none at all. Every command also gets the class-data archive built for this jar and
  * this JVM, when there is one ({@link ClassArchive}).
  */
@@ -33,8 +33,24 @@ final class JvmOptions {
      * the serial collector's pauses are a few milliseconds, without the concurrent threads and remembered sets
      * of the default collector. Metaspace and the code cache are capped so that neither grows without bound.
      */
-    static final List<String> DEFAULTS = List.of("-Xmx96m", "-XX:+UseSerialGC",
+    static final List<String> BASE_DEFAULTS = List.of("-Xmx96m", "-XX:+UseSerialGC",
             "-XX:MaxMetaspaceSize=128m", "-XX:ReservedCodeCacheSize=40m");
+    /**
+     * Defaults only recent JVMs have (JDK 17.0.12, 21.0.4 and later), added where the JVM has them. Both keep
+     * native memory (outside the heap) from piling up under load; neither changed benchmark 1's rate.
+     * <ul>
+     * <li>Derby hashes a locked object of its own for every table and index a transaction opens, and the JVM
+     * gives each such object a monitor (about 200 bytes of native memory). It deflates unused monitors only
+     * when there are about a thousand per thread, or after a minute: under benchmark 1 that was 100,000
+     * monitors, 20 MB. Deflating them every second keeps a few thousand.</li>
+     * <li>glibc keeps the native memory the JVM frees (the compilers' work areas, deflated monitors) for
+     * later; trimming its heap every second gives it back to the system.</li>
+     * </ul>
+     */
+    static final List<WhereAvailable> DEFAULTS_WHERE_AVAILABLE = List.of(
+            new WhereAvailable("GuaranteedAsyncDeflationInterval",
+                    List.of("-XX:+UnlockDiagnosticVMOptions", "-XX:GuaranteedAsyncDeflationInterval=1000")),
+            new WhereAvailable("TrimNativeHeapInterval", List.of("-XX:TrimNativeHeapInterval=1000")));
     /** Set in the environment of a JVM started with these options, so that it never relaunches. */
     static final String APPLIED = "TRIBUTARY_JVM_OPTIONS_APPLIED";
     private static final String DEFAULT_DATA_DIR = "./tributary-data";
@@ -48,9 +64,24 @@ final class JvmOptions {
      */
     public static void main(String[] args) {
         Path jar = Path.of(System.getProperty("java.class.path"));
-        for (String option : forCommand(args, System.getenv(), jar, Runtime.version().toString())) {
+        for (String option : forCommand(args, System.getenv(), jar, TargetJvm.current())) {
             System.out.println(option);
         }
+    }
+
+    /** Options that are added only where the JVM has the option {@code name}. */
+    record WhereAvailable(String name, List<String> options) {
+    }
+
+    /** {@link #BASE_DEFAULTS}, then those of {@link #DEFAULTS_WHERE_AVAILABLE} the JVM has. */
+    static List<String> defaults(TargetJvm jvm) {
+        List<String> options = new ArrayList<>(BASE_DEFAULTS);
+        for (WhereAvailable candidate : DEFAULTS_WHERE_AVAILABLE) {
+            if (jvm.hasOption().test(candidate.name())) {
+                options.addAll(candidate.options());
+            }
+        }
+        return List.copyOf(options);
     }
 
     /**
@@ -65,15 +96,15 @@ final class JvmOptions {
     }
 
     /** The class-data archive (when usable) first, then the tuning, so that a configured option can undo it. */
-    static List<String> forCommand(String[] args, Map<String, String> environment, Path jar, String jvmVersion) {
+    static List<String> forCommand(String[] args, Map<String, String> environment, Path jar, TargetJvm jvm) {
         List<String> options = new ArrayList<>();
-        ClassArchive.option(jar, jvmVersion).ifPresent(options::add);
-        options.addAll(tuning(args, environment));
+        ClassArchive.option(jar, jvm.version()).ifPresent(options::add);
+        options.addAll(tuning(args, environment, jvm));
         return options;
     }
 
     /** The memory settings of a long-running command; empty for the others, or when configured empty. */
-    static List<String> tuning(String[] args, Map<String, String> environment) {
+    static List<String> tuning(String[] args, Map<String, String> environment, TargetJvm jvm) {
         if (!isLongRunning(args)) {
             return List.of();
         }
@@ -81,7 +112,7 @@ final class JvmOptions {
         if (configured == null && args[0].equals("serve")) {
             configured = fromConfigFile(dataDir(args, environment)).orElse(null);
         }
-        return configured == null ? DEFAULTS : split(configured);
+        return configured == null ? defaults(jvm) : split(configured);
     }
 
     static boolean isLongRunning(String[] args) {

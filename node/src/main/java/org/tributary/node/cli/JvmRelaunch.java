@@ -17,6 +17,10 @@ import java.util.Optional;
  * in its shutdown hook. The parent stays resident (about 50 MB) for as long as the node runs: the start
  * script ({@code tributary} next to the jar) starts the node's JVM with the options directly and avoids it.
  *
+ * <p>The child's JVM is the same {@code java} as this one, so this JVM tells which options it has; it sees
+ * diagnostic ones only when started with {@code -XX:+UnlockDiagnosticVMOptions}, so a bare {@code java -jar}
+ * relaunches without the defaults that are diagnostic options ({@link JvmOptions#DEFAULTS_WHERE_AVAILABLE}).
+ *
  * <p>Nothing is relaunched when the JVM already has an explicit heap limit ({@code -Xmx},
  * {@code -XX:MaxRAMPercentage}, ...): whoever set it manages the JVM's options; when the JVM was started with
  * the node's options already ({@value JvmOptions#APPLIED} in the environment: by the start script or by a relaunch); or
@@ -36,11 +40,11 @@ final class JvmRelaunch {
      *                     ours so that a caller's options win
      */
     static Optional<List<String>> command(String[] args, List<String> jvmArguments, Map<String, String> environment,
-            Path javaHome, String classPath, String jvmVersion) {
+            Path javaHome, String classPath, TargetJvm jvm) {
         if (!JvmOptions.isLongRunning(args) || environment.containsKey(JvmOptions.APPLIED) || hasHeapLimit(jvmArguments)) {
             return Optional.empty();
         }
-        List<String> tuning = JvmOptions.tuning(args, environment);
+        List<String> tuning = JvmOptions.tuning(args, environment, jvm);
         if (tuning.isEmpty()) {
             return Optional.empty();
         }
@@ -48,7 +52,7 @@ final class JvmRelaunch {
         String jar = realPath(classPath);
         List<String> command = new ArrayList<>();
         command.add(javaHome.resolve("bin").resolve("java").toString());
-        ClassArchive.option(Path.of(jar), jvmVersion).ifPresent(command::add);
+        ClassArchive.option(Path.of(jar), jvm.version()).ifPresent(command::add);
         command.addAll(tuning);
         command.addAll(jvmArguments);
         command.addAll(List.of("-cp", jar, TributaryCommand.class.getName()));

@@ -29,7 +29,7 @@ public final class TributaryCommand implements Callable<Integer> {
         Optional<List<String>> relaunch = JvmRelaunch.command(args,
                 ManagementFactory.getRuntimeMXBean().getInputArguments(), System.getenv(),
                 Path.of(System.getProperty("java.home")), System.getProperty("java.class.path"),
-                Runtime.version().toString());
+                TargetJvm.current());
         if (relaunch.isPresent()) {
             System.exit(JvmRelaunch.run(relaunch.get()));
         }

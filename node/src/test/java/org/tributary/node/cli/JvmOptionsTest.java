@@ -1,6 +1,8 @@
 package org.tributary.node.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,29 +13,30 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class JvmOptionsTest {
-    private static final String JVM = "17.0.15+6";
+    private static final TargetJvm JVM = new TargetJvm("17.0.15+6", option -> false);
+
+    private static List<String> tuning(Map<String, String> environment, String... args) {
+        return JvmOptions.tuning(args, environment, JVM);
+    }
 
     @Test
     void longRunningCommandsGetTheDefaultsAndTheOthersNoTuning() {
-        assertEquals(JvmOptions.DEFAULTS, JvmOptions.tuning(new String[] {"serve", "--data", "/nowhere"}, Map.of()));
-        assertEquals(JvmOptions.DEFAULTS, JvmOptions.tuning(new String[] {"demo", "--fresh"}, Map.of()));
-        assertEquals(List.of(), JvmOptions.tuning(new String[] {"user", "add", "alice"}, Map.of()));
-        assertEquals(List.of(), JvmOptions.tuning(new String[] {}, Map.of()));
+        assertEquals(JvmOptions.BASE_DEFAULTS, tuning(Map.of(), "serve", "--data", "/nowhere"));
+        assertEquals(JvmOptions.BASE_DEFAULTS, tuning(Map.of(), "demo", "--fresh"));
+        assertEquals(List.of(), tuning(Map.of(), "user", "add", "alice"));
+        assertEquals(List.of(), tuning(Map.of()));
     }
 
     @Test
     void theEnvironmentComesFirstThenTheConfigFileAndAnEmptyValueMeansNone(@TempDir Path data) throws Exception {
         Files.writeString(data.resolve("tributary.properties"), "port=8080\njvm.options=-Xmx300m -XX:+UseG1GC\n");
 
-        assertEquals(List.of("-Xmx300m", "-XX:+UseG1GC"),
-                JvmOptions.tuning(new String[] {"serve", "--data=" + data}, Map.of()));
-        assertEquals(List.of("-Xmx64m"), JvmOptions.tuning(new String[] {"serve", "-d", data.toString()},
-                Map.of(JvmOptions.ENVIRONMENT, " -Xmx64m ")));
-        assertEquals(List.of(), JvmOptions.tuning(new String[] {"serve", "-d", data.toString()},
-                Map.of(JvmOptions.ENVIRONMENT, "")));
+        assertEquals(List.of("-Xmx300m", "-XX:+UseG1GC"), tuning(Map.of(), "serve", "--data=" + data));
+        assertEquals(List.of("-Xmx64m"), tuning(Map.of(JvmOptions.ENVIRONMENT, " -Xmx64m "), "serve", "-d",
+                data.toString()));
+        assertEquals(List.of(), tuning(Map.of(JvmOptions.ENVIRONMENT, ""), "serve", "-d", data.toString()));
         // The demo keeps no configuration file of its own to read.
-        assertEquals(JvmOptions.DEFAULTS, JvmOptions.tuning(new String[] {"demo", "--data", data.toString()},
-                Map.of()));
+        assertEquals(JvmOptions.BASE_DEFAULTS, tuning(Map.of(), "demo", "--data", data.toString()));
     }
 
     @Test
@@ -44,15 +47,41 @@ class JvmOptionsTest {
     }
 
     @Test
+    void theDefaultsOnlyRecentJvmsHaveAreAddedWhereTheJvmHasThem() {
+        TargetJvm recent = new TargetJvm("17.0.15", option -> true);
+        TargetJvm trimOnly = new TargetJvm("17.0.15", option -> option.equals("TrimNativeHeapInterval"));
+
+        assertEquals(List.of("-Xmx96m", "-XX:+UseSerialGC", "-XX:MaxMetaspaceSize=128m",
+                "-XX:ReservedCodeCacheSize=40m", "-XX:+UnlockDiagnosticVMOptions",
+                "-XX:GuaranteedAsyncDeflationInterval=1000", "-XX:TrimNativeHeapInterval=1000"),
+                JvmOptions.tuning(new String[] {"serve"}, Map.of(), recent));
+        assertEquals(List.of("-Xmx96m", "-XX:+UseSerialGC", "-XX:MaxMetaspaceSize=128m",
+                "-XX:ReservedCodeCacheSize=40m", "-XX:TrimNativeHeapInterval=1000"),
+                JvmOptions.tuning(new String[] {"demo"}, Map.of(), trimOnly));
+        assertEquals(List.of("-Xmx1g"), JvmOptions.tuning(new String[] {"serve"},
+                Map.of(JvmOptions.ENVIRONMENT, "-Xmx1g"), recent), "configured options replace all the defaults");
+    }
+
+    @Test
+    void thisJvmKnowsItsOwnOptionsAndNotMadeUpOnes() {
+        TargetJvm current = TargetJvm.current();
+
+        assertTrue(current.hasOption().test("MaxHeapSize"));
+        assertFalse(current.hasOption().test("NoSuchOptionAnywhere"));
+        assertEquals(Runtime.version().toString(), current.version());
+    }
+
+    @Test
     void theClassArchiveComesBeforeTheTuningSoThatConfiguredOptionsCanTurnItOff(@TempDir Path dir) throws Exception {
         Path jar = Files.writeString(dir.resolve("tributary-node.jar"), "");
-        Files.writeString(ClassArchive.path(jar, JVM), "");
-        String archive = "-XX:SharedArchiveFile=" + ClassArchive.path(jar, JVM);
+        Files.writeString(ClassArchive.path(jar, JVM.version()), "");
+        String archive = "-XX:SharedArchiveFile=" + ClassArchive.path(jar, JVM.version());
 
         assertEquals(List.of(archive, "-Xshare:off"), JvmOptions.forCommand(new String[] {"serve"},
                 Map.of(JvmOptions.ENVIRONMENT, "-Xshare:off"), jar, JVM));
         assertEquals(List.of(archive), JvmOptions.forCommand(new String[] {"init"}, Map.of(), jar, JVM));
-        assertEquals(JvmOptions.DEFAULTS, JvmOptions.forCommand(new String[] {"demo"}, Map.of(), jar, "21.0.2"));
+        assertEquals(JvmOptions.BASE_DEFAULTS, JvmOptions.forCommand(new String[] {"demo"}, Map.of(), jar,
+                new TargetJvm("21.0.2", option -> false)), "an archive of another JVM");
     }
 
     @Test

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class JvmRelaunchTest {
     private static final Path JAVA_HOME = Path.of("/opt/jdk");
-    private static final String JVM = "17.0.15+6";
+    private static final TargetJvm JVM = new TargetJvm("17.0.15+6", option -> false);
 
     private static Optional<List<String>> command(List<String> jvmArgs, Map<String, String> env, String... args) {
         return JvmRelaunch.command(args, jvmArgs, env, JAVA_HOME, "node.jar", JVM);
@@ -27,10 +27,10 @@ class JvmRelaunchTest {
                 "serve", "--data", "/nowhere").orElseThrow();
 
         assertEquals(JAVA_HOME.resolve("bin/java").toString(), command.get(0));
-        assertEquals(JvmOptions.DEFAULTS, command.subList(1, 1 + JvmOptions.DEFAULTS.size()));
+        assertEquals(JvmOptions.BASE_DEFAULTS, command.subList(1, 1 + JvmOptions.BASE_DEFAULTS.size()));
         assertEquals(List.of("-XX:StartFlightRecording=filename=x.jfr", "-cp", "node.jar",
                 TributaryCommand.class.getName(), "serve", "--data", "/nowhere"),
-                command.subList(1 + JvmOptions.DEFAULTS.size(), command.size()));
+                command.subList(1 + JvmOptions.BASE_DEFAULTS.size(), command.size()));
     }
 
     @Test
@@ -49,7 +49,7 @@ class JvmRelaunchTest {
     @Test
     void theRelaunchedJvmMapsTheClassArchiveAndNamesTheJarByItsRealPath(@TempDir Path dir) throws Exception {
         Path jar = Files.writeString(Files.createDirectories(dir.resolve("target")).resolve("tributary-node.jar"), "");
-        Path archive = Files.writeString(ClassArchive.path(jar, JVM), "");
+        Path archive = Files.writeString(ClassArchive.path(jar, JVM.version()), "");
         Files.setLastModifiedTime(archive, FileTime.from(Instant.now().plusSeconds(1)));
         Files.createSymbolicLink(dir.resolve("link"), dir.resolve("target"));
 
@@ -57,9 +57,9 @@ class JvmRelaunchTest {
                 dir.resolve("link/tributary-node.jar").toString(), JVM).orElseThrow();
 
         String realJar = jar.toRealPath().toString();
-        assertEquals("-XX:SharedArchiveFile=" + ClassArchive.path(jar.toRealPath(), JVM), command.get(1));
-        assertEquals(JvmOptions.DEFAULTS, command.subList(2, 2 + JvmOptions.DEFAULTS.size()));
+        assertEquals("-XX:SharedArchiveFile=" + ClassArchive.path(jar.toRealPath(), JVM.version()), command.get(1));
+        assertEquals(JvmOptions.BASE_DEFAULTS, command.subList(2, 2 + JvmOptions.BASE_DEFAULTS.size()));
         assertEquals(List.of("-cp", realJar, TributaryCommand.class.getName(), "demo"),
-                command.subList(2 + JvmOptions.DEFAULTS.size(), command.size()));
+                command.subList(2 + JvmOptions.BASE_DEFAULTS.size(), command.size()));
     }
 }

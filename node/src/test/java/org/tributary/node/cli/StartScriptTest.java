@@ -65,6 +65,7 @@ class StartScriptTest {
         List<String> query = lines("query.args");
         assertEquals(List.of("-cp", jar.toRealPath().toString(), JvmOptions.class.getName(), "serve", "--data",
                 "/data dir/*"), query.subList(query.indexOf("-cp"), query.size()), "asked with the command, not -J");
+        assertTrue(query.contains("-XX:+UnlockDiagnosticVMOptions"), "the query sees every option java has: " + query);
     }
 
     @Test
