@@ -30,7 +30,8 @@ import org.tributary.node.store.Database;
  * The log as an in-memory RDF graph for read-only SPARQL. The log only grows, so the graph is kept and
  * only the entries appended since the last query are added before the next one (no rebuild). Queries run
  * under a read lock and a time limit; SPARQL Update and {@code SERVICE} (a query that would make the node
- * fetch other URLs) are refused.
+ * fetch other URLs) are refused. The graph is made at the first query: until an auditor asks, the node
+ * loads none of the RDF and SPARQL library (about a thousand classes).
  */
 public final class AuditGraph {
     private final Database database;
@@ -38,9 +39,9 @@ public final class AuditGraph {
     private final AuditLog log;
     private final AuditRdf rdf;
     private final Duration timeout;
-    private final Graph graph = GraphFactory.createDefaultGraph();
-    private final Model model = ModelFactory.createModelForGraph(graph);
     private final ReadWriteLock lock = new ReentrantReadWriteLock();
+    private Graph graph; // guarded by lock, made by the first catchUp
+    private Model model; // the graph's view for queries; guarded by lock
     private long loaded;
 
     public AuditGraph(Database database, AuditLogStore store, AuditLog log, AuditRdf rdf, Duration timeout) {
@@ -97,6 +98,10 @@ public final class AuditGraph {
         long size = log.state().size();
         lock.writeLock().lock();
         try {
+            if (graph == null) {
+                graph = GraphFactory.createDefaultGraph();
+                model = ModelFactory.createModelForGraph(graph);
+            }
             if (loaded >= size) {
                 return;
             }

@@ -19,7 +19,6 @@ import org.tributary.federation.audit.AuditEntry;
  */
 public final class AuditRdf {
     public static final String NS = "urn:tributary:audit#";
-    private static final Node ENTRY = NodeFactory.createURI(NS + "Entry");
 
     private final URI origin;
 
@@ -36,7 +35,9 @@ public final class AuditRdf {
         AuditEntry e = stored.entry();
         Node subject = NodeFactory.createURI(origin + "/audit/entries/" + e.sequence());
         List<Triple> triples = new ArrayList<>(14);
-        triples.add(Triple.create(subject, RDF.type.asNode(), ENTRY));
+        // Nodes are made on use, never in a static field: the node builds this class at start, and the RDF
+        // library (about a thousand classes) should load only once an auditor queries or exports the log.
+        triples.add(Triple.create(subject, RDF.type.asNode(), property("Entry")));
         triples.add(Triple.create(subject, property("sequence"),
                 NodeFactory.createLiteralDT(Long.toString(e.sequence()), XSDDatatype.XSDlong)));
         triples.add(Triple.create(subject, property("time"),
