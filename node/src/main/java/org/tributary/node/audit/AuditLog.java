@@ -10,13 +10,10 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 import java.util.function.Predicate;
-import org.tributary.federation.audit.AuditDigests;
 import org.tributary.federation.audit.AuditEntry;
 import org.tributary.federation.audit.CompactMerkleTree;
 import org.tributary.federation.audit.CompleteSubtree;
 import org.tributary.federation.audit.LeafHashSource;
-import org.tributary.federation.audit.TreeHash;
-import org.tributary.federation.http.HeaderMap;
 import org.tributary.node.store.Database;
 
 /**
@@ -39,13 +36,6 @@ import org.tributary.node.store.Database;
  */
 public final class AuditLog implements AuditTrail, AutoCloseable {
     static final int MAX_BATCH = 512;
-
-    /** Column widths of {@code audit_entries}: longer text is cut before hashing, so what is hashed is stored. */
-    private static final int KIND = 64;
-    private static final int PEER = 255;
-    private static final int URI = 2048;
-    private static final int TYPE = 64;
-    private static final int RESULT = 1000;
 
     private final Database database;
     private final AuditLogStore store;
@@ -72,8 +62,8 @@ public final class AuditLog implements AuditTrail, AutoCloseable {
     /** Appends and waits until the entry is committed; returns its sequence number. */
     @Override
     public long record(AuditRecord record) {
-        Objects.requireNonNull(record, "record");
-        return append((connection, sequence) -> record);
+        DigestedRecord digested = DigestedRecord.of(record); // on the caller's thread, not the writer's
+        return append((connection, sequence) -> digested);
     }
 
     /**
@@ -85,9 +75,10 @@ public final class AuditLog implements AuditTrail, AutoCloseable {
     public interface LoggedWrite {
         /**
          * Writes through {@code connection} and returns the record that describes what it wrote, which the
-         * log appends as entry {@code sequence} (so the write may refer to it).
+         * log appends as entry {@code sequence} (so the write may refer to it). Digest the record beforehand
+         * where possible ({@link DigestedRecord#of}): this runs on the one writer thread.
          */
-        AuditRecord write(Connection connection, long sequence) throws SQLException;
+        DigestedRecord write(Connection connection, long sequence) throws SQLException;
     }
 
     /**
@@ -176,12 +167,12 @@ public final class AuditLog implements AuditTrail, AutoCloseable {
             List<AuditLogStore.NewRow> rows = new ArrayList<>(batch.size());
             List<CompleteSubtree> subtrees = new ArrayList<>(batch.size() * 2);
             for (Pending pending : batch) {
-                AuditRecord record = Objects.requireNonNull(pending.write.write(connection, working.size()),
+                DigestedRecord record = Objects.requireNonNull(pending.write.write(connection, working.size()),
                         "logged record");
                 AuditLogStore.NewRow row = toRow(working.size(), record);
                 subtrees.addAll(working.append(row.leafHash()));
                 rows.add(row);
-                if (!isGossip.test(record)) {
+                if (!isGossip.test(record.record())) {
                     substantive[0] = working.size();
                 }
             }
@@ -194,14 +185,9 @@ public final class AuditLog implements AuditTrail, AutoCloseable {
         }
     }
 
-    private static AuditLogStore.NewRow toRow(long sequence, AuditRecord record) {
-        HeaderMap headers = HeaderLines.parse(HeaderLines.format(record.headers()));
-        AuditEntry entry = new AuditEntry(sequence, record.time(), record.direction(), cut(record.kind(), KIND),
-                cut(record.peer(), PEER), cut(record.activityId(), URI), cut(record.activityType(), TYPE),
-                cut(record.actor(), URI), cut(record.object(), URI), cut(record.result(), RESULT),
-                AuditDigests.bodyDigest(record.body()), AuditDigests.headerDigest(headers));
-        TreeHash leaf = entry.leafHash();
-        return new AuditLogStore.NewRow(entry, leaf, record.body(), HeaderLines.format(headers));
+    private static AuditLogStore.NewRow toRow(long sequence, DigestedRecord record) {
+        AuditEntry entry = record.entryAt(sequence);
+        return new AuditLogStore.NewRow(entry, entry.leafHash(), record.body(), record.headerLines());
     }
 
     /** Cuts text to a column's width on a code point boundary (never splitting a surrogate pair). */
