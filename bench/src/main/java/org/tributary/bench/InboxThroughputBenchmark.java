@@ -56,15 +56,21 @@ public final class InboxThroughputBenchmark implements Benchmark {
 
             NodeDataDir logged = node(context, "inbox", port, peers);
             LoadGenerator.Result ours;
+            double oursCpuPerActivity;
             try (NodeProcess node = NodeProcess.start(context, logged)) {
+                Duration cpuBefore = node.cpuTime();
                 ours = load.runAgainst(context, limit, node.memory(), "Tributary");
+                // The node's CPU over warm-up and measurement, per accepted activity: what one costs it.
+                oursCpuPerActivity = node.cpuTime().minus(cpuBefore).toNanos() / 1e6
+                        / (load.warm().size() + ours.succeeded());
                 context.observations().recordInboxPeakRss(Math.max(node.memory().peakSampledKib(),
                         node.memory().rssKib()));
             }
             double rate = ours.medianWindowRate();
             rows.add(BenchRow.measured("1", "inbox throughput (signed Create(Note), 64 connections)",
                     "≥ 5,000/s", rate, OptionalDouble.empty(), "/s", BenchRow.atLeast(rate, TARGET_PER_SECOND),
-                    describe(ours)));
+                    describe(ours) + String.format(Locale.ROOT, "; node CPU %.2f ms per accepted activity, "
+                            + "handling it included", oursCpuPerActivity)));
 
             // 1c, A-B-B-A: twice without the log, then with it again, each on a fresh node, so that a load
             // drifting during the runs (a shared machine) weighs on both sides alike: the mean times of the two
