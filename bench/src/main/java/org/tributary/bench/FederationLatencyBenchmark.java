@@ -52,8 +52,10 @@ public final class FederationLatencyBenchmark implements Benchmark {
                 }
                 NodeProcess.sleep(20);
             }
-            // Warm both nodes up on the same path (the JIT, connection pools), unmeasured.
-            measure(context, apiA, alice, apiB, bob, context.count(20, 250), "warm-up");
+            // Warm both nodes up on the same path (the JIT, connection pools), unmeasured. 20 s: with two nodes
+            // and the client on two cores, the compilers were still busy after 5 s (the first measured seconds
+            // had three times the later tail).
+            measure(context, apiA, alice, apiB, bob, context.count(20, 1_000), "warm-up");
             Latencies latencies = measure(context, apiA, alice, apiB, bob, posts, "measured");
             double p50 = latencies.medianMillis();
             double p99 = latencies.p99Millis();

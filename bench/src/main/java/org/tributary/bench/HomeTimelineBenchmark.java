@@ -62,6 +62,7 @@ public final class HomeTimelineBenchmark implements Benchmark {
             ClientApi api = new ClientApi(node.baseUrl());
             String token = api.login("reader", NodeDataDir.PASSWORD);
             double indexSeconds = SearchBenchmark.awaitIndex(api, token, statuses - 1, context);
+            NodeSettling.awaitQuiet(node, Duration.ofSeconds(context.count(5, 300)), context);
             HttpRequest request = api.homeRequest(token);
             Latencies single = sequential(api.httpClient(), request, context.count(3, 5));
             LoadGenerator.Result warmUp = new LoadGenerator(WARM_UP_IN_FLIGHT).run(

@@ -19,8 +19,9 @@ import javax.sql.DataSource;
  * query ({@link TimelineSeeder#topic}: each matches 100 posts), at a fixed {@value #RATE} requests per
  * second, open loop. The posts are seeded straight into the stopped node's store, as for benchmark 4; the
  * node builds its search index from the store when it starts without one (the benchmark deletes the
- * index that setting up the data directory left), and the measurement
- * begins once a query finds the last seeded post (the node serves while it builds its index). First an empty node is asked whether it has search at all: if
+ * index that setting up the data directory left); once a query finds the last seeded post (the node serves
+ * while it builds its index) and the node has gone quiet ({@link NodeSettling}: Lucene merges for a while
+ * after the build), it is measured. First an empty node is asked whether it has search at all: if
  * the endpoint answers 404 there is nothing to measure and no number is reported.
  */
 public final class SearchBenchmark implements Benchmark {
@@ -55,9 +56,11 @@ public final class SearchBenchmark implements Benchmark {
             ClientApi api = new ClientApi(node.baseUrl());
             String token = api.login("reader", NodeDataDir.PASSWORD);
             double indexSeconds = awaitIndex(api, token, statuses - 1, context);
+            Duration settling = NodeSettling.awaitQuiet(node, Duration.ofSeconds(context.count(5, 300)), context);
             int words = Math.min(TimelineSeeder.TOPICS, statuses);
             HomeTimelineBenchmark.run(api.httpClient(),
-                    n -> api.searchRequest(token, TimelineSeeder.topic(n * 7 % words)), RATE, Duration.ofSeconds(context.count(1, 10)), new AtomicInteger()); // warm-up
+                    n -> api.searchRequest(token, TimelineSeeder.topic(n * 7 % words)), RATE,
+                    Duration.ofSeconds(context.count(1, 10)), new AtomicInteger()); // warm-up
             AtomicInteger errors = new AtomicInteger();
             Latencies latencies = HomeTimelineBenchmark.run(api.httpClient(),
                     n -> api.searchRequest(token, TimelineSeeder.topic((n * 7919 + 3) % words)), RATE,
@@ -66,8 +69,9 @@ public final class SearchBenchmark implements Benchmark {
             return List.of(BenchRow.measured("5", String.format(Locale.ROOT, "search, %,d posts, %d req/s", statuses,
                     RATE), "p99 ≤ 50 ms", latencies.medianMillis(), OptionalDouble.of(p99), "ms",
                     BenchRow.atMost(p99, 50), String.format(Locale.ROOT, "%d one-word queries (100 matches each), "
-                            + "%d errors, max %.1f ms; index built by the node at start in %.0f s",
-                            latencies.count(), errors.get(), latencies.maxMillis(), indexSeconds)));
+                            + "%d errors, max %.1f ms; index built by the node at start in %.0f s, then %.0f s "
+                            + "until the node was quiet (Lucene merging)", latencies.count(), errors.get(),
+                            latencies.maxMillis(), indexSeconds, settling.toMillis() / 1000.0)));
         }
     }
 

@@ -6,7 +6,6 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.tributary.federation.audit.SignedCheckpoint;
@@ -20,7 +19,6 @@ import org.tributary.federation.fetch.FetchResult;
 import org.tributary.federation.fetch.SignedFetcher;
 import org.tributary.federation.inbox.InboxLimits;
 import org.tributary.federation.inbox.InboxPipeline;
-import org.tributary.federation.spi.InboxStore;
 import org.tributary.federation.signature.HttpSignatures;
 import org.tributary.federation.spi.FederationEventListener;
 import org.tributary.federation.vocab.Contexts;
@@ -58,13 +56,10 @@ import org.tributary.node.api.ScopeFilter;
 import org.tributary.node.api.StatusesResource;
 import org.tributary.node.api.TimelinesResource;
 import org.tributary.node.audit.AuditConsole;
-import org.tributary.node.audit.AuditEventListener;
 import org.tributary.node.audit.AuditLog;
 import org.tributary.node.audit.AuditLogStore;
 import org.tributary.node.audit.AuditSettings;
 import org.tributary.node.audit.AuditedFetcher;
-import org.tributary.node.audit.InboundCapture;
-import org.tributary.node.audit.LoggedInboxStore;
 import org.tributary.node.audit.ReceivedFetchLog;
 import org.tributary.node.auth.AuthService;
 import org.tributary.node.auth.CredentialStore;
@@ -88,7 +83,6 @@ import org.tributary.node.inbound.IncomingNotes;
 import org.tributary.node.inbound.RejectFollowHandler;
 import org.tributary.node.inbound.UpdateNoteHandler;
 import org.tributary.node.inbox.InboxActivityStore;
-import org.tributary.node.inbox.InboxRows;
 import org.tributary.node.inbox.InboxProcessor;
 import org.tributary.node.keys.ActorKeyStore;
 import org.tributary.node.keys.LocalSigningKeys;
@@ -138,7 +132,6 @@ import org.tributary.node.streaming.StreamHub;
  * injection, in dependency order. Nothing else in the node constructs a service.
  */
 public final class NodeAssembly implements AutoCloseable {
-    private static final Logger LOG = Logger.getLogger(NodeAssembly.class.getName());
     private static final Duration HTTP_TIMEOUT = Duration.ofSeconds(10);
 
     private final NodeConfig config;
@@ -196,17 +189,8 @@ public final class NodeAssembly implements AutoCloseable {
                 .connectTimeout(HTTP_TIMEOUT).followRedirects(HttpClient.Redirect.NEVER).build();
         SignatureSchemeMemory schemes = new SignatureSchemeMemory();
         DoubleKnockSender sender = new DoubleKnockSender(httpClient, signatures, schemes, HTTP_TIMEOUT);
-        // Federated messages go into the compliance log: a stored activity in the same commit as its inbox
-        // row (LoggedInboxStore), a rejection or a delivery through the federation layer's events.
-        InboundCapture inboundCapture = new InboundCapture();
-        InboxStore inboxAdmission = auditSettings.federationLogged()
-                ? new LoggedInboxStore(auditLog, new InboxRows(ids), inboundCapture) : inboxStore;
-        FederationEventListener events = auditSettings.federationLogged()
-                ? new AuditEventListener(auditLog, inboundCapture)
-                : FederationEventListener.ignoring();
-        if (!auditSettings.federationLogged()) {
-            LOG.warning("audit.federation.enabled=false: federated messages are NOT logged (for benchmarks only)");
-        }
+        FederationLogging federationLogging = FederationLogging.wire(auditSettings, auditLog, inboxStore, ids);
+        FederationEventListener events = federationLogging.events();
         PasswordHasher hasher = new PasswordHasher(random);
 
         // Search index: a derived view of the store, told of every change after it commits.
@@ -272,7 +256,7 @@ public final class NodeAssembly implements AutoCloseable {
 
         // Inbound.
         InboxPipeline pipeline = new InboxPipeline(new InboxLimits(config.maxBodyBytes()), peers, signatures, keys,
-                inboxAdmission, events, clock);
+                federationLogging.admission(), events, clock);
         RemoteMediaReferences remoteMedia = media.remoteReferences();
         IncomingNotes incomingNotes = new IncomingNotes(statusStore, recipientStore, tagStore, accountStore,
                 new HtmlSanitizer(), statusVisibility, notifications, remoteMedia, homeFeed, ids, clock,
@@ -319,7 +303,7 @@ public final class NodeAssembly implements AutoCloseable {
                 .register(new ExceptionMappers.WebApplicationExceptionMapper())
                 .register(new ExceptionMappers.UnexpectedExceptionMapper())
                 .register(new InboxResource(pipeline, inboxProcessor, accounts, requestParts, config.maxBodyBytes(),
-                        inboundCapture))
+                        federationLogging.capture()))
                 .register(new ActorResource(accounts, follows, directory.actorDocuments(), collections, signedGets,
                         codec, uris, profiles))
                 .register(new OutboxResource(accounts, posts, statusViews, statusVisibility, postDelivery,

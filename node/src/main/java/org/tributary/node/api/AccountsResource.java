@@ -160,13 +160,13 @@ public final class AccountsResource {
         Account viewer = auth.require(authorization);
         Account author = find(id);
         if (pinned || onlyMedia || (tagged != null && !tagged.isBlank())) {
-            return paging.statuses(List.of(), uri);
+            return paging.statuses(List.of(), viewer, uri);
         }
         List<Status> page = posts.byAccount(author, visibleLevels(viewer, author),
                 Paging.page(maxId, sinceId, minId, limit));
         List<Status> shown = visibility.visible(viewer, page).stream()
                 .filter(status -> !excludeReplies || status.inReplyTo() == null).toList();
-        return paging.statuses(shown, uri);
+        return paging.statuses(shown, viewer, uri);
     }
 
     /**

@@ -47,11 +47,12 @@ public final class NodeTimelinesResource {
             @QueryParam("limit") Integer limit, @Context UriInfo uri) {
         Account viewer = auth.require(authorization);
         if (onlyMedia) {
-            return paging.statuses(List.of(), uri);
+            return paging.statuses(List.of(), viewer, uri);
         }
         NodeTimelines.Scope scope = local ? NodeTimelines.Scope.DEPARTMENT
                 : remote ? NodeTimelines.Scope.REMOTE : NodeTimelines.Scope.ORGANIZATION;
-        return paging.statuses(timelines.read(viewer, scope, Paging.page(maxId, sinceId, minId, limit)), uri);
+        return paging.statuses(timelines.read(viewer, scope, Paging.page(maxId, sinceId, minId, limit)), viewer,
+                uri);
     }
 
     /**
@@ -70,11 +71,12 @@ public final class NodeTimelinesResource {
             @QueryParam("limit") Integer limit, @Context UriInfo uri) {
         Account viewer = auth.require(authorization);
         if (onlyMedia) {
-            return paging.statuses(List.of(), uri);
+            return paging.statuses(List.of(), viewer, uri);
         }
         TagQuery query = new TagQuery(hashtag, joined(any, anyPlain), joined(all, allPlain), joined(none, nonePlain),
                 local, remote);
-        return paging.statuses(hashtags.timeline(viewer, query, Paging.page(maxId, sinceId, minId, limit)), uri);
+        return paging.statuses(hashtags.timeline(viewer, query, Paging.page(maxId, sinceId, minId, limit)),
+                viewer, uri);
     }
 
     private static List<String> joined(List<String> bracketed, List<String> plain) {

@@ -113,7 +113,7 @@ public final class NotificationsResource {
             if (post.isEmpty()) {
                 return Optional.empty();
             }
-            status = models.status(views.of(post.get()));
+            status = models.statusFor(views.of(post.get()), viewer);
         }
         return Optional.of(models.notification(notification, from.get(), status));
     }

@@ -5,6 +5,7 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.ToLongFunction;
+import org.tributary.node.account.Account;
 import org.tributary.node.follow.FollowLists;
 import org.tributary.node.post.Page;
 import org.tributary.node.post.Status;
@@ -24,9 +25,12 @@ final class Paging {
         return new Page(maxId, sinceId, minId, limit == null ? Page.DEFAULT_LIMIT : limit);
     }
 
-    /** Posts with their author, mentions, tags, media, counts and polls, read together for the whole page. */
-    Response statuses(List<Status> statuses, UriInfo uri) {
-        List<StatusDto> body = models.statuses(statuses, Optional.empty());
+    /**
+     * Posts with their author, mentions, tags, media, counts and polls, and whether {@code viewer} liked and
+     * boosted each, read together for the whole page.
+     */
+    Response statuses(List<Status> statuses, Account viewer, UriInfo uri) {
+        List<StatusDto> body = models.statuses(statuses, Optional.of(viewer));
         return respond(body, statuses, Status::id, uri);
     }
 

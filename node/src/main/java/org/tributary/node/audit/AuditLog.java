@@ -5,28 +5,22 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.Queue;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 import java.util.function.Predicate;
-import org.tributary.federation.audit.AuditDigests;
 import org.tributary.federation.audit.AuditEntry;
 import org.tributary.federation.audit.CompactMerkleTree;
 import org.tributary.federation.audit.CompleteSubtree;
 import org.tributary.federation.audit.LeafHashSource;
-import org.tributary.federation.audit.TreeHash;
-import org.tributary.federation.http.HeaderMap;
 import org.tributary.node.store.Database;
+import org.tributary.node.store.GroupCommit;
 
 /**
- * The append-only log, with group commit: callers queue their records, and whichever caller holds the
- * writer lock takes everything queued (up to {@value #MAX_BATCH} records) and writes it in one
- * transaction, so concurrent callers share one durable commit and each returns once its own entry is
- * committed. The lock holder owns the sequence numbers and the in-memory {@link CompactMerkleTree}, so
- * appending never recomputes the tree: each record costs its leaf hash, amortised O(1) interior hashes and
- * one batched row. (A dedicated appender thread did this before; handing every batch to it and back cost
- * two thread wake-ups per request, which benchmark 1c measured as part of the log's price.)
+ * The append-only log, with group commit ({@link GroupCommit}, up to {@value #MAX_BATCH} records a batch):
+ * concurrent callers share one durable commit and each returns once its own entry is committed. The batch
+ * writer owns the sequence numbers and the in-memory {@link CompactMerkleTree}, so appending never
+ * recomputes the tree: each record costs its leaf hash, amortised O(1) interior hashes and one batched row.
+ * Callers digest their records first ({@link DigestedRecord}), side by side, so the one writer does little
+ * more than number and hash.
  *
  * <p>A caller whose own write must commit with its entry (the inbox storing an activity: DESIGN's "logged
  * before 202") hands the log a {@link LoggedWrite} instead of a record: it runs inside the batch's
@@ -40,21 +34,13 @@ import org.tributary.node.store.Database;
 public final class AuditLog implements AuditTrail, AutoCloseable {
     static final int MAX_BATCH = 512;
 
-    /** Column widths of {@code audit_entries}: longer text is cut before hashing, so what is hashed is stored. */
-    private static final int KIND = 64;
-    private static final int PEER = 255;
-    private static final int URI = 2048;
-    private static final int TYPE = 64;
-    private static final int RESULT = 1000;
-
     private final Database database;
     private final AuditLogStore store;
     private final Predicate<AuditRecord> isGossip;
-    private final Queue<Pending> queue = new ConcurrentLinkedQueue<>();
-    private final ReentrantLock writer = new ReentrantLock();
+    private final GroupCommit<LoggedWrite, Long> commits;
     private volatile boolean open = true;
     private volatile TreeState state;
-    private CompactMerkleTree tree; // guarded by writer
+    private CompactMerkleTree tree; // written only by the batch writer, one batch at a time
 
     /**
      * @param isGossip which records are checkpoint exchange itself (not news peers must hear about)
@@ -67,13 +53,14 @@ public final class AuditLog implements AuditTrail, AutoCloseable {
         this.tree = database.inTransaction(connection ->
                 CompactMerkleTree.restore(new StoredLeafHashSource(connection, store, size), size));
         this.state = new TreeState(size, tree.root(), size);
+        this.commits = new GroupCommit<>(MAX_BATCH, this::commit);
     }
 
     /** Appends and waits until the entry is committed; returns its sequence number. */
     @Override
     public long record(AuditRecord record) {
-        Objects.requireNonNull(record, "record");
-        return append((connection, sequence) -> record);
+        DigestedRecord digested = DigestedRecord.of(record); // on the caller's thread, not the writer's
+        return append((connection, sequence) -> digested);
     }
 
     /**
@@ -85,9 +72,10 @@ public final class AuditLog implements AuditTrail, AutoCloseable {
     public interface LoggedWrite {
         /**
          * Writes through {@code connection} and returns the record that describes what it wrote, which the
-         * log appends as entry {@code sequence} (so the write may refer to it).
+         * log appends as entry {@code sequence} (so the write may refer to it). Digest the record beforehand
+         * where possible ({@link DigestedRecord#of}): this runs on the one writer thread.
          */
-        AuditRecord write(Connection connection, long sequence) throws SQLException;
+        DigestedRecord write(Connection connection, long sequence) throws SQLException;
     }
 
     /**
@@ -102,31 +90,7 @@ public final class AuditLog implements AuditTrail, AutoCloseable {
         if (!open) {
             throw new IllegalStateException("the audit log is closed");
         }
-        Pending mine = new Pending(write);
-        queue.add(mine);
-        while (!mine.done) {
-            writer.lock(); // while we wait here, the current batch commits and more callers queue up
-            try {
-                if (!mine.done) {
-                    write(drain());
-                }
-            } finally {
-                writer.unlock();
-            }
-        }
-        if (mine.failure != null) {
-            throw mine.failure;
-        }
-        return mine.sequence;
-    }
-
-    private List<Pending> drain() {
-        List<Pending> batch = new ArrayList<>();
-        Pending next;
-        while (batch.size() < MAX_BATCH && (next = queue.poll()) != null) {
-            batch.add(next);
-        }
-        return batch;
+        return commits.submit(write);
     }
 
     /** The committed size and root. */
@@ -149,39 +113,24 @@ public final class AuditLog implements AuditTrail, AutoCloseable {
         open = false;
     }
 
-    private void write(List<Pending> batch) {
-        try {
-            commit(batch);
-        } catch (RuntimeException batchFailed) {
-            if (batch.size() == 1) {
-                batch.get(0).fail(batchFailed);
-                return;
-            }
-            for (Pending pending : batch) { // one bad entry must not fail its neighbours
-                try {
-                    commit(List.of(pending));
-                } catch (RuntimeException e) {
-                    pending.fail(e);
-                }
-            }
-        }
-    }
-
-    /** Writes the batch in one transaction; the tree moves on only when it committed. */
-    private void commit(List<Pending> batch) {
+    /**
+     * Writes the batch in one transaction and returns the entries' sequence numbers; the tree moves on only
+     * when it committed.
+     */
+    private List<Long> commit(List<LoggedWrite> batch) {
         long base = tree.size();
         CompactMerkleTree working = CompactMerkleTree.restore(base, tree.peaks());
         long[] substantive = {state.substantiveSize()};
         database.inTransactionVoid(connection -> {
             List<AuditLogStore.NewRow> rows = new ArrayList<>(batch.size());
             List<CompleteSubtree> subtrees = new ArrayList<>(batch.size() * 2);
-            for (Pending pending : batch) {
-                AuditRecord record = Objects.requireNonNull(pending.write.write(connection, working.size()),
+            for (LoggedWrite write : batch) {
+                DigestedRecord record = Objects.requireNonNull(write.write(connection, working.size()),
                         "logged record");
                 AuditLogStore.NewRow row = toRow(working.size(), record);
                 subtrees.addAll(working.append(row.leafHash()));
                 rows.add(row);
-                if (!isGossip.test(record)) {
+                if (!isGossip.test(record.record())) {
                     substantive[0] = working.size();
                 }
             }
@@ -189,19 +138,16 @@ public final class AuditLog implements AuditTrail, AutoCloseable {
         });
         tree = working;
         state = new TreeState(working.size(), working.root(), substantive[0]);
+        List<Long> sequences = new ArrayList<>(batch.size());
         for (int i = 0; i < batch.size(); i++) {
-            batch.get(i).succeed(base + i);
+            sequences.add(base + i);
         }
+        return sequences;
     }
 
-    private static AuditLogStore.NewRow toRow(long sequence, AuditRecord record) {
-        HeaderMap headers = HeaderLines.parse(HeaderLines.format(record.headers()));
-        AuditEntry entry = new AuditEntry(sequence, record.time(), record.direction(), cut(record.kind(), KIND),
-                cut(record.peer(), PEER), cut(record.activityId(), URI), cut(record.activityType(), TYPE),
-                cut(record.actor(), URI), cut(record.object(), URI), cut(record.result(), RESULT),
-                AuditDigests.bodyDigest(record.body()), AuditDigests.headerDigest(headers));
-        TreeHash leaf = entry.leafHash();
-        return new AuditLogStore.NewRow(entry, leaf, record.body(), HeaderLines.format(headers));
+    private static AuditLogStore.NewRow toRow(long sequence, DigestedRecord record) {
+        AuditEntry entry = record.entryAt(sequence);
+        return new AuditLogStore.NewRow(entry, entry.leafHash(), record.body(), record.headerLines());
     }
 
     /** Cuts text to a column's width on a code point boundary (never splitting a surrogate pair). */
@@ -213,25 +159,4 @@ public final class AuditLog implements AuditTrail, AutoCloseable {
         return text.substring(0, end);
     }
 
-    /** One caller's write, and what became of it (set by the lock holder, read by the caller). */
-    private static final class Pending {
-        final LoggedWrite write;
-        volatile long sequence;
-        volatile RuntimeException failure;
-        volatile boolean done;
-
-        Pending(LoggedWrite write) {
-            this.write = write;
-        }
-
-        void succeed(long committedSequence) {
-            sequence = committedSequence;
-            done = true;
-        }
-
-        void fail(RuntimeException cause) {
-            failure = cause;
-            done = true;
-        }
-    }
 }

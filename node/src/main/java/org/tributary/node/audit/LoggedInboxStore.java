@@ -35,13 +35,14 @@ public final class LoggedInboxStore implements InboxStore {
         byte[] body = request.map(HttpRequestParts::body).orElse(activity.raw());
         MessageFields fields = MessageFields.of(activity);
         boolean[] stored = new boolean[1]; // the last attempt's answer; the commit publishes it to us
+        // Digested here, side by side with other requests; only a rare duplicate is digested by the writer.
+        DigestedRecord accepted = DigestedRecord.of(InboundRecords.of(receivedAt, AuditKinds.INBOX_ACCEPTED,
+                "accepted", peer, activity.id().toString(), fields, request, body, InboundRecords.STORED_DETAIL));
         log.appendWith((connection, sequence) -> {
             stored[0] = rows.insertIfAbsentLogged(connection, activity, receivedAt, verifiedKeyId, sequence);
-            return stored[0]
-                    ? InboundRecords.of(receivedAt, AuditKinds.INBOX_ACCEPTED, "accepted", peer,
-                            activity.id().toString(), fields, request, body, InboundRecords.STORED_DETAIL)
-                    : InboundRecords.of(receivedAt, AuditKinds.INBOX_DUPLICATE, "duplicate", peer,
-                            activity.id().toString(), fields, request, body, InboundRecords.DUPLICATE_DETAIL);
+            return stored[0] ? accepted
+                    : DigestedRecord.of(InboundRecords.of(receivedAt, AuditKinds.INBOX_DUPLICATE, "duplicate", peer,
+                            activity.id().toString(), fields, request, body, InboundRecords.DUPLICATE_DETAIL));
         });
         return stored[0];
     }

@@ -20,6 +20,7 @@ import org.tributary.node.audit.AuditSettings;
 import org.tributary.node.config.ConfigLoader;
 import org.tributary.node.config.NodeConfig;
 import org.tributary.node.store.DerbyDataSources;
+import org.tributary.node.store.DerbySettings;
 import org.tributary.node.store.StoreException;
 
 /** Opens the node in a data directory for a command, with a clear message when another process has it. */
@@ -46,6 +47,7 @@ final class NodeCommands {
     static NodeAssembly open(Path dataDir) {
         NodeConfig config = new ConfigLoader(System.getenv()).load(dataDir);
         System.setProperty("derby.stream.error.file", dataDir.resolve("derby.log").toAbsolutePath().toString());
+        DerbySettings.applyDefaults(System.getProperties());
         try {
             return NodeAssembly.create(config, DerbyDataSources.onDisk(dataDir.resolve("db")), Clock.systemUTC(),
                     auditSettings(dataDir));

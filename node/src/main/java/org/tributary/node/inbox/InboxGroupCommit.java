@@ -1,15 +1,12 @@
 package org.tributary.node.inbox;
 
 import java.net.URI;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.locks.ReentrantLock;
 import org.tributary.federation.spi.InboundActivity;
 import org.tributary.node.store.Database;
+import org.tributary.node.store.GroupCommit;
 import org.tributary.node.store.StoreException;
 
 /**
@@ -24,92 +21,40 @@ import org.tributary.node.store.StoreException;
 final class InboxGroupCommit {
     private static final int MAX_BATCH = 128;
 
-    /** One activity waiting to be stored, and what became of it. */
-    private static final class Pending {
-        final InboundActivity activity;
-        final Instant receivedAt;
-        final URI keyId;
-        volatile boolean done;
-        volatile boolean stored;
-        volatile RuntimeException failure;
-
-        Pending(InboundActivity activity, Instant receivedAt, URI keyId) {
-            this.activity = activity;
-            this.receivedAt = receivedAt;
-            this.keyId = keyId;
-        }
+    /** One activity to store. */
+    private record Arrival(InboundActivity activity, Instant receivedAt, URI keyId) {
     }
 
     private final Database database;
     private final InboxRows rows;
-    private final ConcurrentLinkedQueue<Pending> waiting = new ConcurrentLinkedQueue<>();
-    private final ReentrantLock writer = new ReentrantLock();
+    private final GroupCommit<Arrival, Boolean> commits;
 
     InboxGroupCommit(Database database, InboxRows rows) {
         this.database = database;
         this.rows = rows;
+        this.commits = new GroupCommit<>(MAX_BATCH, this::store);
     }
 
     /** Stores the activity unless its id is known; true when this call stored it. */
     boolean storeIfAbsent(InboundActivity activity, Instant receivedAt, URI keyId) {
-        Pending mine = new Pending(activity, receivedAt, keyId);
-        waiting.add(mine);
-        while (!mine.done) {
-            writer.lock(); // while we wait here, the current batch commits and more callers queue up
-            try {
-                if (!mine.done) {
-                    commit(drain());
-                }
-            } finally {
-                writer.unlock();
-            }
-        }
-        if (mine.failure != null) {
-            throw mine.failure;
-        }
-        return mine.stored;
+        return commits.submit(new Arrival(activity, receivedAt, keyId));
     }
 
-    private List<Pending> drain() {
-        List<Pending> batch = new ArrayList<>();
-        Pending next;
-        while (batch.size() < MAX_BATCH && (next = waiting.poll()) != null) {
-            batch.add(next);
-        }
-        return batch;
-    }
-
-    private void commit(List<Pending> batch) {
+    private List<Boolean> store(List<Arrival> batch) {
         try {
-            List<Boolean> results = database.inTransaction(connection -> {
+            return database.inTransaction(connection -> {
                 List<Boolean> stored = new ArrayList<>(batch.size());
-                for (Pending pending : batch) { // a copy earlier in this batch is already visible here
-                    stored.add(insertIfAbsent(connection, pending));
+                for (Arrival arrival : batch) { // a copy earlier in this batch is already visible here
+                    stored.add(rows.insertIfAbsent(connection, arrival.activity(), arrival.receivedAt(),
+                            arrival.keyId()));
                 }
                 return stored;
             });
-            for (int i = 0; i < batch.size(); i++) {
-                finish(batch.get(i), results.get(i), null);
+        } catch (StoreException e) {
+            if (batch.size() == 1 && e.isDuplicateKey()) {
+                return List.of(false); // a copy stored concurrently won the race: not stored by this call
             }
-        } catch (StoreException batchFailed) {
-            // One bad row must not fail its neighbours: store each on its own, as without batching.
-            for (Pending pending : batch) {
-                try {
-                    finish(pending, database.inTransaction(connection -> insertIfAbsent(connection, pending)), null);
-                } catch (StoreException e) {
-                    finish(pending, false, e.isDuplicateKey() ? null : e); // a duplicate lost a race: not stored
-                }
-            }
+            throw e;
         }
-    }
-
-    private boolean insertIfAbsent(Connection connection, Pending pending) throws SQLException {
-        return rows.insertIfAbsent(connection, pending.activity, pending.receivedAt, pending.keyId);
-    }
-
-    private static void finish(Pending pending, boolean stored, RuntimeException failure) {
-        pending.stored = stored;
-        pending.failure = failure;
-        pending.done = true;
     }
 }

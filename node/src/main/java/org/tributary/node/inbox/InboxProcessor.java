@@ -2,6 +2,7 @@ package org.tributary.node.inbox;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
@@ -27,6 +28,7 @@ public final class InboxProcessor implements AutoCloseable {
     private final InboxActivityStore store;
     private final InboxDispatcher dispatcher;
     private final ActivityParser parser = new ActivityParser();
+    private final InboxOutcomeRecorder recorder;
     private final Semaphore wake = new Semaphore(0);
     private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "tributary-inbox");
@@ -37,6 +39,7 @@ public final class InboxProcessor implements AutoCloseable {
     public InboxProcessor(InboxActivityStore store, InboxDispatcher dispatcher) {
         this.store = store;
         this.dispatcher = dispatcher;
+        this.recorder = new InboxOutcomeRecorder(store);
     }
 
     public void start() {
@@ -49,17 +52,29 @@ public final class InboxProcessor implements AutoCloseable {
     }
 
     /**
-     * Processes everything pending now; returns how many activities were handled. The outcomes of each
-     * batch are recorded together, in one transaction: one durable commit per batch rather than one per
-     * activity (measured: the processor spent its time waiting on those commits under inbox load). A
-     * crash between a handler's commit and its batch's record replays that activity at the next start,
-     * as a crash between the two commits always could; handlers recognise what they already applied.
+     * Processes everything pending now and returns once the outcomes are stored; returns how many
+     * activities were handled.
      */
     public int runOnce() {
+        int handled = processPending();
+        recorder.awaitRecorded();
+        return handled;
+    }
+
+    /**
+     * Runs the handlers of everything pending, oldest first, and hands each batch's outcomes to the
+     * {@link InboxOutcomeRecorder}, which stores them together in one transaction while the next batch runs.
+     * Activities whose outcome is not stored yet are still pending in the store and are skipped here.
+     */
+    private int processPending() {
         int handled = 0;
         List<InboxActivityStore.StoredActivity> batch;
         do {
-            batch = store.pending(BATCH);
+            // Taken before the read: an outcome committed after it is skipped all the same, one committed before
+            // it is no longer pending in what the read returns.
+            Set<Long> skip = recorder.unrecorded();
+            List<InboxActivityStore.StoredActivity> read = store.pending(BATCH + skip.size());
+            batch = read.stream().filter(stored -> !skip.contains(stored.id())).limit(BATCH).toList();
             List<InboxActivityStore.Outcome> outcomes = new ArrayList<>(batch.size());
             try {
                 for (InboxActivityStore.StoredActivity stored : batch) {
@@ -67,7 +82,7 @@ public final class InboxProcessor implements AutoCloseable {
                     handled++;
                 }
             } finally {
-                store.record(outcomes); // even when a handler threw: what was applied stays applied once
+                recorder.submit(outcomes); // even when a handler threw: what was applied stays applied once
             }
         } while (batch.size() == BATCH);
         return handled;
@@ -76,7 +91,7 @@ public final class InboxProcessor implements AutoCloseable {
     private void loop() {
         while (!executor.isShutdown()) {
             try {
-                runOnce();
+                processPending();
                 wake.tryAcquire(500, TimeUnit.MILLISECONDS);
                 wake.drainPermits();
             } catch (InterruptedException e) {
@@ -125,5 +140,6 @@ public final class InboxProcessor implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        recorder.close();
     }
 }

@@ -129,6 +129,22 @@ class TimelinePagesTest {
     }
 
     @Test
+    void publicAccountAndTagPagesShowEachPostAsTheSinglePostEndpointShowsIt() {
+        // Including the viewer's own likes and boosts: these pages once said false for every post.
+        boolean likedSeen = false;
+        for (String path : List.of("/api/v1/timelines/public", "/api/v1/accounts/" + bobId + "/statuses",
+                "/api/v1/timelines/tag/budget", "/api/v1/timelines/public?local=true")) {
+            List<Map<String, Object>> posts = page(path, 40).getList("$");
+            assertTrue(!posts.isEmpty(), path);
+            for (Map<String, Object> post : posts) {
+                assertEquals(single("/api/v1/statuses/" + post.get("id")), post, path);
+                likedSeen |= Boolean.TRUE.equals(post.get("favourited"));
+            }
+        }
+        assertTrue(likedSeen, "a post alice liked is on one of these pages");
+    }
+
+    @Test
     void publicAccountAndTagPagesOfFortyAskTheStoreAsMuchAsPagesOfTen() {
         for (String path : List.of("/api/v1/timelines/public", "/api/v1/accounts/" + bobId + "/statuses",
                 "/api/v1/timelines/tag/budget")) {

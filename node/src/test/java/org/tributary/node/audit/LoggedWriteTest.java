@@ -56,7 +56,7 @@ class LoggedWriteTest {
         long sequence = log.appendWith((connection, next) -> {
             toldSequence[0] = next;
             insertPeer(connection, "together.example");
-            return AuditLogNodes.inbound(Instant.now(), 1, "together.example", "Create", "accepted");
+            return DigestedRecord.of(AuditLogNodes.inbound(Instant.now(), 1, "together.example", "Create", "accepted"));
         });
 
         assertEquals(1, sequence);
@@ -76,8 +76,8 @@ class LoggedWriteTest {
             int n = i;
             futures.add(callers.submit(() -> log.appendWith((connection, next) -> {
                 insertPeer(connection, "peer" + n + ".example");
-                return n == 7 ? null : AuditLogNodes.inbound(Instant.now(), n, "peer" + n + ".example", "Create",
-                        "accepted");
+                return n == 7 ? null : DigestedRecord.of(AuditLogNodes.inbound(Instant.now(), n, "peer" + n
+                        + ".example", "Create", "accepted"));
             })));
         }
 

@@ -8,6 +8,7 @@ import static org.tributary.node.inbox.InboxTestActivities.activity;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -123,6 +124,21 @@ class InboxProcessorTest {
         processor.wakeUp();
         Eventually.await("the processor to handle the activity", Duration.ofSeconds(5),
                 () -> state("late").startsWith("done"));
+    }
+
+    @Test
+    void whileOutcomesAreBeingStoredNoHandlerRunsTwice() {
+        // The loop goes on while the outcomes of what it handled commit on another thread; a read taken
+        // before such a commit still shows those activities pending, and they must not run again.
+        processor.start();
+        int count = 300;
+        for (int i = 0; i < count; i++) {
+            inbox.storeIfAbsent(activity("burst-" + i, "Like"), NOW, KEY);
+            processor.wakeUp();
+        }
+        Eventually.await("every activity to be done", Duration.ofSeconds(30), () -> inbox.countPending() == 0);
+        assertEquals(count, handled.size(), "each handler ran once");
+        assertEquals(count, Set.copyOf(handled).size());
     }
 
     private HandlerResult record(String path, HandlerResult result) {

@@ -75,6 +75,20 @@ class NotificationsApiTest {
     }
 
     @Test
+    void aNotifiedPostShowsWhetherTheReaderLikedIt() {
+        finance.addEmployee("bea"); // her own reader: the other tests count alice's mentions
+        Api bea = Api.as(finance, "bea");
+        String mentioning = ann.post(Map.of("status", "@bea liked soon", "visibility", "public")).getString("id");
+        finance.api(bea.token).post("/api/v1/statuses/" + mentioning + "/favourite").then().statusCode(200);
+        Map<String, Object> notified = finance.api(bea.token).queryParam("types[]", "mention")
+                .get("/api/v1/notifications").then().statusCode(200).extract().jsonPath().getMap("[0].status");
+        assertEquals(mentioning, notified.get("id"));
+        assertEquals(Boolean.TRUE, notified.get("favourited"));
+        assertEquals(finance.api(bea.token).get("/api/v1/statuses/" + mentioning).then().extract().jsonPath()
+                .getMap("$"), notified);
+    }
+
+    @Test
     void aLocalReplyNotifiesTheRepliedToAuthorWithReply() {
         String id = alice.post(Map.of("status", "lunch?", "visibility", "local")).getString("id");
         String reply = ann.post(Map.of("status", "yes", "visibility", "local", "in_reply_to_id", id)).getString("uri");

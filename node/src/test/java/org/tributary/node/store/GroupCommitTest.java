@@ -1,0 +1,112 @@
+package org.tributary.node.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The group commit on its own, with a batch writer that records the batches it was given. */
+class GroupCommitTest {
+    private final ExecutorService callers = Executors.newFixedThreadPool(16);
+    private final List<List<Integer>> batches = new CopyOnWriteArrayList<>();
+
+    @AfterEach
+    void stop() {
+        callers.shutdownNow();
+    }
+
+    @Test
+    void callersWaitingForTheWriterShareTheNextBatchAndEachGetsItsOwnResult() throws Exception {
+        CountDownLatch firstBatchStarted = new CountDownLatch(1);
+        CountDownLatch othersQueued = new CountDownLatch(1);
+        GroupCommit<Integer, String> commits = new GroupCommit<>(100, batch -> {
+            batches.add(List.copyOf(batch));
+            if (batches.size() == 1) {
+                firstBatchStarted.countDown();
+                await(othersQueued); // hold the writer while the other callers queue up
+            }
+            return batch.stream().map(n -> "done " + n).toList();
+        });
+        Future<String> first = callers.submit(() -> commits.submit(0));
+        firstBatchStarted.await();
+        List<Future<String>> others = new ArrayList<>();
+        for (int n = 1; n <= 10; n++) {
+            int item = n;
+            others.add(callers.submit(() -> commits.submit(item)));
+        }
+        while (commits.queued() < 10) {
+            Thread.sleep(5);
+        }
+        othersQueued.countDown();
+
+        assertEquals("done 0", first.get());
+        for (int n = 1; n <= 10; n++) {
+            assertEquals("done " + n, others.get(n - 1).get());
+        }
+        assertEquals(2, batches.size(), "the ten waiting callers went in one batch: " + batches);
+        assertEquals(10, batches.get(1).size());
+    }
+
+    @Test
+    void aFailingItemFailsOnlyItsOwnCaller() throws Exception {
+        IllegalStateException bad = new IllegalStateException("item 7 cannot be written");
+        GroupCommit<Integer, Integer> commits = new GroupCommit<>(100, batch -> {
+            batches.add(List.copyOf(batch));
+            if (batch.contains(7)) {
+                throw bad;
+            }
+            return batch;
+        });
+        List<Future<Integer>> results = new ArrayList<>();
+        for (int n = 0; n < 20; n++) {
+            int item = n;
+            results.add(callers.submit(() -> commits.submit(item)));
+        }
+        for (int n = 0; n < 20; n++) {
+            if (n == 7) {
+                ExecutionException failed = assertThrows(ExecutionException.class, results.get(n)::get);
+                assertSame(bad, failed.getCause());
+            } else {
+                assertEquals(n, results.get(n).get());
+            }
+        }
+        assertTrue(batches.stream().anyMatch(batch -> batch.equals(List.of(7))), "7 was retried alone");
+    }
+
+    @Test
+    void aBatchNeverExceedsItsMaximum() throws Exception {
+        GroupCommit<Integer, Integer> commits = new GroupCommit<>(3, batch -> {
+            batches.add(List.copyOf(batch));
+            return batch;
+        });
+        List<Future<Integer>> results = new ArrayList<>();
+        for (int n = 0; n < 50; n++) {
+            int item = n;
+            results.add(callers.submit(() -> commits.submit(item)));
+        }
+        for (Future<Integer> result : results) {
+            result.get();
+        }
+        assertTrue(batches.stream().allMatch(batch -> batch.size() <= 3), batches.toString());
+        assertEquals(50, batches.stream().mapToInt(List::size).sum());
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
