@@ -14,6 +14,11 @@ import java.util.Optional;
  * checks this itself and otherwise starts without the archive, but prints a warning at every start. So the
  * archive's name carries the version of the JVM that made it, and an archive older than the jar (a jar rebuilt
  * without training) is not offered: running the node on another JDK just means no archive, quietly.
+ *
+ * <p>The JDK maps the archive at a random address and relocates every pointer in it at start, so all of it is
+ * resident in every node, used or not: it should hold what a working node loads (start-up, discovery, its
+ * employees' client API: {@link TrainingRequests}), and not what only some nodes load now and then, such as
+ * the audit log's SPARQL engine.
  */
 final class ClassArchive {
     private ClassArchive() {
