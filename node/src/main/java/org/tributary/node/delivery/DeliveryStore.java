@@ -60,17 +60,20 @@ public final class DeliveryStore implements DeliveryQueue {
 
     @Override
     public List<DeliveryJob> claimDue(Instant now, int max) {
-        // Rows in flight are still queued, so up to that many more are read and the claimed ones skipped.
-        int inFlight = claimed.size();
+        // Taken before the read: a job whose outcome is stored after this is skipped all the same, and one
+        // stored before it is no longer due in what the read returns. (Asking the live set instead let a job
+        // read as queued just before its outcome committed be claimed, and sent, a second time.)
+        Set<Long> inFlight = Set.copyOf(claimed);
+        // Rows in flight are still queued, so up to that many more are read and the in-flight ones skipped.
         List<DeliveryJob> due = database.inTransaction(connection -> Jdbc.query(connection, "SELECT " + COLUMNS
                 // The index is named for the reason given at InboxActivityStore.PENDING: with statistics saying
                 // most rows are queued, Derby would otherwise scan the table and sort it for every claim.
                 + " FROM deliveries --DERBY-PROPERTIES index=DELIVERIES_DUE\nWHERE state = 'queued' "
-                + "AND next_attempt_at <= ? ORDER BY state, next_attempt_at FETCH FIRST " + (max + inFlight)
+                + "AND next_attempt_at <= ? ORDER BY state, next_attempt_at FETCH FIRST " + (max + inFlight.size())
                 + " ROWS ONLY", DeliveryStore::map, now));
         List<DeliveryJob> taken = new ArrayList<>(Math.min(max, due.size()));
         for (DeliveryJob job : due) {
-            if (taken.size() < max && claimed.add(job.id())) {
+            if (taken.size() < max && !inFlight.contains(job.id()) && claimed.add(job.id())) {
                 taken.add(job);
             }
         }

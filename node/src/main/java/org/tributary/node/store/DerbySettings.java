@@ -9,14 +9,16 @@ import java.util.Properties;
  * <p>Page cache: Derby keeps 1,000 pages by default, and pages of tables with long rows (posts) are 32 KB:
  * about 30 MB of a 96 MB heap. Searching a million posts touches pages all over the posts table, so cached
  * pages were replaced all the time; each replaced page had lived long enough to reach the old generation,
- * and the node ran a full collection every second (60–150 ms each: benchmark 5's tail). Reads that miss
- * this cache are served from the operating system's file cache. Measured on the search benchmark's store at
- * 50 searches/s: 39 full collections and 7.4 s of GC in 30 s with 1,000 pages, 6 with 250, none and 0.5 s
- * with 128.
+ * and the node ran a full collection every second (60–150 ms each: benchmark 5's tail). Measured on the
+ * search benchmark's store at 50 searches/s, full collections in 30 s: 39 with 1,000 pages (7.4 s of GC),
+ * 18 with 500 (1.7 s), 6 with 250, none with 128. But a small cache costs writes: evicting a changed page
+ * first forces the log to disk up to that page's change, and with 128 pages two nodes exchanging 50 posts
+ * a second fell behind for good (benchmark 2: 428 of 1,000 posts arrived), while 500 kept p50 at 24 ms.
+ * 500 is the compromise; reads that miss the cache come from the operating system's file cache.
  */
 public final class DerbySettings {
     static final String PAGE_CACHE_SIZE = "derby.storage.pageCacheSize";
-    static final String DEFAULT_PAGE_CACHE_PAGES = "128";
+    static final String DEFAULT_PAGE_CACHE_PAGES = "500";
 
     private DerbySettings() {
     }

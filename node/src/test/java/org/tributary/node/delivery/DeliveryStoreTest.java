@@ -128,6 +128,42 @@ class DeliveryStoreTest {
     }
 
     @Test
+    void aJobIsNeverClaimedAgainWhileItsOutcomeIsBeingStored() throws Exception {
+        // The worker claims on one thread while sends finish on others; a claim that read a row just before
+        // its outcome committed must not hand it out again.
+        int jobs = 400;
+        for (int i = 0; i < jobs; i++) {
+            enqueue("job-" + i, NOW);
+        }
+        java.util.Map<Long, Integer> claims = new java.util.concurrent.ConcurrentHashMap<>();
+        java.util.concurrent.BlockingQueue<DeliveryJob> inFlight = new java.util.concurrent.LinkedBlockingQueue<>();
+        java.util.concurrent.ExecutorService finishers = java.util.concurrent.Executors.newFixedThreadPool(4);
+        for (int t = 0; t < 4; t++) {
+            finishers.submit(() -> {
+                DeliveryJob job;
+                while ((job = inFlight.poll(5, java.util.concurrent.TimeUnit.SECONDS)) != null) {
+                    deliveries.markDelivered(job.afterAttempt(NOW));
+                }
+                return null;
+            });
+        }
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (deliveries.count("delivered") < jobs && System.nanoTime() < deadline) {
+            for (DeliveryJob job : deliveries.claimDue(NOW, 16)) {
+                claims.merge(job.id(), 1, Integer::sum);
+                inFlight.add(job);
+            }
+        }
+        finishers.shutdown();
+        finishers.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS);
+        assertEquals(jobs, deliveries.count("delivered"));
+        assertEquals(jobs, claims.size());
+        assertEquals(java.util.Map.of(), claims.entrySet().stream().filter(entry -> entry.getValue() > 1)
+                .collect(java.util.stream.Collectors.toMap(java.util.Map.Entry::getKey, java.util.Map.Entry::getValue)),
+                "claimed more than once");
+    }
+
+    @Test
     void aClaimIsReleasedWhenItsOutcomeIsStored() {
         enqueue("a", NOW);
         DeliveryJob job = deliveries.claimDue(NOW, 10).get(0);

@@ -10,7 +10,7 @@ class DerbySettingsTest {
     void theNodeSetsASmallPageCacheWhenNothingIsConfigured() {
         Properties system = new Properties();
         DerbySettings.applyDefaults(system);
-        assertEquals("128", system.getProperty("derby.storage.pageCacheSize"));
+        assertEquals("500", system.getProperty("derby.storage.pageCacheSize"));
     }
 
     @Test
