@@ -125,29 +125,9 @@ public final class InboxActivityStore implements InboxStore {
         });
     }
 
-    public void markDone(long id, String result) {
-        finish(id, "done", result);
-    }
-
-    public void markFailed(long id, String result) {
-        finish(id, "failed", result);
-    }
-
-    /** Leaves an activity pending for another try, counting the attempt. */
-    public void markRetry(long id, String result) {
-        database.inTransactionVoid(connection -> Jdbc.update(connection, "UPDATE inbox_activities SET "
-                + "attempts = attempts + 1, result = ? WHERE id = ?", trim(result), id));
-    }
-
     public long countPending() {
         return database.inTransaction(connection -> Jdbc.count(connection,
                 "SELECT COUNT(*) FROM inbox_activities WHERE state = 'pending'"));
-    }
-
-    private void finish(long id, String state, String result) {
-        database.inTransactionVoid(connection -> Jdbc.update(connection, "UPDATE inbox_activities SET state = ?, "
-                + "attempts = attempts + 1, result = ?, processed_at = ? WHERE id = ?", state, trim(result),
-                clock.instant(), id));
     }
 
     private static String trim(String value) {

@@ -73,9 +73,9 @@ class InboxActivityStoreTest {
         List<InboxActivityStore.StoredActivity> pending = inbox.pending(10);
         clock.advance(java.time.Duration.ofSeconds(3));
 
-        inbox.markDone(pending.get(0).id(), "applied");
-        inbox.markFailed(pending.get(1).id(), "y".repeat(700));
-        inbox.markRetry(pending.get(2).id(), "try later");
+        inbox.record(List.of(InboxActivityStore.Outcome.done(pending.get(0).id(), "applied"),
+                InboxActivityStore.Outcome.failed(pending.get(1).id(), "y".repeat(700)),
+                InboxActivityStore.Outcome.retry(pending.get(2).id(), "try later")));
 
         assertEquals(1, inbox.countPending());
         assertEquals("done|1|applied|" + NOW.plusSeconds(3), summary(pending.get(0).id()));
