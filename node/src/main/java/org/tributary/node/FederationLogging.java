@@ -32,7 +32,8 @@ record FederationLogging(InboundCapture capture, InboxStore admission, Federatio
             LOG.warning("audit.federation.enabled=false: federated messages are NOT logged (for benchmarks only)");
             return new FederationLogging(capture, inbox, FederationEventListener.ignoring());
         }
-        return new FederationLogging(capture, new LoggedInboxStore(log, new InboxRows(ids), capture),
+        return new FederationLogging(capture, new LoggedInboxStore(log, new InboxRows(ids), capture,
+                inbox.loggedBodies()),
                 new AuditEventListener(log, capture));
     }
 }

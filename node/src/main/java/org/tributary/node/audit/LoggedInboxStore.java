@@ -3,17 +3,20 @@ package org.tributary.node.audit;
 import java.net.URI;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.OptionalLong;
 import org.tributary.federation.http.HttpRequestParts;
 import org.tributary.federation.spi.InboundActivity;
 import org.tributary.federation.spi.InboxStore;
 import org.tributary.federation.spi.PeerPolicy;
 import org.tributary.node.inbox.InboxRows;
+import org.tributary.node.inbox.LoggedBodies;
 
 /**
  * The durable inbox as the pipeline sees it when federation traffic is logged: an activity's inbox row and
  * its log entry ({@code inbox.accepted}, or {@code inbox.duplicate} when its id was known) are written in
  * one transaction of the log's appender, so a 202 means both are durable, for the price of one commit.
- * The raw bytes are stored once, in the log entry; the inbox row points at it.
+ * The raw bytes are stored once, in the log entry; the inbox row points at it, and the bytes are handed to
+ * the inbox processor in memory ({@link LoggedBodies}) so it need not read them back.
  * Concurrent requests share that commit (the appender batches). Rejections never reach a store; the
  * {@link AuditEventListener} logs those.
  */
@@ -21,11 +24,13 @@ public final class LoggedInboxStore implements InboxStore {
     private final AuditLog log;
     private final InboxRows rows;
     private final InboundCapture capture;
+    private final LoggedBodies handOff;
 
-    public LoggedInboxStore(AuditLog log, InboxRows rows, InboundCapture capture) {
+    public LoggedInboxStore(AuditLog log, InboxRows rows, InboundCapture capture, LoggedBodies handOff) {
         this.log = log;
         this.rows = rows;
         this.capture = capture;
+        this.handOff = handOff;
     }
 
     @Override
@@ -39,7 +44,9 @@ public final class LoggedInboxStore implements InboxStore {
         DigestedRecord accepted = DigestedRecord.of(InboundRecords.of(receivedAt, AuditKinds.INBOX_ACCEPTED,
                 "accepted", peer, activity.id().toString(), fields, request, body, InboundRecords.STORED_DETAIL));
         log.appendWith((connection, sequence) -> {
-            stored[0] = rows.insertIfAbsentLogged(connection, activity, receivedAt, verifiedKeyId, sequence);
+            OptionalLong row = rows.insertIfAbsentLogged(connection, activity, receivedAt, verifiedKeyId, sequence);
+            stored[0] = row.isPresent();
+            row.ifPresent(id -> handOff.offer(id, body)); // before the commit: the processor cannot look sooner
             return stored[0] ? accepted
                     : DigestedRecord.of(InboundRecords.of(receivedAt, AuditKinds.INBOX_DUPLICATE, "duplicate", peer,
                             activity.id().toString(), fields, request, body, InboundRecords.DUPLICATE_DETAIL));

@@ -11,7 +11,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
+import java.util.Set;
 import org.tributary.federation.spi.InboundActivity;
 import org.tributary.federation.spi.InboxStore;
 import org.tributary.node.store.Database;
@@ -24,6 +24,8 @@ import org.tributary.node.store.Jdbc;
  */
 public final class InboxActivityStore implements InboxStore {
     private static final int MAX_RESULT_LENGTH = 500;
+    /** Raw bytes held for the processor at most (a few thousand activities: a second or two of a burst). */
+    private static final long HAND_OFF_BYTES = 4L << 20;
 
     /** A stored activity waiting for (or done with) its handler. */
     public record StoredActivity(long id, URI activityId, String type, URI actor, byte[] body, int attempts) {
@@ -32,11 +34,20 @@ public final class InboxActivityStore implements InboxStore {
     private final Database database;
     private final Clock clock;
     private final InboxGroupCommit groupCommit;
+    private final LoggedBodies loggedBodies = new LoggedBodies(HAND_OFF_BYTES);
 
     public InboxActivityStore(Database database, IdGenerator ids, Clock clock) {
         this.database = database;
         this.clock = clock;
         this.groupCommit = new InboxGroupCommit(database, new InboxRows(ids));
+    }
+
+    /**
+     * Where whoever stores activities with the compliance log hands their bytes to {@link #pending}, which
+     * then need not read them back from the log.
+     */
+    public LoggedBodies loggedBodies() {
+        return loggedBodies;
     }
 
     /** Concurrent calls are committed together (see {@link InboxGroupCommit}); each returns once its row is durable. */
@@ -58,13 +69,38 @@ public final class InboxActivityStore implements InboxStore {
 
     /** The oldest activities still waiting for their handler. */
     public List<StoredActivity> pending(int max) {
+        return pending(max, Set.of());
+    }
+
+    /**
+     * The oldest {@code max} activities still waiting for their handler, leaving out {@code skip} (handled,
+     * their outcome not stored yet): those rows are read past, and their bytes are not fetched.
+     */
+    public List<StoredActivity> pending(int max, Set<Long> skip) {
         return database.inTransaction(connection -> {
-            List<PendingRow> rows = Jdbc.query(connection, PENDING, InboxActivityStore::map, max);
-            Map<Long, byte[]> logged = loggedBodies(connection, rows.stream().filter(row -> row.body() == null)
-                    .map(PendingRow::logSequence).filter(Objects::nonNull).toList());
+            List<PendingRow> read = Jdbc.query(connection, PENDING, InboxActivityStore::map, max + skip.size());
+            if (!read.isEmpty()) {
+                loggedBodies.dropBefore(read.get(0).id());
+            }
+            List<PendingRow> rows = read.stream().filter(row -> !skip.contains(row.id())).limit(max).toList();
+            Map<Long, byte[]> bodies = new HashMap<>();
+            List<Long> toRead = new ArrayList<>();
+            for (PendingRow row : rows) {
+                if (row.body() != null) {
+                    bodies.put(row.id(), row.body());
+                } else if (row.logSequence() != null) {
+                    byte[] held = loggedBodies.take(row.id());
+                    if (held != null) {
+                        bodies.put(row.id(), held);
+                    } else {
+                        toRead.add(row.logSequence());
+                    }
+                }
+            }
+            Map<Long, byte[]> logged = readLoggedBodies(connection, toRead);
             List<StoredActivity> pending = new ArrayList<>(rows.size());
             for (PendingRow row : rows) {
-                byte[] body = row.body() != null ? row.body() : logged.get(row.logSequence());
+                byte[] body = bodies.containsKey(row.id()) ? bodies.get(row.id()) : logged.get(row.logSequence());
                 // Bytes pruned by retention before the activity was handled: an empty body, which fails it.
                 pending.add(new StoredActivity(row.id(), row.activityId(), row.type(), row.actor(),
                         body == null ? new byte[0] : body, row.attempts()));
@@ -74,7 +110,7 @@ public final class InboxActivityStore implements InboxStore {
     }
 
     /** The raw bytes the compliance log keeps for these entries. */
-    private static Map<Long, byte[]> loggedBodies(Connection connection, List<Long> sequences) throws SQLException {
+    private static Map<Long, byte[]> readLoggedBodies(Connection connection, List<Long> sequences) throws SQLException {
         Map<Long, byte[]> bodies = new HashMap<>();
         if (sequences.isEmpty()) {
             return bodies;

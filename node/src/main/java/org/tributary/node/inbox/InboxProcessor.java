@@ -73,8 +73,7 @@ public final class InboxProcessor implements AutoCloseable {
             // Taken before the read: an outcome committed after it is skipped all the same, one committed before
             // it is no longer pending in what the read returns.
             Set<Long> skip = recorder.unrecorded();
-            List<InboxActivityStore.StoredActivity> read = store.pending(BATCH + skip.size());
-            batch = read.stream().filter(stored -> !skip.contains(stored.id())).limit(BATCH).toList();
+            batch = store.pending(BATCH, skip);
             List<InboxActivityStore.Outcome> outcomes = new ArrayList<>(batch.size());
             try {
                 for (InboxActivityStore.StoredActivity stored : batch) {

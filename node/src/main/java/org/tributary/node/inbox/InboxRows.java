@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
+import java.util.OptionalLong;
 import org.tributary.federation.spi.InboundActivity;
 import org.tributary.node.store.Hashes;
 import org.tributary.node.store.IdGenerator;
@@ -32,31 +33,32 @@ public final class InboxRows {
      */
     public boolean insertIfAbsent(Connection connection, InboundActivity activity, Instant receivedAt, URI keyId)
             throws SQLException {
-        return insert(connection, activity, receivedAt, keyId, activity.raw(), Jdbc.nullOf(Types.BIGINT));
+        return insert(connection, activity, receivedAt, keyId, activity.raw(), Jdbc.nullOf(Types.BIGINT)).isPresent();
     }
 
     /**
      * As {@link #insertIfAbsent}, for an activity whose raw bytes the compliance log keeps in entry
      * {@code logSequence}, written in the same transaction: the row points at that entry instead of holding
-     * a second copy of the bytes.
+     * a second copy of the bytes. Returns the new row's id, or empty when the activity was known.
      */
-    public boolean insertIfAbsentLogged(Connection connection, InboundActivity activity, Instant receivedAt,
+    public OptionalLong insertIfAbsentLogged(Connection connection, InboundActivity activity, Instant receivedAt,
             URI keyId, long logSequence) throws SQLException {
         return insert(connection, activity, receivedAt, keyId, Jdbc.nullOf(Types.BLOB), logSequence);
     }
 
-    private boolean insert(Connection connection, InboundActivity activity, Instant receivedAt, URI keyId,
+    private OptionalLong insert(Connection connection, InboundActivity activity, Instant receivedAt, URI keyId,
             Object body, Object logSequence) throws SQLException {
+        long id = ids.next();
         try {
             Jdbc.update(connection, "INSERT INTO inbox_activities (id, activity_id_hash, activity_id, "
                     + "activity_type, actor_uri, key_id, body, audit_seq, received_at, state) "
                     + "VALUES (?,?,?,?,?,?,?,?,?,'pending')",
-                    ids.next(), Hashes.sha256Hex(activity.id().toString()), activity.id(), activity.type(),
+                    id, Hashes.sha256Hex(activity.id().toString()), activity.id(), activity.type(),
                     activity.actor(), keyId, body, logSequence, receivedAt);
-            return true;
+            return OptionalLong.of(id);
         } catch (SQLException e) {
             if (DUPLICATE_KEY.equals(e.getSQLState())) {
-                return false;
+                return OptionalLong.empty();
             }
             throw e;
         }

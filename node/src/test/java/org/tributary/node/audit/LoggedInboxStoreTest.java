@@ -39,16 +39,16 @@ class LoggedInboxStoreTest {
     private final AuditLogStore auditStore = new AuditLogStore();
     private final InboundCapture capture = new InboundCapture();
     private final ExecutorService threads = Executors.newFixedThreadPool(16);
+    private final IdGenerator ids = new IdGenerator(Clock.systemUTC());
     private final InboxActivityStore inbox;
     private final AuditLog log;
     private final LoggedInboxStore store;
 
     LoggedInboxStoreTest() {
         new Migrations(database, Clock.systemUTC()).apply();
-        IdGenerator ids = new IdGenerator(Clock.systemUTC());
         inbox = new InboxActivityStore(database, ids, Clock.systemUTC());
         log = new AuditLog(database, auditStore, record -> false);
-        store = new LoggedInboxStore(log, new InboxRows(ids), capture);
+        store = new LoggedInboxStore(log, new InboxRows(ids), capture, inbox.loggedBodies());
     }
 
     @AfterEach
@@ -85,6 +85,38 @@ class LoggedInboxStoreTest {
                 "SELECT COUNT(*) FROM inbox_activities WHERE body IS NOT NULL"));
         assertEquals(0, rowsWithTheirOwnBytes);
         assertArrayEquals(activity.raw(), inbox.pending(10).get(0).body());
+    }
+
+    @Test
+    void theProcessorGetsTheBytesInMemoryAndFromTheLogWhenTheyWereNotHeld() {
+        InboundActivity first = activity("https://sales.example:8443/activities/1");
+        InboundActivity second = activity("https://sales.example:8443/activities/2");
+        store.storeIfAbsent(first, Instant.now(), KEY);
+        assertEquals(first.raw().length, inbox.loggedBodies().heldBytes(), "handed over as it was stored");
+
+        List<InboxActivityStore.StoredActivity> pending = inbox.pending(10);
+
+        assertArrayEquals(first.raw(), pending.get(0).body());
+        assertEquals(0, inbox.loggedBodies().heldBytes(), "taken, not kept");
+        assertArrayEquals(first.raw(), inbox.pending(10).get(0).body(), "read again: from the log");
+
+        // After a restart nothing is held: a second store over the same database reads the log.
+        store.storeIfAbsent(second, Instant.now(), KEY);
+        InboxActivityStore restarted = new InboxActivityStore(database, ids, Clock.systemUTC());
+        List<InboxActivityStore.StoredActivity> afterRestart = restarted.pending(10);
+        assertEquals(2, afterRestart.size());
+        assertArrayEquals(first.raw(), afterRestart.get(0).body());
+        assertArrayEquals(second.raw(), afterRestart.get(1).body());
+    }
+
+    @Test
+    void aDuplicateHandsNothingOver() {
+        store.storeIfAbsent(activity("https://sales.example:8443/activities/1"), Instant.now(), KEY);
+        inbox.pending(10);
+
+        store.storeIfAbsent(activity("https://sales.example:8443/activities/1"), Instant.now(), KEY);
+
+        assertEquals(0, inbox.loggedBodies().heldBytes());
     }
 
     @Test

@@ -66,6 +66,18 @@ class InboxActivityStoreTest {
     }
 
     @Test
+    void pendingReadsPastTheActivitiesToSkip() {
+        inbox.storeIfAbsent(activity("a", "Like"), NOW, KEY);
+        inbox.storeIfAbsent(activity("b", "Like"), NOW, KEY);
+        inbox.storeIfAbsent(activity("c", "Like"), NOW, KEY);
+        inbox.storeIfAbsent(activity("d", "Like"), NOW, KEY);
+        long a = inbox.pending(1).get(0).id();
+
+        assertEquals(List.of("b", "c"), inbox.pending(2, java.util.Set.of(a)).stream()
+                .map(stored -> stored.activityId().getPath().replace("/activities/", "")).toList());
+    }
+
+    @Test
     void finishedActivitiesLeaveThePendingList() {
         inbox.storeIfAbsent(activity("done", "Like"), NOW, KEY);
         inbox.storeIfAbsent(activity("failed", "Like"), NOW, KEY);
