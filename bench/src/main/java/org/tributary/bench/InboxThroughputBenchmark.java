@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.OptionalDouble;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Supplier;
 import org.tributary.federation.signature.SignatureScheme;
 
 /**
@@ -55,37 +56,34 @@ public final class InboxThroughputBenchmark implements Benchmark {
             List<BenchRow> rows = new ArrayList<>();
 
             NodeDataDir logged = node(context, "inbox", port, peers);
-            LoadGenerator.Result ours;
-            double oursCpuPerActivity;
+            Run ours;
             try (NodeProcess node = NodeProcess.start(context, logged)) {
-                Duration cpuBefore = node.cpuTime();
-                ours = load.runAgainst(context, limit, node.memory(), "Tributary");
-                // The node's CPU over warm-up and measurement, per accepted activity: what one costs it.
-                oursCpuPerActivity = node.cpuTime().minus(cpuBefore).toNanos() / 1e6
-                        / (load.warm().size() + ours.succeeded());
+                ours = Run.measure(node, () -> load.runAgainst(context, limit, node.memory(), "Tributary"), load);
                 context.observations().recordInboxPeakRss(Math.max(node.memory().peakSampledKib(),
                         node.memory().rssKib()));
             }
-            double rate = ours.medianWindowRate();
+            double rate = ours.result().medianWindowRate();
             rows.add(BenchRow.measured("1", "inbox throughput (signed Create(Note), 64 connections)",
                     "≥ 5,000/s", rate, OptionalDouble.empty(), "/s", BenchRow.atLeast(rate, TARGET_PER_SECOND),
-                    describe(ours) + String.format(Locale.ROOT, "; node CPU %.2f ms per accepted activity, "
-                            + "handling it included", oursCpuPerActivity)));
+                    describe(ours.result()) + String.format(Locale.ROOT, "; node CPU %.2f ms per accepted activity, "
+                            + "handling it included", ours.cpuMillisPerActivity())));
 
             // 1c, A-B-B-A: twice without the log, then with it again, each on a fresh node, so that a load
             // drifting during the runs (a shared machine) weighs on both sides alike: the mean times of the two
             // logged and the two unlogged runs coincide.
-            List<LoadGenerator.Result> withoutLog = new ArrayList<>();
+            List<Run> withoutLog = new ArrayList<>();
             for (int run = 1; run <= 2; run++) {
                 NodeDataDir unlogged = node(context, "inbox-unlogged-" + run, port, peers)
                         .configure("audit.federation.enabled", "false");
                 try (NodeProcess node = NodeProcess.start(context, unlogged)) {
-                    withoutLog.add(load.runAgainst(context, limit, null, "Tributary without the federation log"));
+                    withoutLog.add(Run.measure(node, () -> load.runAgainst(context, limit, null,
+                            "Tributary without the federation log"), load));
                 }
             }
-            LoadGenerator.Result loggedAgain;
+            Run loggedAgain;
             try (NodeProcess node = NodeProcess.start(context, node(context, "inbox-again", port, peers))) {
-                loggedAgain = load.runAgainst(context, limit, null, "Tributary with the log, again");
+                loggedAgain = Run.measure(node, () -> load.runAgainst(context, limit, null,
+                        "Tributary with the log, again"), load);
             }
             rows.add(logCostRow(List.of(ours, loggedAgain), withoutLog));
             rows.add(fedifyRow(context, actors, warmup, measured, limit, rate));
@@ -102,21 +100,37 @@ public final class InboxThroughputBenchmark implements Benchmark {
         return data;
     }
 
+    /** One run against one node: what the load generator saw and what the node's CPU spent per activity. */
+    private record Run(LoadGenerator.Result result, double cpuMillisPerActivity) {
+        static Run measure(NodeProcess node, Supplier<LoadGenerator.Result> load,
+                SignedLoad requests) {
+            Duration cpuBefore = node.cpuTime();
+            LoadGenerator.Result result = load.get();
+            // The node's CPU over warm-up and measurement, per accepted activity: what one costs it.
+            double cpu = node.cpuTime().minus(cpuBefore).toNanos() / 1e6 / (requests.warm().size() + result.succeeded());
+            return new Run(result, cpu);
+        }
+    }
+
     /** Issue 4's bound: the compliance log may cost at most ~15 % of inbox throughput. */
-    private static BenchRow logCostRow(List<LoadGenerator.Result> logged, List<LoadGenerator.Result> withoutLog) {
+    private static BenchRow logCostRow(List<Run> logged, List<Run> withoutLog) {
         double loggedRate = meanRate(logged);
         double unloggedRate = meanRate(withoutLog);
         double costPercent = 100 * (1 - loggedRate / unloggedRate);
         return BenchRow.measured("1c", "cost of the federation log: inbox throughput with it off, same requests",
                 "cost ≤ 15 %", costPercent, OptionalDouble.empty(), "%", BenchRow.atMost(costPercent, 15),
-                String.format(Locale.ROOT, "runs with, without, without, with the log: %.0f/s, %.0f/s, %.0f/s, %.0f/s; "
-                        + "first run without: %s", logged.get(0).medianWindowRate(),
-                        withoutLog.get(0).medianWindowRate(), withoutLog.get(1).medianWindowRate(),
-                        logged.get(1).medianWindowRate(), describe(withoutLog.get(0))));
+                String.format(Locale.ROOT, "runs with, without, without, with the log: %s, %s, %s, %s; "
+                        + "first run without: %s", summary(logged.get(0)), summary(withoutLog.get(0)),
+                        summary(withoutLog.get(1)), summary(logged.get(1)), describe(withoutLog.get(0).result())));
     }
 
-    private static double meanRate(List<LoadGenerator.Result> runs) {
-        return runs.stream().mapToDouble(LoadGenerator.Result::medianWindowRate).average().orElseThrow();
+    private static String summary(Run run) {
+        return String.format(Locale.ROOT, "%.0f/s (node CPU %.2f ms/activity)", run.result().medianWindowRate(),
+                run.cpuMillisPerActivity());
+    }
+
+    private static double meanRate(List<Run> runs) {
+        return runs.stream().mapToDouble(run -> run.result().medianWindowRate()).average().orElseThrow();
     }
 
     /** The three request lists of one run, signed before any clock starts. */

@@ -11,6 +11,7 @@ import org.tributary.federation.audit.AuditEntry;
 import org.tributary.federation.audit.CompactMerkleTree;
 import org.tributary.federation.audit.CompleteSubtree;
 import org.tributary.federation.audit.LeafHashSource;
+import org.tributary.federation.audit.TreeHash;
 import org.tributary.node.store.Database;
 import org.tributary.node.store.GroupCommit;
 
@@ -41,6 +42,7 @@ public final class AuditLog implements AuditTrail, AutoCloseable {
     private volatile boolean open = true;
     private volatile TreeState state;
     private CompactMerkleTree tree; // written only by the batch writer, one batch at a time
+    private OpenLeafBlock openBlock; // likewise
 
     /**
      * @param isGossip which records are checkpoint exchange itself (not news peers must hear about)
@@ -52,6 +54,7 @@ public final class AuditLog implements AuditTrail, AutoCloseable {
         long size = database.inTransaction(store::size);
         this.tree = database.inTransaction(connection ->
                 CompactMerkleTree.restore(new StoredLeafHashSource(connection, store, size), size));
+        this.openBlock = database.inTransaction(connection -> OpenLeafBlock.restore(connection, store, size));
         this.state = new TreeState(size, tree.root(), size);
         this.commits = new GroupCommit<>(MAX_BATCH, this::commit);
     }
@@ -121,22 +124,27 @@ public final class AuditLog implements AuditTrail, AutoCloseable {
         long base = tree.size();
         CompactMerkleTree working = CompactMerkleTree.restore(base, tree.peaks());
         long[] substantive = {state.substantiveSize()};
+        OpenLeafBlock.Appended[] appended = new OpenLeafBlock.Appended[1];
         database.inTransactionVoid(connection -> {
             List<AuditLogStore.NewRow> rows = new ArrayList<>(batch.size());
-            List<CompleteSubtree> subtrees = new ArrayList<>(batch.size() * 2);
+            List<CompleteSubtree> subtrees = new ArrayList<>(batch.size() / 8 + 2);
+            List<TreeHash> leaves = new ArrayList<>(batch.size());
             for (LoggedWrite write : batch) {
                 DigestedRecord record = Objects.requireNonNull(write.write(connection, working.size()),
                         "logged record");
                 AuditLogStore.NewRow row = toRow(working.size(), record);
                 subtrees.addAll(working.append(row.leafHash()));
+                leaves.add(row.leafHash());
                 rows.add(row);
                 if (!isGossip.test(record.record())) {
                     substantive[0] = working.size();
                 }
             }
-            store.insert(connection, rows, subtrees);
+            appended[0] = openBlock.append(leaves);
+            store.insert(connection, rows, subtrees, appended[0].rows());
         });
         tree = working;
+        openBlock = appended[0].open();
         state = new TreeState(working.size(), working.root(), substantive[0]);
         List<Long> sequences = new ArrayList<>(batch.size());
         for (int i = 0; i < batch.size(); i++) {

@@ -8,6 +8,7 @@ import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.tributary.federation.audit.AuditDirection;
@@ -37,16 +38,40 @@ public final class AuditLogStore {
     }
 
     /**
-     * Interior subtrees below this level are not stored: they are folded from at most 8 leaves when a proof
-     * needs them. Stored, they were one row per entry more on the inbox's one writer thread (benchmark 1c);
-     * the leaves (level 0) stay, so a proof is still O(log n) reads and {@code audit verify} still compares
-     * every entry with the leaf recorded when it was appended.
+     * Subtrees below this level are not stored: they are folded from at most 16 leaves when a proof needs
+     * them. Stored, they were rows on the inbox's one writer thread (benchmark 1c).
      */
     static final int FIRST_STORED_LEVEL = 4;
 
+    /**
+     * The leaf hashes as appended are kept apart from the entries, {@value} to a row of
+     * {@code audit_leaf_blocks}: a proof is still O(log n) reads, and {@code audit verify} still compares every
+     * entry with the leaf recorded when it was appended, for one row per 16 entries instead of one per entry.
+     */
+    static final int LEAVES_PER_BLOCK = 1 << FIRST_STORED_LEVEL;
+
     /** Whether subtrees of {@code level} have rows in {@code audit_subtrees}. */
     static boolean isStored(int level) {
-        return level == 0 || level >= FIRST_STORED_LEVEL;
+        return level >= FIRST_STORED_LEVEL;
+    }
+
+    /**
+     * A block of leaf hashes to write: a new row, or the longer contents of the open block's row.
+     *
+     * @param extend whether the row exists already (the block was open)
+     */
+    public record LeafBlock(long index, List<TreeHash> leaves, boolean extend) {
+        public LeafBlock {
+            leaves = List.copyOf(leaves);
+        }
+
+        byte[] bytes() {
+            byte[] bytes = new byte[leaves.size() * TreeHash.LENGTH];
+            for (int i = 0; i < leaves.size(); i++) {
+                System.arraycopy(leaves.get(i).bytes(), 0, bytes, i * TreeHash.LENGTH, TreeHash.LENGTH);
+            }
+            return bytes;
+        }
     }
 
     /** One new row: the entry, the raw body (maybe empty) and the header lines. */
@@ -61,8 +86,12 @@ public final class AuditLogStore {
         }).orElse(0L);
     }
 
-    /** Inserts a batch of entries and the subtrees they completed, in the caller's transaction. */
-    public void insert(Connection connection, List<NewRow> rows, List<CompleteSubtree> subtrees) throws SQLException {
+    /**
+     * Inserts a batch of entries, the subtrees they completed and the blocks of leaves they filled, in the
+     * caller's transaction.
+     */
+    public void insert(Connection connection, List<NewRow> rows, List<CompleteSubtree> subtrees,
+            List<LeafBlock> leafBlocks) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO audit_entries (" + LEAF_COLUMNS
                 + ", body, headers) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
             for (NewRow row : rows) {
@@ -103,12 +132,49 @@ public final class AuditLogStore {
             }
             insert.executeBatch();
         }
+        for (LeafBlock block : leafBlocks) {
+            if (block.extend()) {
+                Jdbc.update(connection, "UPDATE audit_leaf_blocks SET hashes = ? WHERE block_idx = ?", block.bytes(),
+                        block.index());
+            } else {
+                Jdbc.update(connection, "INSERT INTO audit_leaf_blocks (block_idx, hashes) VALUES (?, ?)",
+                        block.index(), block.bytes());
+            }
+        }
     }
 
-    /** The leaf hashes {@code [from, from + count)} as appended (level 0), in order; fewer if some are missing. */
+    /**
+     * The leaf hashes {@code [from, from + count)} as appended, in order; fewer if some are missing. The range
+     * must lie within one block of {@value #LEAVES_PER_BLOCK} (every range a proof folds does).
+     */
     public List<TreeHash> leafHashes(Connection connection, long from, long count) throws SQLException {
-        return Jdbc.query(connection, "SELECT hash FROM audit_subtrees WHERE tree_level = 0 AND idx >= ? AND idx < ? "
-                + "ORDER BY idx", row -> TreeHash.fromHex(row.getString(1)), from, from + count);
+        Optional<byte[]> block = Jdbc.queryOne(connection, "SELECT hashes FROM audit_leaf_blocks WHERE block_idx = ?",
+                row -> row.getBytes(1), from / LEAVES_PER_BLOCK);
+        if (block.isEmpty()) {
+            // Appended before leaves were kept in blocks: one level-0 row of audit_subtrees each.
+            return Jdbc.query(connection, "SELECT hash FROM audit_subtrees WHERE tree_level = 0 AND idx >= ? "
+                    + "AND idx < ? ORDER BY idx", row -> TreeHash.fromHex(row.getString(1)), from, from + count);
+        }
+        byte[] hashes = block.get();
+        List<TreeHash> leaves = new ArrayList<>((int) count);
+        for (long index = from; index < from + count; index++) {
+            int offset = (int) (index % LEAVES_PER_BLOCK) * TreeHash.LENGTH;
+            if (offset + TreeHash.LENGTH > hashes.length) {
+                break;
+            }
+            leaves.add(TreeHash.of(Arrays.copyOfRange(hashes, offset, offset + TreeHash.LENGTH)));
+        }
+        return leaves;
+    }
+
+    /** The leaf hash of entry {@code sequence} as appended, kept apart from the entry. */
+    public Optional<TreeHash> appendedLeaf(Connection connection, long sequence) throws SQLException {
+        return leafHashes(connection, sequence, 1).stream().findFirst();
+    }
+
+    /** Whether block {@code index} of leaf hashes has a row. */
+    boolean hasLeafBlock(Connection connection, long index) throws SQLException {
+        return Jdbc.count(connection, "SELECT COUNT(*) FROM audit_leaf_blocks WHERE block_idx = ?", index) > 0;
     }
 
     public Optional<TreeHash> subtreeHash(Connection connection, int level, long index) throws SQLException {

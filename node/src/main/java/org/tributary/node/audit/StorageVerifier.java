@@ -19,7 +19,7 @@ import org.tributary.node.store.Database;
  * memory) and checks it against every signed checkpoint. Names the first bad entry:
  * <ul>
  *   <li>an edited entry no longer hashes to its stored leaf ({@code ENTRY_ALTERED}); if the leaf column was
- *       rewritten too, the stored level-0 subtree or, failing that, the checkpoint root gives it away;</li>
+ *       rewritten too, the leaf kept apart when it was appended or, failing that, the checkpoint root gives it away;</li>
  *   <li>a deleted entry, or two swapped ones, leave the wrong sequence number (or the wrong leaf) at a
  *       position ({@code ENTRY_MISSING} / {@code ENTRY_ALTERED});</li>
  *   <li>a truncated log is shorter than its newest checkpoint ({@code TRUNCATED}).</li>
@@ -116,8 +116,8 @@ public final class StorageVerifier {
                 fail(new Failed(Problem.ENTRY_ALTERED, OptionalLong.of(sequence), "entry " + sequence
                         + " does not hash to the leaf stored with it: its fields were changed or it was moved"));
             }
-            Optional<TreeHash> subtreeLeaf = entries.subtreeHash(connection, 0, sequence);
-            if (subtreeLeaf.isPresent() && !subtreeLeaf.get().equals(leaf)) {
+            Optional<TreeHash> appendedLeaf = entries.appendedLeaf(connection, sequence);
+            if (appendedLeaf.isPresent() && !appendedLeaf.get().equals(leaf)) {
                 fail(new Failed(Problem.ENTRY_ALTERED, OptionalLong.of(sequence), "entry " + sequence
                         + " does not hash to the leaf recorded in the tree when it was appended"));
             }

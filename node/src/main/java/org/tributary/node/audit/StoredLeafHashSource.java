@@ -11,10 +11,10 @@ import org.tributary.federation.audit.TreeHash;
 import org.tributary.node.store.StoreException;
 
 /**
- * The log's tree read from {@code audit_subtrees} inside one transaction, frozen at {@code size} leaves:
- * every hash a proof needs is one indexed look-up, or for the low levels the log does not store
- * ({@link AuditLogStore#isStored}) one range read of at most {@value AuditLogStore#FIRST_STORED_LEVEL}
- * levels' worth of leaves, folded here; so proofs still cost O(log n) queries.
+ * The log's tree read from {@code audit_subtrees} and {@code audit_leaf_blocks} inside one transaction, frozen
+ * at {@code size} leaves: every hash a proof needs is one indexed look-up, or for the low levels the log does
+ * not store ({@link AuditLogStore#isStored}) one block of at most {@value AuditLogStore#LEAVES_PER_BLOCK}
+ * leaves, folded here; so proofs still cost O(log n) queries.
  */
 final class StoredLeafHashSource implements LeafHashSource {
     private final Connection connection;

@@ -54,7 +54,7 @@ final class AuditFixtures {
     }
 
     /**
-     * Rewrites history: changes entry {@code sequence}'s result, gives it a matching leaf hash and rewrites every
+     * Rewrites history: changes entry {@code sequence}'s result, gives it a matching leaf hash its kept leaf, and rewrites every
      * stored subtree of the first {@code size} entries, so the stored log is self-consistent again. Returns the
      * new root of {@code size} entries.
      */
@@ -75,6 +75,12 @@ final class AuditFixtures {
             });
             Jdbc.update(connection, "UPDATE audit_entries SET result = ?, leaf_hash = ? WHERE seq = ?", newResult,
                     forged.get(0).hex(), sequence);
+            byte[] block = Jdbc.queryOne(connection, "SELECT hashes FROM audit_leaf_blocks WHERE block_idx = ?",
+                    row -> row.getBytes(1), sequence / AuditLogStore.LEAVES_PER_BLOCK).orElseThrow();
+            System.arraycopy(forged.get(0).bytes(), 0, block,
+                    (int) (sequence % AuditLogStore.LEAVES_PER_BLOCK) * TreeHash.LENGTH, TreeHash.LENGTH);
+            Jdbc.update(connection, "UPDATE audit_leaf_blocks SET hashes = ? WHERE block_idx = ?", block,
+                    sequence / AuditLogStore.LEAVES_PER_BLOCK);
             for (CompleteSubtree subtree : subtrees) {
                 update(connection, subtree);
             }

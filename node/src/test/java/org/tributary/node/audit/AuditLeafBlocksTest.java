@@ -1,0 +1,136 @@
+package org.tributary.node.audit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.tributary.federation.audit.AuditDirection;
+import org.tributary.federation.audit.MerkleTree;
+import org.tributary.federation.audit.TreeHash;
+import org.tributary.node.store.Database;
+import org.tributary.node.store.DerbyDataSources;
+import org.tributary.node.store.Jdbc;
+import org.tributary.node.store.Migrations;
+
+/**
+ * The leaf hashes kept apart from the entries, 16 to a row: every committed entry has its kept leaf, a
+ * restarted log extends its open block, and a log written before the blocks (one level-0 subtree row per
+ * leaf) still gives its leaves and grows in blocks.
+ */
+class AuditLeafBlocksTest {
+    private final DataSource source = DerbyDataSources.inMemory("leaf-blocks-" + UUID.randomUUID());
+    private final Database database = new Database(source);
+    private final AuditLogStore store = new AuditLogStore();
+    private final ExecutorService threads = Executors.newFixedThreadPool(8);
+    private AuditLog log;
+
+    AuditLeafBlocksTest() {
+        new Migrations(database, Clock.systemUTC()).apply();
+        log = new AuditLog(database, store, record -> false);
+    }
+
+    @AfterEach
+    void close() {
+        threads.shutdownNow();
+        log.close();
+        DerbyDataSources.shutdown(source);
+    }
+
+    @Test
+    void everyCommittedEntryHasItsKeptLeafAndProofsReadThem() throws Exception {
+        appendOneByOne(5);
+        appendConcurrently(40);
+
+        assertKeptLeavesMatchTheEntries(45);
+        assertEquals(List.of(0L, 1L, 2L), blockIndexes());
+        assertEquals(MerkleTree.rootOf(entryLeaves(45)), log.readTree(tree -> MerkleTree.rootOf(tree, 45)));
+        assertEquals(log.state().root(), MerkleTree.rootOf(entryLeaves(45)));
+    }
+
+    @Test
+    void aRestartedLogExtendsItsOpenBlock() throws Exception {
+        appendOneByOne(21);
+        log.close();
+        log = new AuditLog(database, store, record -> false);
+
+        appendOneByOne(15);
+
+        assertKeptLeavesMatchTheEntries(36);
+        assertEquals(List.of(0L, 1L, 2L), blockIndexes());
+        assertEquals(MerkleTree.rootOf(entryLeaves(36)), log.state().root());
+    }
+
+    @Test
+    void aLogWrittenWithOneRowPerLeafStillGivesItsLeavesAndGrowsInBlocks() throws Exception {
+        appendOneByOne(20);
+        log.close();
+        // As a node before V102 left it: each leaf a level-0 row of audit_subtrees, no blocks.
+        List<TreeHash> leaves = entryLeaves(20);
+        database.inTransactionVoid(connection -> {
+            Jdbc.update(connection, "DELETE FROM audit_leaf_blocks");
+            for (int i = 0; i < leaves.size(); i++) {
+                Jdbc.update(connection, "INSERT INTO audit_subtrees (tree_level, idx, hash) VALUES (0, ?, ?)",
+                        (long) i, leaves.get(i).hex());
+            }
+        });
+        log = new AuditLog(database, store, record -> false);
+        assertEquals(MerkleTree.rootOf(leaves), log.state().root());
+
+        appendOneByOne(10);
+
+        assertKeptLeavesMatchTheEntries(30);
+        assertEquals(List.of(1L), blockIndexes(), "the open block moved into a row with its earlier leaves");
+        assertEquals(MerkleTree.rootOf(entryLeaves(30)), log.readTree(tree -> MerkleTree.rootOf(tree, 30)));
+    }
+
+    private void appendOneByOne(int count) {
+        for (int i = 0; i < count; i++) {
+            log.record(record(i));
+        }
+    }
+
+    private void appendConcurrently(int count) throws Exception {
+        List<Future<Long>> appended = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            AuditRecord record = record(i);
+            appended.add(threads.submit(() -> log.record(record)));
+        }
+        for (Future<Long> future : appended) {
+            future.get();
+        }
+    }
+
+    private void assertKeptLeavesMatchTheEntries(int size) {
+        List<TreeHash> leaves = entryLeaves(size);
+        for (int i = 0; i < size; i++) {
+            long sequence = i;
+            assertEquals(leaves.get(i), database.inTransaction(connection -> store.appendedLeaf(connection, sequence))
+                    .orElseThrow(), "entry " + i);
+        }
+    }
+
+    private List<TreeHash> entryLeaves(int size) {
+        return database.inTransaction(connection -> Jdbc.query(connection,
+                "SELECT leaf_hash FROM audit_entries WHERE seq < ? ORDER BY seq",
+                row -> TreeHash.fromHex(row.getString(1)), (long) size));
+    }
+
+    private List<Long> blockIndexes() {
+        return database.inTransaction(connection -> Jdbc.query(connection,
+                "SELECT block_idx FROM audit_leaf_blocks ORDER BY block_idx", row -> row.getLong(1)));
+    }
+
+    private static AuditRecord record(int i) {
+        return new AuditRecord(Instant.parse("2026-11-26T08:00:00Z").plusSeconds(i), AuditDirection.LOCAL, "admin.test",
+                "", "", "", "", "", "ok " + i, null, null);
+    }
+}
