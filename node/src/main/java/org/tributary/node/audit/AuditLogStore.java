@@ -1,5 +1,6 @@
 package org.tributary.node.audit;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -93,7 +94,7 @@ public final class AuditLogStore {
     public void insert(Connection connection, List<NewRow> rows, List<CompleteSubtree> subtrees,
             List<LeafBlock> leafBlocks) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO audit_entries (" + LEAF_COLUMNS
-                + ", body, headers) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
+                + ", body, header_bytes) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
             for (NewRow row : rows) {
                 AuditEntry e = row.entry();
                 insert.setLong(1, e.sequence());
@@ -114,7 +115,9 @@ public final class AuditLogStore {
                 } else {
                     insert.setBytes(14, row.body());
                 }
-                insert.setString(15, row.headers());
+                // As UTF-8 bytes: Derby writes text into its log a character at a time, bytes as a block
+                // (the header lines were the longest text of a row, on the log's one writer thread).
+                insert.setBytes(15, row.headers().getBytes(StandardCharsets.UTF_8));
                 insert.addBatch();
             }
             insert.executeBatch();
@@ -184,13 +187,13 @@ public final class AuditLogStore {
 
     /** The entry with this sequence number, raw body included. */
     public Optional<StoredAuditEntry> find(Connection connection, long sequence) throws SQLException {
-        return Jdbc.queryOne(connection, "SELECT " + LEAF_COLUMNS + ", body, headers, body_pruned_at "
+        return Jdbc.queryOne(connection, "SELECT " + LEAF_COLUMNS + ", body, headers, header_bytes, body_pruned_at "
                 + "FROM audit_entries WHERE seq = ?", row -> map(row, true), sequence);
     }
 
     /** A page of entries matching the filter, in sequence order, without raw bodies. */
     public List<StoredAuditEntry> list(Connection connection, AuditFilter filter) throws SQLException {
-        StringBuilder sql = new StringBuilder("SELECT " + LEAF_COLUMNS + ", headers, body_pruned_at "
+        StringBuilder sql = new StringBuilder("SELECT " + LEAF_COLUMNS + ", headers, header_bytes, body_pruned_at "
                 + "FROM audit_entries WHERE seq > ?");
         List<Object> params = new ArrayList<>();
         params.add(filter.afterSequence());
@@ -209,7 +212,7 @@ public final class AuditLogStore {
     /** Streams entries {@code [from, to)} in the order of their sequence numbers, without raw bodies. */
     public void forEach(Connection connection, long from, long to, EntryVisitor visitor) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement("SELECT " + LEAF_COLUMNS + ", headers, "
-                + "body_pruned_at FROM audit_entries WHERE seq >= ? AND seq < ? ORDER BY seq")) {
+                + "header_bytes, body_pruned_at FROM audit_entries WHERE seq >= ? AND seq < ? ORDER BY seq")) {
             select.setFetchSize(500);
             select.setLong(1, from);
             select.setLong(2, to);
@@ -258,7 +261,10 @@ public final class AuditLogStore {
                 row.getString("object"), row.getString("result"), TreeHash.fromHex(row.getString("body_digest")),
                 TreeHash.fromHex(row.getString("header_digest")));
         Optional<byte[]> body = withBody ? Optional.ofNullable(row.getBytes("body")) : Optional.empty();
-        String headers = row.getString("headers");
+        byte[] headerBytes = row.getBytes("header_bytes");
+        // Entries written before V103 keep their header lines as text.
+        String headers = headerBytes != null ? new String(headerBytes, StandardCharsets.UTF_8)
+                : row.getString("headers");
         Timestamp pruned = row.getTimestamp("body_pruned_at");
         return new StoredAuditEntry(entry, TreeHash.fromHex(row.getString("leaf_hash")), body,
                 headers == null ? "" : headers, Optional.ofNullable(pruned).map(Timestamp::toInstant));

@@ -1,6 +1,7 @@
 package org.tributary.node.audit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -16,24 +17,26 @@ import org.junit.jupiter.api.Test;
 import org.tributary.federation.audit.AuditDirection;
 import org.tributary.federation.audit.MerkleTree;
 import org.tributary.federation.audit.TreeHash;
+import org.tributary.federation.http.HeaderMap;
 import org.tributary.node.store.Database;
 import org.tributary.node.store.DerbyDataSources;
 import org.tributary.node.store.Jdbc;
 import org.tributary.node.store.Migrations;
 
 /**
- * The leaf hashes kept apart from the entries, 16 to a row: every committed entry has its kept leaf, a
- * restarted log extends its open block, and a log written before the blocks (one level-0 subtree row per
- * leaf) still gives its leaves and grows in blocks.
+ * How the log's rows are kept, and what earlier versions left behind. The leaf hashes kept apart from the
+ * entries, 16 to a row: every committed entry has its kept leaf, a restarted log extends its open block, and
+ * a log written before the blocks (one level-0 subtree row per leaf) still gives its leaves and grows in
+ * blocks. Header lines are kept as bytes; an entry written before keeps them as text.
  */
-class AuditLeafBlocksTest {
+class AuditLogStorageTest {
     private final DataSource source = DerbyDataSources.inMemory("leaf-blocks-" + UUID.randomUUID());
     private final Database database = new Database(source);
     private final AuditLogStore store = new AuditLogStore();
     private final ExecutorService threads = Executors.newFixedThreadPool(8);
     private AuditLog log;
 
-    AuditLeafBlocksTest() {
+    AuditLogStorageTest() {
         new Migrations(database, Clock.systemUTC()).apply();
         log = new AuditLog(database, store, record -> false);
     }
@@ -90,6 +93,28 @@ class AuditLeafBlocksTest {
         assertKeptLeavesMatchTheEntries(30);
         assertEquals(List.of(1L), blockIndexes(), "the open block moved into a row with its earlier leaves");
         assertEquals(MerkleTree.rootOf(entryLeaves(30)), log.readTree(tree -> MerkleTree.rootOf(tree, 30)));
+    }
+
+    @Test
+    void headerLinesReadBackAsWrittenAndOlderEntriesKeepTheirText() {
+        HeaderMap headers = HeaderMap.empty().with("signature", "keyId=\"https://sales.example/users/zoë#key\"")
+                .with("date", "Thu, 26 Nov 2026 08:00:00 GMT");
+        log.record(new AuditRecord(Instant.parse("2026-11-26T08:00:00Z"), AuditDirection.INBOUND, "inbox.accepted",
+                "sales.example", "", "", "", "", "accepted", new byte[] {1}, headers));
+        log.record(record(1));
+        String written = entry(0).headers();
+        assertTrue(written.contains("signature: keyId=\"https://sales.example/users/zoë#key\""), written);
+        assertTrue(written.contains("date: Thu, 26 Nov 2026 08:00:00 GMT"), written);
+
+        // As a node before V103 wrote it: the lines in the text column.
+        database.inTransactionVoid(connection -> Jdbc.update(connection,
+                "UPDATE audit_entries SET headers = ?, header_bytes = NULL WHERE seq = 1", "host: finance.example"));
+
+        assertEquals("host: finance.example", entry(1).headers());
+    }
+
+    private StoredAuditEntry entry(long sequence) {
+        return database.inTransaction(connection -> store.find(connection, sequence)).orElseThrow();
     }
 
     private void appendOneByOne(int count) {
