@@ -62,7 +62,7 @@ public final class TreeHash {
     }
 
     /** Writes the 32 bytes into a digest or buffer without copying them first. */
-    void writeTo(org.bouncycastle.crypto.Digest digest) {
+    void writeTo(java.security.MessageDigest digest) {
         digest.update(bytes, 0, LENGTH);
     }
 
