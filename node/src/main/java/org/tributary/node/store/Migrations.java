@@ -30,6 +30,7 @@ public final class Migrations {
 
     /** Applies every pending migration; returns the names applied now. */
     public List<String> apply() {
+        database.inTransactionVoid(DerbySettings::applyDatabaseDefaults);
         database.inTransactionVoid(this::ensureHistoryTable);
         List<String> applied = new ArrayList<>();
         for (String name : listed()) {
