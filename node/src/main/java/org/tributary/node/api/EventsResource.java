@@ -70,7 +70,7 @@ public final class EventsResource {
         Place place = placeName == null && latitude == null && longitude == null && address == null ? null
                 : new Place(placeName, latitude, longitude, address);
         return dto(events.create(organizer, new EventRequest(params.get("name"), params.get("description"),
-                time(params.get("start_time")), time(params.get("end_time")), place, visibility)));
+                time(params.get("start_time")), time(params.get("end_time")), place, visibility)), organizer);
     }
 
     @GET
@@ -83,14 +83,15 @@ public final class EventsResource {
         EventService.Filter filter = new EventService.Filter(Boolean.TRUE.equals(upcoming), place, point(near),
                 radiusKm);
         List<EventView> found = events.list(viewer, filter, Paging.page(maxId, sinceId, minId, limit));
-        return Paging.respond(found.stream().map(this::dto).toList(), found, view -> view.event().statusId(), uri);
+        return Paging.respond(found.stream().map(view -> dto(view, viewer)).toList(), found,
+                view -> view.event().statusId(), uri);
     }
 
     @GET
     @Path("{id}")
     public EventDto one(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @PathParam("id") String id) {
         Account viewer = auth.require(authorization);
-        return dto(events.find(viewer, parseId(id)).orElseThrow(() -> ApiException.notFound("event")));
+        return dto(events.find(viewer, parseId(id)).orElseThrow(() -> ApiException.notFound("event")), viewer);
     }
 
     /** {@code answer}: {@code accept}, {@code tentative} or {@code reject}. */
@@ -103,13 +104,14 @@ public final class EventsResource {
         String answer = RequestParams.parse(contentType, body).get("answer");
         RsvpAnswer parsed = RsvpAnswer.fromApiName(answer == null ? "" : answer.strip())
                 .orElseThrow(() -> new ApiException(422, "invalid_answer", "answer is accept, tentative or reject"));
-        return dto(events.rsvp(attendee, parseId(id), parsed));
+        return dto(events.rsvp(attendee, parseId(id), parsed), attendee);
     }
 
-    private EventDto dto(EventView view) {
+    /** The post as {@code viewer} sees it: with whether they liked and boosted it. */
+    private EventDto dto(EventView view, Account viewer) {
         var event = view.event();
         Place place = event.place();
-        StatusDto status = models.status(view.post());
+        StatusDto status = models.statusFor(view.post(), viewer);
         return new EventDto(status.id(), status.uri(), event.name(), timestamp(event.startTime()),
                 event.endTime() == null ? null : timestamp(event.endTime()),
                 place == null ? null : new EventDto.PlaceDto(place.name(), place.latitude(), place.longitude(),

@@ -51,7 +51,8 @@ public final class KudosResource {
         for (String id : params.all("recipient_ids")) {
             recipients.add(parseId(id));
         }
-        return dto(kudos.give(giver, new KudosRequest(recipients, params.get("message"), params.get("value"))));
+        return dto(kudos.give(giver, new KudosRequest(recipients, params.get("message"), params.get("value"))),
+                giver);
     }
 
     /** {@code account_id} (default: the caller) and {@code direction} ({@code received}, the default, or {@code given}). */
@@ -64,7 +65,7 @@ public final class KudosResource {
         long account = accountId == null || accountId.isBlank() ? viewer.id() : parseId(accountId);
         List<KudosView> found = kudos.feed(viewer, account, direction(direction),
                 Paging.page(maxId, sinceId, minId, limit));
-        return respond(found, uri);
+        return respond(found, viewer, uri);
     }
 
     @GET
@@ -73,22 +74,24 @@ public final class KudosResource {
             @QueryParam("max_id") Long maxId, @QueryParam("since_id") Long sinceId, @QueryParam("min_id") Long minId,
             @QueryParam("limit") Integer limit, @Context UriInfo uri) {
         Account viewer = auth.require(authorization);
-        return respond(kudos.organization(viewer, Paging.page(maxId, sinceId, minId, limit)), uri);
+        return respond(kudos.organization(viewer, Paging.page(maxId, sinceId, minId, limit)), viewer, uri);
     }
 
     @GET
     @Path("{id}")
     public KudosDto one(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @PathParam("id") String id) {
         Account viewer = auth.require(authorization);
-        return dto(kudos.find(viewer, parseId(id)).orElseThrow(() -> ApiException.notFound("kudos")));
+        return dto(kudos.find(viewer, parseId(id)).orElseThrow(() -> ApiException.notFound("kudos")), viewer);
     }
 
-    private Response respond(List<KudosView> found, UriInfo uri) {
-        return Paging.respond(found.stream().map(this::dto).toList(), found, view -> view.kudos().statusId(), uri);
+    private Response respond(List<KudosView> found, Account viewer, UriInfo uri) {
+        return Paging.respond(found.stream().map(view -> dto(view, viewer)).toList(), found,
+                view -> view.kudos().statusId(), uri);
     }
 
-    private KudosDto dto(KudosView view) {
-        StatusDto status = models.status(view.post());
+    /** The post as {@code viewer} sees it: with whether they liked and boosted it. */
+    private KudosDto dto(KudosView view, Account viewer) {
+        StatusDto status = models.statusFor(view.post(), viewer);
         return new KudosDto(status.id(), status.uri(), status.createdAt(), models.account(view.giver()),
                 view.recipients().stream().map(models::account).toList(), view.kudos().message(), view.kudos().value(),
                 status);

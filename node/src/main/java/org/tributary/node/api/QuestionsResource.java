@@ -47,7 +47,7 @@ public final class QuestionsResource {
             @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, byte[] body) {
         Account asker = auth.require(authorization);
         RequestParams params = RequestParams.parse(contentType, body);
-        return dto(questions.ask(asker, StatusesResource.postRequest(params)));
+        return dto(questions.ask(asker, StatusesResource.postRequest(params)), asker);
     }
 
     /** {@code state}: {@code open}, {@code answered} or {@code all} (the default). */
@@ -57,7 +57,8 @@ public final class QuestionsResource {
             @QueryParam("min_id") Long minId, @QueryParam("limit") Integer limit, @Context UriInfo uri) {
         Account viewer = auth.require(authorization);
         List<QuestionView> found = questions.list(viewer, state(state), Paging.page(maxId, sinceId, minId, limit));
-        return Paging.respond(found.stream().map(this::dto).toList(), found, view -> view.question().statusId(), uri);
+        return Paging.respond(found.stream().map(view -> dto(view, viewer)).toList(), found,
+                view -> view.question().statusId(), uri);
     }
 
     @GET
@@ -65,7 +66,7 @@ public final class QuestionsResource {
     public QuestionDto one(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @PathParam("id") String id) {
         Account viewer = auth.require(authorization);
         return dto(questions.find(viewer, parseId(id, "question"))
-                .orElseThrow(() -> ApiException.notFound("question")));
+                .orElseThrow(() -> ApiException.notFound("question")), viewer);
     }
 
     @POST
@@ -76,16 +77,18 @@ public final class QuestionsResource {
         Account asker = auth.require(authorization);
         String answer = RequestParams.parse(contentType, body).first("answer_id")
                 .orElseThrow(() -> new ApiException(422, "missing_answer", "answer_id is required"));
-        return dto(questions.accept(asker, parseId(id, "question"), parseId(answer, "answer")));
+        return dto(questions.accept(asker, parseId(id, "question"), parseId(answer, "answer")), asker);
     }
 
-    private QuestionDto dto(QuestionView view) {
+    /** The question and its accepted answer as {@code viewer} sees them: with whether they liked and boosted. */
+    private QuestionDto dto(QuestionView view, Account viewer) {
         var question = view.question();
         return new QuestionDto(String.valueOf(question.statusId()), question.isAnswered() ? "answered" : "open",
                 question.acceptedAnswer() == null ? null : question.acceptedAnswer().toString(),
                 question.acceptedAt() == null ? null
                         : DateTimeFormatter.ISO_INSTANT.format(question.acceptedAt().truncatedTo(ChronoUnit.MILLIS)),
-                view.acceptedAnswer().map(models::status).orElse(null), models.status(view.post()));
+                view.acceptedAnswer().map(answer -> models.statusFor(answer, viewer)).orElse(null),
+                models.statusFor(view.post(), viewer));
     }
 
     private static QuestionService.State state(String text) {

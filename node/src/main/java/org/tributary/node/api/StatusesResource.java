@@ -213,7 +213,7 @@ public final class StatusesResource {
         Account editor = auth.require(authorization);
         Status edited = posts.edit(editor, id, new PostRequest(form.status(), null, null, form.spoilerText(),
                 Boolean.TRUE.equals(form.sensitive()), form.language(), mediaIdsOf(form.mediaIds())));
-        return models.status(views.of(edited));
+        return models.statusFor(views.of(edited), editor);
     }
 
     private Status visible(Account viewer, long id) {
