@@ -10,6 +10,7 @@ import org.tributary.node.audit.InboundCapture;
 import org.tributary.node.audit.LoggedInboxStore;
 import org.tributary.node.inbox.InboxActivityStore;
 import org.tributary.node.inbox.InboxRows;
+import org.tributary.node.store.Database;
 import org.tributary.node.store.IdGenerator;
 
 /**
@@ -26,13 +27,14 @@ import org.tributary.node.store.IdGenerator;
 record FederationLogging(InboundCapture capture, InboxStore admission, FederationEventListener events) {
     private static final Logger LOG = Logger.getLogger(FederationLogging.class.getName());
 
-    static FederationLogging wire(AuditSettings settings, AuditLog log, InboxActivityStore inbox, IdGenerator ids) {
+    static FederationLogging wire(AuditSettings settings, Database database, AuditLog log, InboxActivityStore inbox,
+            IdGenerator ids) {
         InboundCapture capture = new InboundCapture();
         if (!settings.federationLogged()) {
             LOG.warning("audit.federation.enabled=false: federated messages are NOT logged (for benchmarks only)");
             return new FederationLogging(capture, inbox, FederationEventListener.ignoring());
         }
-        return new FederationLogging(capture, new LoggedInboxStore(log, new InboxRows(ids), capture,
+        return new FederationLogging(capture, new LoggedInboxStore(database, log, new InboxRows(ids), capture,
                 inbox.loggedBodies()),
                 new AuditEventListener(log, capture));
     }

@@ -189,7 +189,8 @@ public final class NodeAssembly implements AutoCloseable {
                 .connectTimeout(HTTP_TIMEOUT).followRedirects(HttpClient.Redirect.NEVER).build();
         SignatureSchemeMemory schemes = new SignatureSchemeMemory();
         DoubleKnockSender sender = new DoubleKnockSender(httpClient, signatures, schemes, HTTP_TIMEOUT);
-        FederationLogging federationLogging = FederationLogging.wire(auditSettings, auditLog, inboxStore, ids);
+        FederationLogging federationLogging = FederationLogging.wire(auditSettings, database, auditLog, inboxStore,
+                ids);
         FederationEventListener events = federationLogging.events();
         PasswordHasher hasher = new PasswordHasher(random);
 

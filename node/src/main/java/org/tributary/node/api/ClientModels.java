@@ -126,6 +126,14 @@ public final class ClientModels {
         });
     }
 
+    /** Posts already loaded, as {@code viewer} sees them: what is shown with them read in one transaction. */
+    public List<StatusDto> statusesFor(List<StatusView> loaded, Account viewer) {
+        return database.inTransaction(connection -> {
+            ClientFacts known = facts.load(connection, loaded, List.of(), Optional.of(viewer));
+            return loaded.stream().map(view -> status(view, null, known)).toList();
+        });
+    }
+
     /**
      * The home timeline's entries as {@code viewer} sees them, read as {@link #statuses} reads posts: a post,
      * or a boost wrapping the boosted post (Mastodon's shape).

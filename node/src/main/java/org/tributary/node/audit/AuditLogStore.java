@@ -20,8 +20,10 @@ import org.tributary.federation.audit.TreeHash;
 import org.tributary.node.store.Jdbc;
 
 /**
- * SQL for {@code audit_entries} and {@code audit_subtrees}. There is deliberately no method that updates an
- * entry's leaf fields: rows are inserted once; retention may only null the raw body.
+ * SQL for {@code audit_entries}, {@code audit_subtrees} and {@code audit_leaf_blocks}. There is deliberately no
+ * method that updates an entry's leaf fields: entries and subtrees are inserted once, and retention may only
+ * null a raw body. The one row that changes is the last leaf block's, which grows as entries are appended,
+ * and only from the length this writer left it at.
  */
 public final class AuditLogStore {
     private static final String LEAF_COLUMNS = "seq, time_ms, direction, kind, peer, activity_id, activity_type, "
@@ -39,7 +41,7 @@ public final class AuditLogStore {
     }
 
     /**
-     * Subtrees below this level are not stored: they are folded from at most 16 leaves when a proof needs
+     * Subtrees below this level are not stored: they are folded from at most 8 leaves when a proof needs
      * them. Stored, they were rows on the inbox's one writer thread (benchmark 1c).
      */
     static final int FIRST_STORED_LEVEL = 4;
@@ -59,11 +61,16 @@ public final class AuditLogStore {
     /**
      * A block of leaf hashes to write: a new row, or the longer contents of the open block's row.
      *
-     * @param extend whether the row exists already (the block was open)
+     * @param alreadyKept how many of the leaves its row holds already (0: there is no row yet)
      */
-    public record LeafBlock(long index, List<TreeHash> leaves, boolean extend) {
+    public record LeafBlock(long index, List<TreeHash> leaves, int alreadyKept) {
         public LeafBlock {
             leaves = List.copyOf(leaves);
+        }
+
+        /** Whether the block's row exists and is extended rather than inserted. */
+        boolean extend() {
+            return alreadyKept > 0;
         }
 
         byte[] bytes() {
@@ -137,8 +144,15 @@ public final class AuditLogStore {
         }
         for (LeafBlock block : leafBlocks) {
             if (block.extend()) {
-                Jdbc.update(connection, "UPDATE audit_leaf_blocks SET hashes = ? WHERE block_idx = ?", block.bytes(),
-                        block.index());
+                // Only the row as this writer left it is extended: a row that is missing or holds other leaves
+                // (entries deleted since) fails the batch instead of being overwritten, which would erase
+                // the evidence that audit verify reports.
+                int extended = Jdbc.update(connection, "UPDATE audit_leaf_blocks SET hashes = ? WHERE block_idx = ? "
+                        + "AND LENGTH(hashes) = ?", block.bytes(), block.index(), block.alreadyKept() * TreeHash.LENGTH);
+                if (extended != 1) {
+                    throw new AuditFormatException("the kept leaves of block " + block.index() + " are not as they "
+                            + "were written: entries were removed or the block was changed; run audit verify");
+                }
             } else {
                 Jdbc.update(connection, "INSERT INTO audit_leaf_blocks (block_idx, hashes) VALUES (?, ?)",
                         block.index(), block.bytes());
@@ -151,28 +165,39 @@ public final class AuditLogStore {
      * must lie within one block of {@value #LEAVES_PER_BLOCK} (every range a proof folds does).
      */
     public List<TreeHash> leafHashes(Connection connection, long from, long count) throws SQLException {
-        Optional<byte[]> block = Jdbc.queryOne(connection, "SELECT hashes FROM audit_leaf_blocks WHERE block_idx = ?",
-                row -> row.getBytes(1), from / LEAVES_PER_BLOCK);
-        if (block.isEmpty()) {
-            // Appended before leaves were kept in blocks: one level-0 row of audit_subtrees each.
-            return Jdbc.query(connection, "SELECT hash FROM audit_subtrees WHERE tree_level = 0 AND idx >= ? "
-                    + "AND idx < ? ORDER BY idx", row -> TreeHash.fromHex(row.getString(1)), from, from + count);
+        if (from % LEAVES_PER_BLOCK + count > LEAVES_PER_BLOCK) {
+            throw new IllegalArgumentException("leaves " + from + " to " + (from + count) + " span two blocks");
         }
-        byte[] hashes = block.get();
+        TreeHash[] block = keptLeafBlock(connection, from / LEAVES_PER_BLOCK);
         List<TreeHash> leaves = new ArrayList<>((int) count);
-        for (long index = from; index < from + count; index++) {
-            int offset = (int) (index % LEAVES_PER_BLOCK) * TreeHash.LENGTH;
-            if (offset + TreeHash.LENGTH > hashes.length) {
-                break;
-            }
-            leaves.add(TreeHash.of(Arrays.copyOfRange(hashes, offset, offset + TreeHash.LENGTH)));
+        int offset = (int) (from % LEAVES_PER_BLOCK);
+        for (int i = offset; i < offset + count && block[i] != null; i++) {
+            leaves.add(block[i]);
         }
         return leaves;
     }
 
-    /** The leaf hash of entry {@code sequence} as appended, kept apart from the entry. */
-    public Optional<TreeHash> appendedLeaf(Connection connection, long sequence) throws SQLException {
-        return leafHashes(connection, sequence, 1).stream().findFirst();
+    /**
+     * The leaves of block {@code index} as appended, by position in the block; null where none is kept. From
+     * its row of {@code audit_leaf_blocks}, or, for a block appended before those rows existed (V102), from
+     * the level-0 rows of {@code audit_subtrees}.
+     */
+    public TreeHash[] keptLeafBlock(Connection connection, long index) throws SQLException {
+        TreeHash[] leaves = new TreeHash[LEAVES_PER_BLOCK];
+        Optional<byte[]> row = Jdbc.queryOne(connection, "SELECT hashes FROM audit_leaf_blocks WHERE block_idx = ?",
+                result -> result.getBytes(1), index);
+        if (row.isPresent()) {
+            byte[] hashes = row.get();
+            for (int i = 0; i < LEAVES_PER_BLOCK && (i + 1) * TreeHash.LENGTH <= hashes.length; i++) {
+                leaves[i] = TreeHash.of(Arrays.copyOfRange(hashes, i * TreeHash.LENGTH, (i + 1) * TreeHash.LENGTH));
+            }
+            return leaves;
+        }
+        long first = index * LEAVES_PER_BLOCK;
+        Jdbc.query(connection, "SELECT idx, hash FROM audit_subtrees WHERE tree_level = 0 AND idx >= ? AND idx < ?",
+                result -> leaves[(int) (result.getLong(1) - first)] = TreeHash.fromHex(result.getString(2)), first,
+                first + LEAVES_PER_BLOCK);
+        return leaves;
     }
 
     /** Whether block {@code index} of leaf hashes has a row. */

@@ -10,6 +10,7 @@ import org.tributary.federation.spi.InboxStore;
 import org.tributary.federation.spi.PeerPolicy;
 import org.tributary.node.inbox.InboxRows;
 import org.tributary.node.inbox.LoggedBodies;
+import org.tributary.node.store.Database;
 
 /**
  * The durable inbox as the pipeline sees it when federation traffic is logged: an activity's inbox row and
@@ -21,12 +22,15 @@ import org.tributary.node.inbox.LoggedBodies;
  * {@link AuditEventListener} logs those.
  */
 public final class LoggedInboxStore implements InboxStore {
+    private final Database database;
     private final AuditLog log;
     private final InboxRows rows;
     private final InboundCapture capture;
     private final LoggedBodies handOff;
 
-    public LoggedInboxStore(AuditLog log, InboxRows rows, InboundCapture capture, LoggedBodies handOff) {
+    public LoggedInboxStore(Database database, AuditLog log, InboxRows rows, InboundCapture capture,
+            LoggedBodies handOff) {
+        this.database = database;
         this.log = log;
         this.rows = rows;
         this.capture = capture;
@@ -46,7 +50,8 @@ public final class LoggedInboxStore implements InboxStore {
         log.appendWith((connection, sequence) -> {
             OptionalLong row = rows.insertIfAbsentLogged(connection, activity, receivedAt, verifiedKeyId, sequence);
             stored[0] = row.isPresent();
-            row.ifPresent(id -> handOff.offer(id, body)); // before the commit: the processor cannot look sooner
+            // Right after the commit, on the committing thread; dropped with the transaction if it rolls back.
+            row.ifPresent(id -> database.afterCommit(connection, () -> handOff.offer(id, body)));
             return stored[0] ? accepted
                     : DigestedRecord.of(InboundRecords.of(receivedAt, AuditKinds.INBOX_DUPLICATE, "duplicate", peer,
                             activity.id().toString(), fields, request, body, InboundRecords.DUPLICATE_DETAIL));

@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import org.tributary.federation.audit.AuditFormatException;
 import org.tributary.federation.audit.TreeHash;
 
 /**
@@ -33,8 +34,8 @@ record OpenLeafBlock(long index, List<TreeHash> leaves, boolean stored) {
         }
         List<TreeHash> leaves = store.leafHashes(connection, index * SIZE, filled);
         if (leaves.size() != filled) {
-            throw new IllegalStateException("the stored leaves of block " + index + " are incomplete: "
-                    + leaves.size() + " of " + filled);
+            throw new AuditFormatException("the kept leaves of block " + index + " are incomplete: " + leaves.size()
+                    + " of " + filled + "; run audit verify");
         }
         return new OpenLeafBlock(index, leaves, store.hasLeafBlock(connection, index));
     }
@@ -51,16 +52,21 @@ record OpenLeafBlock(long index, List<TreeHash> leaves, boolean stored) {
         for (TreeHash leaf : batch) {
             filling.add(leaf);
             if (filling.size() == SIZE) {
-                rows.add(new AuditLogStore.LeafBlock(filledIndex, filling, filledStored));
+                rows.add(new AuditLogStore.LeafBlock(filledIndex, filling, kept(filledIndex, filledStored)));
                 filling = new ArrayList<>(SIZE);
                 filledIndex++;
                 filledStored = false;
             }
         }
         if (!filling.isEmpty() && filling.size() > (filledIndex == index ? leaves.size() : 0)) {
-            rows.add(new AuditLogStore.LeafBlock(filledIndex, filling, filledStored));
+            rows.add(new AuditLogStore.LeafBlock(filledIndex, filling, kept(filledIndex, filledStored)));
             filledStored = true;
         }
         return new Appended(rows, new OpenLeafBlock(filledIndex, filling, filledStored));
+    }
+
+    /** How many leaves block {@code block}'s row holds before this batch. */
+    private int kept(long block, boolean rowExists) {
+        return rowExists && block == index ? leaves.size() : 0;
     }
 }

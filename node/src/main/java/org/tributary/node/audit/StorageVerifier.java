@@ -100,9 +100,23 @@ public final class StorageVerifier {
         private long lastGoodCheckpointSize;
         private long expected;
 
+        // Kept leaves are read a block (16 entries) at a time. Every entry has one: in a row of leaf blocks, or
+        // for entries appended before V102 in a level-0 row of audit_subtrees.
+        private long keptBlock = -1;
+        private TreeHash[] keptLeaves;
+
         Pass(Iterator<SignedCheckpoint> pending) {
             this.pending = pending;
             advance();
+        }
+
+        private TreeHash keptLeaf(Connection connection, long sequence) throws SQLException {
+            long block = sequence / AuditLogStore.LEAVES_PER_BLOCK;
+            if (block != keptBlock) {
+                keptLeaves = entries.keptLeafBlock(connection, block);
+                keptBlock = block;
+            }
+            return keptLeaves[(int) (sequence % AuditLogStore.LEAVES_PER_BLOCK)];
         }
 
         void accept(Connection connection, StoredAuditEntry stored) throws SQLException {
@@ -116,8 +130,12 @@ public final class StorageVerifier {
                 fail(new Failed(Problem.ENTRY_ALTERED, OptionalLong.of(sequence), "entry " + sequence
                         + " does not hash to the leaf stored with it: its fields were changed or it was moved"));
             }
-            Optional<TreeHash> appendedLeaf = entries.appendedLeaf(connection, sequence);
-            if (appendedLeaf.isPresent() && !appendedLeaf.get().equals(leaf)) {
+            TreeHash kept = keptLeaf(connection, sequence);
+            if (kept == null) {
+                fail(new Failed(Problem.ENTRY_ALTERED, OptionalLong.of(sequence), "entry " + sequence
+                        + " has no leaf kept apart from it: its row of kept leaves was removed or cut"));
+            }
+            if (kept != null && !kept.equals(leaf)) {
                 fail(new Failed(Problem.ENTRY_ALTERED, OptionalLong.of(sequence), "entry " + sequence
                         + " does not hash to the leaf recorded in the tree when it was appended"));
             }

@@ -10,17 +10,16 @@ import java.util.TreeMap;
  * row's id.
  *
  * <p>Only an optimisation: the log stays the source, and a body not held (the hand-off was full, the node
- * restarted) or already taken (a retry) is read from the log as before. The log's writer offers a body
- * while its row is being inserted, before the commit, so the processor, which only asks for rows it read
- * committed, never looks before the offer. Row ids are never reused, so a body offered in a batch that then
- * rolled back is never taken by another row; the processor drops such leftovers once it reads pending rows
- * past them. The bytes held are bounded: a processor far behind a burst costs no more memory, and the
- * bodies it reaches first stay held.
+ * restarted, the processor read the row in the moment between its commit and the offer) or already taken (a
+ * retry) is read from the log as before. The log's writer offers a body right after the commit that stored
+ * it (nothing is offered for a transaction that rolled back). The processor drops what is held for rows
+ * before the oldest pending one, which it can no longer take. The bytes held are bounded: a processor far
+ * behind a burst costs no more memory, and the bodies it reaches first stay held.
  */
 public final class LoggedBodies {
     private final long maxBytes;
-    // One thread offers (the log's writer) and one takes (the processor): a lock costs nothing here and
-    // keeps the byte count exact.
+    // Offers come from whichever thread commits the log's batch, one batch at a time, and takes from the
+    // processor: a lock costs next to nothing here and keeps the byte count exact.
     private final NavigableMap<Long, byte[]> bodies = new TreeMap<>();
     private long heldBytes;
 

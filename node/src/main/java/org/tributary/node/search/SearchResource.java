@@ -52,7 +52,7 @@ public final class SearchResource {
         SearchResults results = search.search(viewer, query, type(type), resolve,
                 limit == null ? SearchService.DEFAULT_LIMIT : limit, offset == null ? 0 : offset);
         return new SearchDto(results.accounts().stream().map(models::account).toList(),
-                results.statuses().stream().map(models::status).toList(),
+                models.statusesFor(results.statuses(), viewer),
                 results.hashtags().stream().map(name -> new HashtagDto(name, uris.tag(name).toString(), List.of()))
                         .toList());
     }

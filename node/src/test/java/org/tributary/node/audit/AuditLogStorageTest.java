@@ -1,6 +1,7 @@
 package org.tributary.node.audit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Clock;
@@ -96,6 +97,20 @@ class AuditLogStorageTest {
     }
 
     @Test
+    void aLogCutShortAfterItsLastCommitRefusesToOverwriteTheLeavesKeptForTheRemovedEntries() {
+        appendOneByOne(21);
+        TreeHash keptForEntry20 = leavesOfBlock(1).get(4);
+        log.close();
+        database.inTransactionVoid(connection -> Jdbc.update(connection, "DELETE FROM audit_entries WHERE seq >= 19"));
+        log = new AuditLog(database, store, record -> false);
+
+        assertThrows(RuntimeException.class, () -> log.record(record(99)));
+
+        assertEquals(5, leavesOfBlock(1).size(), "the leaves of entries 16 to 20 are still kept");
+        assertEquals(keptForEntry20, leavesOfBlock(1).get(4));
+    }
+
+    @Test
     void headerLinesReadBackAsWrittenAndOlderEntriesKeepTheirText() {
         HeaderMap headers = HeaderMap.empty().with("signature", "keyId=\"https://sales.example/users/zoë#key\"")
                 .with("date", "Thu, 26 Nov 2026 08:00:00 GMT");
@@ -138,8 +153,8 @@ class AuditLogStorageTest {
         List<TreeHash> leaves = entryLeaves(size);
         for (int i = 0; i < size; i++) {
             long sequence = i;
-            assertEquals(leaves.get(i), database.inTransaction(connection -> store.appendedLeaf(connection, sequence))
-                    .orElseThrow(), "entry " + i);
+            assertEquals(leaves.get(i), database.inTransaction(connection -> store.leafHashes(connection, sequence, 1))
+                    .get(0), "entry " + i);
         }
     }
 
@@ -147,6 +162,10 @@ class AuditLogStorageTest {
         return database.inTransaction(connection -> Jdbc.query(connection,
                 "SELECT leaf_hash FROM audit_entries WHERE seq < ? ORDER BY seq",
                 row -> TreeHash.fromHex(row.getString(1)), (long) size));
+    }
+
+    private List<TreeHash> leavesOfBlock(long block) {
+        return database.inTransaction(connection -> store.leafHashes(connection, block * 16, 16));
     }
 
     private List<Long> blockIndexes() {

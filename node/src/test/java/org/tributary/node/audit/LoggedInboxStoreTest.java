@@ -48,7 +48,7 @@ class LoggedInboxStoreTest {
         new Migrations(database, Clock.systemUTC()).apply();
         inbox = new InboxActivityStore(database, ids, Clock.systemUTC());
         log = new AuditLog(database, auditStore, record -> false);
-        store = new LoggedInboxStore(log, new InboxRows(ids), capture, inbox.loggedBodies());
+        store = new LoggedInboxStore(database, log, new InboxRows(ids), capture, inbox.loggedBodies());
     }
 
     @AfterEach

@@ -65,6 +65,21 @@ class StorageVerifierTest {
     }
 
     @Test
+    void aRemovedRowOfKeptLeavesIsNamedAtItsFirstEntry() {
+        AuditFixtures.sql(node, "DELETE FROM audit_leaf_blocks WHERE block_idx = 0");
+        assertFailed(Problem.ENTRY_ALTERED, 0);
+    }
+
+    @Test
+    void aCutRowOfKeptLeavesIsNamedAtTheFirstEntryItNoLongerCovers() {
+        byte[] kept = node.database().inTransaction(connection -> org.tributary.node.store.Jdbc.queryOne(connection,
+                "SELECT hashes FROM audit_leaf_blocks WHERE block_idx = 1", row -> row.getBytes(1))).orElseThrow();
+        AuditFixtures.sql(node, "UPDATE audit_leaf_blocks SET hashes = ? WHERE block_idx = 1",
+                java.util.Arrays.copyOf(kept, 64)); // entries 16 and 17 only
+        assertFailed(Problem.ENTRY_ALTERED, 18);
+    }
+
+    @Test
     void aDeletedEntryIsNamed() {
         AuditFixtures.sql(node, "DELETE FROM audit_entries WHERE seq = 12");
         assertFailed(Problem.ENTRY_MISSING, 12);

@@ -11,11 +11,12 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.tributary.node.testing.Eventually;
 import org.tributary.node.testing.TestNode;
 
 /**
- * Kudos, events, questions and an edited post show the reader's own state of their post (favourited,
- * reblogged), as timelines and the single-post endpoint do: Mastodon clients draw the star from it.
+ * Kudos, events, questions, search results and an edited post show the reader's own state of their post
+ * (favourited, reblogged), as timelines and the single-post endpoint do: Mastodon clients draw the star from it.
  */
 class ReadersOwnStateTest {
     private static TestNode finance;
@@ -79,6 +80,18 @@ class ReadersOwnStateTest {
     }
 
     @Test
+    void searchResultsShowWhetherTheReaderLikedThem() {
+        String id = alice.post(Map.of("status", "Okapi sightings in the atrium", "visibility", "public"))
+                .getString("id");
+        like(bea, id);
+
+        Eventually.await("the post is searchable", Api.WAIT, () -> !search(bea, "okapi").getList("statuses").isEmpty());
+
+        assertEquals(List.of(true), search(bea, "okapi").getList("statuses.favourited"));
+        assertEquals(List.of(false), search(alice, "okapi").getList("statuses.favourited"));
+    }
+
+    @Test
     void anEditedPostShowsWhetherItsAuthorLikedIt() {
         String id = alice.post(Map.of("status", "Quarter closes Friday", "visibility", "public")).getString("id");
         like(alice, id);
@@ -96,6 +109,11 @@ class ReadersOwnStateTest {
 
     private static JsonPath send(Api who, String path, Map<String, Object> body) {
         return finance.api(who.token).contentType(ContentType.JSON).body(body).post(path).then()
+                .log().ifValidationFails().statusCode(200).extract().jsonPath();
+    }
+
+    private static JsonPath search(Api who, String q) {
+        return finance.api(who.token).queryParam("q", q).queryParam("type", "statuses").get("/api/v2/search").then()
                 .log().ifValidationFails().statusCode(200).extract().jsonPath();
     }
 
