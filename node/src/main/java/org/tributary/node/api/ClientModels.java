@@ -4,7 +4,9 @@ import java.time.Clock;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.tributary.node.account.Account;
 import org.tributary.node.account.Profile;
@@ -132,6 +134,19 @@ public final class ClientModels {
             ClientFacts known = facts.load(connection, loaded, List.of(), Optional.of(viewer));
             return loaded.stream().map(view -> status(view, null, known)).toList();
         });
+    }
+
+    /**
+     * As {@link #statusesFor}, by post id: for a page whose entries wrap posts (kudos, events, questions), so
+     * the whole page's posts are read in one transaction rather than one each.
+     */
+    public Map<Long, StatusDto> statusesByIdFor(List<StatusView> loaded, Account viewer) {
+        List<StatusDto> rendered = statusesFor(loaded, viewer);
+        Map<Long, StatusDto> byId = new HashMap<>();
+        for (int i = 0; i < loaded.size(); i++) {
+            byId.put(loaded.get(i).status().id(), rendered.get(i));
+        }
+        return byId;
     }
 
     /**

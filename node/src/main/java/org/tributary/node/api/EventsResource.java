@@ -18,6 +18,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import org.tributary.node.account.Account;
 import org.tributary.node.auth.AuthService;
 import org.tributary.node.event.EventRequest;
@@ -83,8 +84,9 @@ public final class EventsResource {
         EventService.Filter filter = new EventService.Filter(Boolean.TRUE.equals(upcoming), place, point(near),
                 radiusKm);
         List<EventView> found = events.list(viewer, filter, Paging.page(maxId, sinceId, minId, limit));
-        return Paging.respond(found.stream().map(view -> dto(view, viewer)).toList(), found,
-                view -> view.event().statusId(), uri);
+        Map<Long, StatusDto> posts = models.statusesByIdFor(found.stream().map(EventView::post).toList(), viewer);
+        return Paging.respond(found.stream().map(view -> dto(view, posts.get(view.post().status().id()))).toList(),
+                found, view -> view.event().statusId(), uri);
     }
 
     @GET
@@ -109,9 +111,12 @@ public final class EventsResource {
 
     /** The post as {@code viewer} sees it: with whether they liked and boosted it. */
     private EventDto dto(EventView view, Account viewer) {
+        return dto(view, models.statusFor(view.post(), viewer));
+    }
+
+    private EventDto dto(EventView view, StatusDto status) {
         var event = view.event();
         Place place = event.place();
-        StatusDto status = models.statusFor(view.post(), viewer);
         return new EventDto(status.id(), status.uri(), event.name(), timestamp(event.startTime()),
                 event.endTime() == null ? null : timestamp(event.endTime()),
                 place == null ? null : new EventDto.PlaceDto(place.name(), place.latitude(), place.longitude(),

@@ -16,6 +16,7 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.tributary.node.account.Account;
 import org.tributary.node.auth.AuthService;
 import org.tributary.node.http.ApiException;
@@ -85,13 +86,17 @@ public final class KudosResource {
     }
 
     private Response respond(List<KudosView> found, Account viewer, UriInfo uri) {
-        return Paging.respond(found.stream().map(view -> dto(view, viewer)).toList(), found,
-                view -> view.kudos().statusId(), uri);
+        Map<Long, StatusDto> posts = models.statusesByIdFor(found.stream().map(KudosView::post).toList(), viewer);
+        return Paging.respond(found.stream().map(view -> dto(view, posts.get(view.post().status().id()))).toList(),
+                found, view -> view.kudos().statusId(), uri);
     }
 
     /** The post as {@code viewer} sees it: with whether they liked and boosted it. */
     private KudosDto dto(KudosView view, Account viewer) {
-        StatusDto status = models.statusFor(view.post(), viewer);
+        return dto(view, models.statusFor(view.post(), viewer));
+    }
+
+    private KudosDto dto(KudosView view, StatusDto status) {
         return new KudosDto(status.id(), status.uri(), status.createdAt(), models.account(view.giver()),
                 view.recipients().stream().map(models::account).toList(), view.kudos().message(), view.kudos().value(),
                 status);

@@ -15,11 +15,15 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
 import org.tributary.node.account.Account;
 import org.tributary.node.auth.AuthService;
 import org.tributary.node.http.ApiException;
+import org.tributary.node.post.StatusView;
 import org.tributary.node.question.QuestionService;
 import org.tributary.node.question.QuestionView;
 
@@ -57,8 +61,14 @@ public final class QuestionsResource {
             @QueryParam("min_id") Long minId, @QueryParam("limit") Integer limit, @Context UriInfo uri) {
         Account viewer = auth.require(authorization);
         List<QuestionView> found = questions.list(viewer, state(state), Paging.page(maxId, sinceId, minId, limit));
-        return Paging.respond(found.stream().map(view -> dto(view, viewer)).toList(), found,
-                view -> view.question().statusId(), uri);
+        List<StatusView> shown = new ArrayList<>();
+        for (QuestionView view : found) {
+            shown.add(view.post());
+            view.acceptedAnswer().ifPresent(shown::add);
+        }
+        Map<Long, StatusDto> posts = models.statusesByIdFor(shown, viewer);
+        return Paging.respond(found.stream().map(view -> dto(view, post -> posts.get(post.status().id()))).toList(),
+                found, view -> view.question().statusId(), uri);
     }
 
     @GET
@@ -82,13 +92,16 @@ public final class QuestionsResource {
 
     /** The question and its accepted answer as {@code viewer} sees them: with whether they liked and boosted. */
     private QuestionDto dto(QuestionView view, Account viewer) {
+        return dto(view, post -> models.statusFor(post, viewer));
+    }
+
+    private QuestionDto dto(QuestionView view, Function<StatusView, StatusDto> rendered) {
         var question = view.question();
         return new QuestionDto(String.valueOf(question.statusId()), question.isAnswered() ? "answered" : "open",
                 question.acceptedAnswer() == null ? null : question.acceptedAnswer().toString(),
                 question.acceptedAt() == null ? null
                         : DateTimeFormatter.ISO_INSTANT.format(question.acceptedAt().truncatedTo(ChronoUnit.MILLIS)),
-                view.acceptedAnswer().map(answer -> models.statusFor(answer, viewer)).orElse(null),
-                models.statusFor(view.post(), viewer));
+                view.acceptedAnswer().map(rendered).orElse(null), rendered.apply(view.post()));
     }
 
     private static QuestionService.State state(String text) {

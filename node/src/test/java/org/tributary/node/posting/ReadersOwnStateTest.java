@@ -77,6 +77,10 @@ class ReadersOwnStateTest {
         assertEquals(true, accepted.getBoolean("accepted_answer.favourited"));
         assertEquals(true, get(alice, "/api/v1/questions/" + question).getBoolean("accepted_answer.favourited"));
         assertEquals(false, get(bea, "/api/v1/questions/" + question).getBoolean("accepted_answer.favourited"));
+        JsonPath listed = get(alice, "/api/v1/questions");
+        assertEquals(List.of(true), listed.getList("findAll { it.id == '" + question + "' }.status.favourited"));
+        assertEquals(List.of(true), listed.getList("findAll { it.id == '" + question
+                + "' }.accepted_answer.favourited"));
     }
 
     @Test
