@@ -81,7 +81,7 @@ public final class InboxResource {
         Optional<InboxOutcome.Rejected> early = capture.during(requestParts.of("POST", uri, headers, new byte[0]),
                 () -> pipeline.screenBeforeReading(contentType, declared));
         if (early.isPresent()) {
-            return rejected(early.get());
+            return closingConnection(rejected(early.get()));
         }
         byte[] bytes;
         try {
@@ -92,12 +92,21 @@ public final class InboxResource {
         InboxRequest request = new InboxRequest(requestParts.of("POST", uri, headers, bytes), contentType, declared);
         InboxOutcome outcome = capture.during(request.http(), () -> pipeline.accept(request));
         if (outcome instanceof InboxOutcome.Rejected rejected) {
-            return rejected(rejected);
+            return bytes.length > maxBodyBytes ? closingConnection(rejected(rejected)) : rejected(rejected);
         }
         if (outcome instanceof InboxOutcome.Accepted) {
             processor.wakeUp();
         }
         return Response.accepted().build();
+    }
+
+    /**
+     * For a refusal sent before the body was read to its end: the connection is closed after the answer, and
+     * the answer says so. Without the header the server still closed it (the rest of the body was never
+     * read), and a client that pools connections could send its next request into the closing one.
+     */
+    private static Response closingConnection(Response response) {
+        return Response.fromResponse(response).header("Connection", "close").build();
     }
 
     private static Response rejected(InboxOutcome.Rejected rejected) {

@@ -42,7 +42,9 @@ class InboxLimitsTest {
         Arrays.fill(big, (byte) ' ');
         byte[] follow = Activities.bytes(Activities.follow(rig.peerActivityId(), carol.id(), rig.employee("bob")));
         System.arraycopy(follow, 0, big, 0, follow.length);
-        assertRejected(post(big, SignedHttp.ACTIVITY_JSON), 413, "body_too_large");
+        var response = post(big, SignedHttp.ACTIVITY_JSON);
+        assertRejected(response, 413, "body_too_large");
+        assertClosesTheConnection(response);
     }
 
     @Test
@@ -57,7 +59,18 @@ class InboxLimitsTest {
     @ParameterizedTest
     @ValueSource(strings = {"text/plain", "application/json", "application/x-www-form-urlencoded"})
     void aContentTypeOtherThanActivityStreamsIsRefused(String contentType) {
-        assertRejected(post(validFollow(), contentType), 415, "unsupported_content_type");
+        var response = post(validFollow(), contentType);
+        assertRejected(response, 415, "unsupported_content_type");
+        assertClosesTheConnection(response);
+    }
+
+    /**
+     * Refused before its body was read, so the server closes the connection after answering (RFC 9112 §9.6:
+     * it says so), and a client that pools connections does not send its next request into the closing one.
+     */
+    private static void assertClosesTheConnection(java.net.http.HttpResponse<String> response) {
+        org.junit.jupiter.api.Assertions.assertEquals("close",
+                response.headers().firstValue("connection").orElse("(none)").toLowerCase(java.util.Locale.ROOT));
     }
 
     @ParameterizedTest
