@@ -168,7 +168,7 @@ public final class AuditLogStore {
         if (from % LEAVES_PER_BLOCK + count > LEAVES_PER_BLOCK) {
             throw new IllegalArgumentException("leaves " + from + " to " + (from + count) + " span two blocks");
         }
-        TreeHash[] block = keptLeafBlock(connection, from / LEAVES_PER_BLOCK);
+        TreeHash[] block = keptLeafBlock(connection, from / LEAVES_PER_BLOCK).leaves();
         List<TreeHash> leaves = new ArrayList<>((int) count);
         int offset = (int) (from % LEAVES_PER_BLOCK);
         for (int i = offset; i < offset + count && block[i] != null; i++) {
@@ -178,11 +178,14 @@ public final class AuditLogStore {
     }
 
     /**
-     * The leaves of block {@code index} as appended, by position in the block; null where none is kept. From
-     * its row of {@code audit_leaf_blocks}, or, for a block appended before those rows existed (V102), from
-     * the level-0 rows of {@code audit_subtrees}.
+     * The leaves of block {@code index} as appended, by position in the block (null where none is kept), and
+     * whether they come from its row of {@code audit_leaf_blocks}; for a block appended before those rows
+     * existed (V102), they come from the level-0 rows of {@code audit_subtrees}.
      */
-    public TreeHash[] keptLeafBlock(Connection connection, long index) throws SQLException {
+    public record KeptLeaves(TreeHash[] leaves, boolean inBlockRow) {
+    }
+
+    public KeptLeaves keptLeafBlock(Connection connection, long index) throws SQLException {
         TreeHash[] leaves = new TreeHash[LEAVES_PER_BLOCK];
         Optional<byte[]> row = Jdbc.queryOne(connection, "SELECT hashes FROM audit_leaf_blocks WHERE block_idx = ?",
                 result -> result.getBytes(1), index);
@@ -191,18 +194,13 @@ public final class AuditLogStore {
             for (int i = 0; i < LEAVES_PER_BLOCK && (i + 1) * TreeHash.LENGTH <= hashes.length; i++) {
                 leaves[i] = TreeHash.of(Arrays.copyOfRange(hashes, i * TreeHash.LENGTH, (i + 1) * TreeHash.LENGTH));
             }
-            return leaves;
+            return new KeptLeaves(leaves, true);
         }
         long first = index * LEAVES_PER_BLOCK;
         Jdbc.query(connection, "SELECT idx, hash FROM audit_subtrees WHERE tree_level = 0 AND idx >= ? AND idx < ?",
                 result -> leaves[(int) (result.getLong(1) - first)] = TreeHash.fromHex(result.getString(2)), first,
                 first + LEAVES_PER_BLOCK);
-        return leaves;
-    }
-
-    /** Whether block {@code index} of leaf hashes has a row. */
-    boolean hasLeafBlock(Connection connection, long index) throws SQLException {
-        return Jdbc.count(connection, "SELECT COUNT(*) FROM audit_leaf_blocks WHERE block_idx = ?", index) > 0;
+        return new KeptLeaves(leaves, false);
     }
 
     public Optional<TreeHash> subtreeHash(Connection connection, int level, long index) throws SQLException {

@@ -32,12 +32,16 @@ record OpenLeafBlock(long index, List<TreeHash> leaves, boolean stored) {
         if (filled == 0) {
             return new OpenLeafBlock(index, List.of(), false);
         }
-        List<TreeHash> leaves = store.leafHashes(connection, index * SIZE, filled);
-        if (leaves.size() != filled) {
-            throw new AuditFormatException("the kept leaves of block " + index + " are incomplete: " + leaves.size()
-                    + " of " + filled + "; run audit verify");
+        AuditLogStore.KeptLeaves kept = store.keptLeafBlock(connection, index);
+        List<TreeHash> leaves = new ArrayList<>(filled);
+        for (int i = 0; i < filled; i++) {
+            if (kept.leaves()[i] == null) {
+                throw new AuditFormatException("the kept leaves of block " + index + " are incomplete: " + i
+                        + " of " + filled + "; run audit verify");
+            }
+            leaves.add(kept.leaves()[i]);
         }
-        return new OpenLeafBlock(index, leaves, store.hasLeafBlock(connection, index));
+        return new OpenLeafBlock(index, leaves, kept.inBlockRow());
     }
 
     /** What appending a batch's leaves writes, and the open block after it. */
@@ -58,7 +62,7 @@ record OpenLeafBlock(long index, List<TreeHash> leaves, boolean stored) {
                 filledStored = false;
             }
         }
-        if (!filling.isEmpty() && filling.size() > (filledIndex == index ? leaves.size() : 0)) {
+        if (!batch.isEmpty() && !filling.isEmpty()) { // the batch added to the block it leaves open
             rows.add(new AuditLogStore.LeafBlock(filledIndex, filling, kept(filledIndex, filledStored)));
             filledStored = true;
         }

@@ -113,7 +113,7 @@ public final class StorageVerifier {
         private TreeHash keptLeaf(Connection connection, long sequence) throws SQLException {
             long block = sequence / AuditLogStore.LEAVES_PER_BLOCK;
             if (block != keptBlock) {
-                keptLeaves = entries.keptLeafBlock(connection, block);
+                keptLeaves = entries.keptLeafBlock(connection, block).leaves();
                 keptBlock = block;
             }
             return keptLeaves[(int) (sequence % AuditLogStore.LEAVES_PER_BLOCK)];

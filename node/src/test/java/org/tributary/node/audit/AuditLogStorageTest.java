@@ -8,11 +8,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.tributary.federation.audit.AuditDirection;
@@ -20,9 +18,8 @@ import org.tributary.federation.audit.MerkleTree;
 import org.tributary.federation.audit.TreeHash;
 import org.tributary.federation.http.HeaderMap;
 import org.tributary.node.store.Database;
-import org.tributary.node.store.DerbyDataSources;
 import org.tributary.node.store.Jdbc;
-import org.tributary.node.store.Migrations;
+import org.tributary.node.testing.TestDatabase;
 
 /**
  * How the log's rows are kept, and what earlier versions left behind. The leaf hashes kept apart from the
@@ -31,14 +28,13 @@ import org.tributary.node.store.Migrations;
  * blocks. Header lines are kept as bytes; an entry written before keeps them as text.
  */
 class AuditLogStorageTest {
-    private final DataSource source = DerbyDataSources.inMemory("leaf-blocks-" + UUID.randomUUID());
-    private final Database database = new Database(source);
+    private final TestDatabase testDatabase = TestDatabase.migrated(Clock.systemUTC());
+    private final Database database = testDatabase.database();
     private final AuditLogStore store = new AuditLogStore();
     private final ExecutorService threads = Executors.newFixedThreadPool(8);
     private AuditLog log;
 
     AuditLogStorageTest() {
-        new Migrations(database, Clock.systemUTC()).apply();
         log = new AuditLog(database, store, record -> false);
     }
 
@@ -46,7 +42,7 @@ class AuditLogStorageTest {
     void close() {
         threads.shutdownNow();
         log.close();
-        DerbyDataSources.shutdown(source);
+        testDatabase.close();
     }
 
     @Test

@@ -11,11 +11,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.tributary.federation.http.HeaderMap;
@@ -25,17 +23,16 @@ import org.tributary.federation.spi.InboundActivity;
 import org.tributary.node.inbox.InboxActivityStore;
 import org.tributary.node.inbox.InboxRows;
 import org.tributary.node.store.Database;
-import org.tributary.node.store.DerbyDataSources;
 import org.tributary.node.store.IdGenerator;
 import org.tributary.node.store.Jdbc;
-import org.tributary.node.store.Migrations;
+import org.tributary.node.testing.TestDatabase;
 
 /** The inbox row and its log entry are one commit; copies of one activity are stored once and logged each time. */
 class LoggedInboxStoreTest {
     private static final URI KEY = URI.create("https://sales.example:8443/users/bob#main-key");
 
-    private final DataSource source = DerbyDataSources.inMemory("logged-inbox-" + UUID.randomUUID());
-    private final Database database = new Database(source);
+    private final TestDatabase testDatabase = TestDatabase.migrated(Clock.systemUTC());
+    private final Database database = testDatabase.database();
     private final AuditLogStore auditStore = new AuditLogStore();
     private final InboundCapture capture = new InboundCapture();
     private final ExecutorService threads = Executors.newFixedThreadPool(16);
@@ -45,7 +42,6 @@ class LoggedInboxStoreTest {
     private final LoggedInboxStore store;
 
     LoggedInboxStoreTest() {
-        new Migrations(database, Clock.systemUTC()).apply();
         inbox = new InboxActivityStore(database, ids, Clock.systemUTC());
         log = new AuditLog(database, auditStore, record -> false);
         store = new LoggedInboxStore(database, log, new InboxRows(ids), capture, inbox.loggedBodies());
@@ -55,7 +51,7 @@ class LoggedInboxStoreTest {
     void close() {
         threads.shutdownNow();
         log.close();
-        DerbyDataSources.shutdown(source);
+        testDatabase.close();
     }
 
     @Test

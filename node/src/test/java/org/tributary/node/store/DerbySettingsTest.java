@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
+import org.tributary.node.testing.TestDatabase;
 
 class DerbySettingsTest {
     @Test
@@ -23,26 +24,19 @@ class DerbySettingsTest {
 
     @Test
     void aNewDatabaseHasOnePageSizeForEveryTableAndIndex() {
-        javax.sql.DataSource source = DerbyDataSources.inMemory("page-size-" + java.util.UUID.randomUUID());
-        try {
-            Database database = new Database(source);
-            new Migrations(database, java.time.Clock.systemUTC()).apply();
-
-            java.util.List<Integer> sizes = database.inTransaction(connection -> Jdbc.query(connection,
+        try (TestDatabase store = TestDatabase.migrated(java.time.Clock.systemUTC())) {
+            java.util.List<Integer> sizes = store.database().inTransaction(connection -> Jdbc.query(connection,
                     "SELECT DISTINCT s.pagesize FROM sys.systables t, "
                             + "TABLE (SYSCS_DIAG.SPACE_TABLE('APP', t.tablename)) s WHERE t.tabletype = 'T'",
                     row -> row.getInt(1)));
             assertEquals(java.util.List.of(32768), sizes, "tables with short rows and indexes too");
-        } finally {
-            DerbyDataSources.shutdown(source);
         }
     }
 
     @Test
     void aDatabaseThatHasAPageSizeKeepsIt() {
-        javax.sql.DataSource source = DerbyDataSources.inMemory("page-size-kept-" + java.util.UUID.randomUUID());
-        try {
-            Database database = new Database(source);
+        try (TestDatabase store = TestDatabase.empty()) {
+            Database database = store.database();
             database.inTransactionVoid(connection -> Jdbc.update(connection,
                     "CALL SYSCS_UTIL.SYSCS_SET_DATABASE_PROPERTY('derby.storage.pageSize', '4096')"));
 
@@ -51,8 +45,6 @@ class DerbySettingsTest {
             assertEquals("4096", database.inTransaction(connection -> Jdbc.queryOne(connection,
                     "VALUES SYSCS_UTIL.SYSCS_GET_DATABASE_PROPERTY('derby.storage.pageSize')",
                     row -> row.getString(1)).orElseThrow()));
-        } finally {
-            DerbyDataSources.shutdown(source);
         }
     }
 }
