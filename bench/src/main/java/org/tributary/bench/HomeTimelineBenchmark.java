@@ -66,7 +66,7 @@ public final class HomeTimelineBenchmark implements Benchmark {
             HttpRequest request = api.homeRequest(token);
             Latencies single = sequential(api.httpClient(), request, context.count(3, 5));
             LoadGenerator.Result warmUp = new LoadGenerator(WARM_UP_IN_FLIGHT).run(
-                    Collections.nCopies(context.count(100, WARM_UP_REQUESTS), request),
+                    Collections.nCopies(context.count(100, WARM_UP_REQUESTS), WireRequest.of(request)),
                     Duration.ofSeconds(context.count(1, 60)));
             AtomicInteger errors = new AtomicInteger();
             Latencies latencies = run(api.httpClient(), n -> request, RATE, Duration.ofSeconds(context.count(2, 30)),

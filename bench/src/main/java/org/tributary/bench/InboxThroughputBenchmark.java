@@ -1,7 +1,6 @@
 package org.tributary.bench;
 
 import java.net.URI;
-import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -66,7 +65,8 @@ public final class InboxThroughputBenchmark implements Benchmark {
             rows.add(BenchRow.measured("1", "inbox throughput (signed Create(Note), 64 connections)",
                     "≥ 5,000/s", rate, OptionalDouble.empty(), "/s", BenchRow.atLeast(rate, TARGET_PER_SECOND),
                     describe(ours.result()) + String.format(Locale.ROOT, "; node CPU %.2f ms per accepted activity, "
-                            + "handling it included", ours.cpuMillisPerActivity())));
+                            + "handling it included; load generator CPU %.2f ms per request",
+                            ours.cpuMillisPerActivity(), ours.loadCpuMillisPerRequest())));
 
             // 1c, A-B-B-A: twice without the log, then with it again, each on a fresh node, so that a load
             // drifting during the runs (a shared machine) weighs on both sides alike: the mean times of the two
@@ -100,15 +100,25 @@ public final class InboxThroughputBenchmark implements Benchmark {
         return data;
     }
 
-    /** One run against one node: what the load generator saw and what the node's CPU spent per activity. */
-    private record Run(LoadGenerator.Result result, double cpuMillisPerActivity) {
+    /**
+     * One run against one node: what the load generator saw, what the node's CPU spent per activity, and what
+     * the load generator's own process spent per request (it shares the machine's cores with the node).
+     */
+    private record Run(LoadGenerator.Result result, double cpuMillisPerActivity, double loadCpuMillisPerRequest) {
         static Run measure(NodeProcess node, Supplier<LoadGenerator.Result> load,
                 SignedLoad requests) {
             Duration cpuBefore = node.cpuTime();
+            Duration ownBefore = ownCpuTime();
             LoadGenerator.Result result = load.get();
-            // The node's CPU over warm-up and measurement, per accepted activity: what one costs it.
-            double cpu = node.cpuTime().minus(cpuBefore).toNanos() / 1e6 / (requests.warm().size() + result.succeeded());
-            return new Run(result, cpu);
+            // Over warm-up and measurement, per accepted activity: what one costs the node and the sender.
+            int activities = requests.warm().size() + result.succeeded();
+            double cpu = node.cpuTime().minus(cpuBefore).toNanos() / 1e6 / activities;
+            double own = ownCpuTime().minus(ownBefore).toNanos() / 1e6 / activities;
+            return new Run(result, cpu, own);
+        }
+
+        private static Duration ownCpuTime() {
+            return ProcessHandle.current().info().totalCpuDuration().orElse(Duration.ZERO);
         }
     }
 
@@ -125,8 +135,8 @@ public final class InboxThroughputBenchmark implements Benchmark {
     }
 
     private static String summary(Run run) {
-        return String.format(Locale.ROOT, "%.0f/s (node CPU %.2f ms/activity)", run.result().medianWindowRate(),
-                run.cpuMillisPerActivity());
+        return String.format(Locale.ROOT, "%.0f/s (node CPU %.2f ms/activity, load generator %.2f ms)",
+                run.result().medianWindowRate(), run.cpuMillisPerActivity(), run.loadCpuMillisPerRequest());
     }
 
     private static double meanRate(List<Run> runs) {
@@ -134,7 +144,7 @@ public final class InboxThroughputBenchmark implements Benchmark {
     }
 
     /** The three request lists of one run, signed before any clock starts. */
-    private record SignedLoad(List<HttpRequest> first, List<HttpRequest> warm, List<HttpRequest> measured) {
+    private record SignedLoad(List<WireRequest> first, List<WireRequest> warm, List<WireRequest> measured) {
         static SignedLoad sign(BenchContext context, List<FakeActor> actors, URI inbox, int warmup, int measured,
                 String who) {
             SignedRequests signer = new SignedRequests(SignatureScheme.CAVAGE);

@@ -16,7 +16,7 @@ import org.tributary.federation.signature.SignatureScheme;
 
 /**
  * Builds the activities fake actors send and signs them with the federation library's signer, as
- * ready-to-send JDK requests: signing happens here, before any clock starts.
+ * ready-to-send requests: signing happens here, before any clock starts.
  */
 public final class SignedRequests {
     private static final Set<String> CLIENT_OWNED_HEADERS = Set.of("host", "content-length", "connection");
@@ -49,13 +49,11 @@ public final class SignedRequests {
                 + target + "\"}";
     }
 
-    /** The activity POSTed to {@code inbox}, signed by {@code actor}'s key. */
+    /** The activity POSTed to {@code inbox}, signed by {@code actor}'s key, as a JDK request. */
     public HttpRequest post(FakeActor actor, URI inbox, String activityJson) {
-        byte[] body = activityJson.getBytes(StandardCharsets.UTF_8);
-        HttpRequestParts signed = signatures.sign(new HttpRequestParts("POST", inbox,
-                HeaderMap.empty().with("Content-Type", "application/activity+json"), body), actor.signingKey(), scheme);
+        HttpRequestParts signed = sign(actor, inbox, activityJson);
         HttpRequest.Builder builder = HttpRequest.newBuilder(inbox).timeout(Duration.ofSeconds(30))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+                .POST(HttpRequest.BodyPublishers.ofByteArray(signed.body()));
         signed.headers().asMap().forEach((name, values) -> {
             if (!CLIENT_OWNED_HEADERS.contains(name.toLowerCase(java.util.Locale.ROOT))) {
                 values.forEach(value -> builder.header(name, value));
@@ -64,12 +62,24 @@ public final class SignedRequests {
         return builder.build();
     }
 
+    /** The same, as the bytes the {@link LoadGenerator} writes. */
+    public WireRequest wirePost(FakeActor actor, URI inbox, String activityJson) {
+        HttpRequestParts signed = sign(actor, inbox, activityJson);
+        return WireRequest.of("POST", inbox, signed.headers().asMap(), signed.body());
+    }
+
+    private HttpRequestParts sign(FakeActor actor, URI inbox, String activityJson) {
+        byte[] body = activityJson.getBytes(StandardCharsets.UTF_8);
+        return signatures.sign(new HttpRequestParts("POST", inbox,
+                HeaderMap.empty().with("Content-Type", "application/activity+json"), body), actor.signingKey(), scheme);
+    }
+
     /** {@code count} Create(Note) requests, round-robin over the actors, signed on all cores. */
-    public List<HttpRequest> createNotes(List<FakeActor> actors, URI inbox, int count, String label) {
+    public List<WireRequest> createNotes(List<FakeActor> actors, URI inbox, int count, String label) {
         return java.util.stream.IntStream.range(0, count).parallel()
                 .mapToObj(i -> {
                     FakeActor actor = actors.get(i % actors.size());
-                    return post(actor, inbox, createNote(actor, label + " " + i));
+                    return wirePost(actor, inbox, createNote(actor, label + " " + i));
                 })
                 .toList();
     }
