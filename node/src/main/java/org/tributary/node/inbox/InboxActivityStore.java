@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.LongAdder;
 import org.tributary.federation.spi.InboundActivity;
 import org.tributary.federation.spi.InboxStore;
 import org.tributary.node.store.Database;
@@ -35,6 +36,8 @@ public final class InboxActivityStore implements InboxStore {
     private final Clock clock;
     private final InboxGroupCommit groupCommit;
     private final LoggedBodies loggedBodies = new LoggedBodies(HAND_OFF_BYTES);
+    /** Bodies {@link #pending} had to read back from the log: the hand-off's misses. */
+    private final LongAdder bodiesReadFromLog = new LongAdder();
 
     public InboxActivityStore(Database database, IdGenerator ids, Clock clock) {
         this.database = database;
@@ -48,6 +51,11 @@ public final class InboxActivityStore implements InboxStore {
      */
     public LoggedBodies loggedBodies() {
         return loggedBodies;
+    }
+
+    /** How many bodies of logged activities were read back from the log since start, not taken from the hand-off. */
+    public long bodiesReadFromLog() {
+        return bodiesReadFromLog.sum();
     }
 
     /** Concurrent calls are committed together (see {@link InboxGroupCommit}); each returns once its row is durable. */
@@ -97,6 +105,7 @@ public final class InboxActivityStore implements InboxStore {
                     }
                 }
             }
+            bodiesReadFromLog.add(toRead.size());
             Map<Long, byte[]> logged = readLoggedBodies(connection, toRead);
             List<StoredActivity> pending = new ArrayList<>(rows.size());
             for (PendingRow row : rows) {

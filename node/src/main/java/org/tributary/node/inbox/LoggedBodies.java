@@ -10,15 +10,15 @@ import java.util.TreeMap;
  * row's id.
  *
  * <p>Only an optimisation: the log stays the source, and a body not held (the hand-off was full, the node
- * restarted, the processor read the row in the moment between its commit and the offer) or already taken (a
- * retry) is read from the log as before. The log's writer offers a body right after the commit that stored
- * it (nothing is offered for a transaction that rolled back). The processor drops what is held for rows
- * before the oldest pending one, which it can no longer take. The bytes held are bounded: a processor far
- * behind a burst costs no more memory, and the bodies it reaches first stay held.
+ * restarted) or already taken (a retry) is read from the log as before. The log's writer offers a body in the
+ * transaction that stores it, before the commit, so it is held by the time the processor can see the row;
+ * it takes it back if that transaction rolls back. The processor drops what is held for rows before the
+ * oldest pending one, which it can no longer take. The bytes held are bounded: a processor far behind a
+ * burst costs no more memory, and the bodies it reaches first stay held.
  */
 public final class LoggedBodies {
     private final long maxBytes;
-    // Offers come from whichever thread commits the log's batch, one batch at a time, and takes from the
+    // Offers come from whichever thread writes the log's batch, one batch at a time, and takes from the
     // processor: a lock costs next to nothing here and keeps the byte count exact.
     private final NavigableMap<Long, byte[]> bodies = new TreeMap<>();
     private long heldBytes;

@@ -29,6 +29,8 @@ public final class Database {
     private final ConnectionPool connections;
     /** Actions to run once the transaction on that connection has committed (dropped on rollback). */
     private final Map<Connection, List<Runnable>> afterCommit = new ConcurrentHashMap<>();
+    /** Actions to run once the transaction on that connection has rolled back (dropped on commit). */
+    private final Map<Connection, List<Runnable>> afterRollback = new ConcurrentHashMap<>();
 
     public Database(DataSource dataSource) {
         this.connections = new ConnectionPool(dataSource, MAX_IDLE_CONNECTIONS);
@@ -46,20 +48,21 @@ public final class Database {
         try {
             result = work.run(connection);
             connection.commit();
+            afterRollback.remove(connection);
             committed = afterCommit.remove(connection);
         } catch (SQLException | RuntimeException e) {
             afterCommit.remove(connection);
             rollBackOrDiscard(connection, e);
+            runAll(afterRollback.remove(connection));
             throw e instanceof SQLException sql ? new StoreException(sql) : (RuntimeException) e;
         } catch (Error e) {
             afterCommit.remove(connection);
             connections.discard(connection);
+            runAll(afterRollback.remove(connection));
             throw e;
         }
         connections.giveBack(connection);
-        if (committed != null) {
-            committed.forEach(Database::runQuietly);
-        }
+        runAll(committed);
         return result;
     }
 
@@ -81,11 +84,26 @@ public final class Database {
         afterCommit.computeIfAbsent(connection, key -> new ArrayList<>()).add(action);
     }
 
+    /**
+     * Runs {@code action} after the transaction that {@code connection} belongs to rolls back (or its
+     * connection is discarded uncommitted), e.g. to withdraw what was handed out in memory for rows that were
+     * never stored. Nothing runs on commit.
+     */
+    public void afterRollback(Connection connection, Runnable action) {
+        afterRollback.computeIfAbsent(connection, key -> new ArrayList<>()).add(action);
+    }
+
+    private static void runAll(List<Runnable> actions) {
+        if (actions != null) {
+            actions.forEach(Database::runQuietly);
+        }
+    }
+
     private static void runQuietly(Runnable action) {
         try {
             action.run();
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "an after-commit action failed; the data is committed", e);
+            LOG.log(Level.WARNING, "an after-commit or after-rollback action failed", e);
         }
     }
 

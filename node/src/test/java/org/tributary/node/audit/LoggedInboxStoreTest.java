@@ -10,10 +10,13 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.tributary.federation.http.HeaderMap;
@@ -103,6 +106,38 @@ class LoggedInboxStoreTest {
         assertEquals(2, afterRestart.size());
         assertArrayEquals(first.raw(), afterRestart.get(0).body());
         assertArrayEquals(second.raw(), afterRestart.get(1).body());
+    }
+
+    @Test
+    void aProcessorReadingWhileActivitiesAreStoredFindsEveryBodyHandedOver() throws Exception {
+        int count = 300;
+        AtomicBoolean storing = new AtomicBoolean(true);
+        List<byte[]> handled = Collections.synchronizedList(new ArrayList<>());
+        Future<?> processor = threads.submit(() -> { // reads as fast as it can, as the processor does under load
+            while (storing.get() || inbox.countPending() > 0) {
+                List<InboxActivityStore.StoredActivity> pending = inbox.pending(50);
+                pending.forEach(activity -> handled.add(activity.body()));
+                inbox.record(pending.stream().map(activity -> InboxActivityStore.Outcome.done(activity.id(), "ok"))
+                        .toList());
+            }
+            return null;
+        });
+        List<Future<Boolean>> stores = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            InboundActivity activity = activity("https://sales.example:8443/activities/" + i);
+            stores.add(threads.submit(() -> store.storeIfAbsent(activity, Instant.now(), KEY)));
+        }
+        for (Future<Boolean> stored : stores) {
+            assertTrue(stored.get(30, TimeUnit.SECONDS));
+        }
+        storing.set(false);
+        processor.get(30, TimeUnit.SECONDS);
+
+        assertEquals(count, handled.size());
+        assertTrue(handled.stream().allMatch(body -> body.length > 0));
+        // Offered after the commit, a body was missed whenever the processor read its row in between.
+        assertEquals(0, inbox.bodiesReadFromLog(), "every body came from the hand-off");
+        assertEquals(0, inbox.loggedBodies().heldBytes(), "and none is left behind");
     }
 
     @Test

@@ -3,6 +3,8 @@ package org.tributary.node.store;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -59,6 +61,28 @@ class DatabaseTest {
         database.inTransactionVoid(connection -> Jdbc.update(connection, "INSERT INTO sample VALUES (?)", 3L));
         assertEquals(before, store.opened(), "the connection was kept after the rollbacks");
         assertEquals(1, count());
+    }
+
+    @Test
+    void afterCommitActionsRunOnCommitAndAfterRollbackActionsOnRollback() {
+        List<String> ran = new ArrayList<>();
+        database.inTransactionVoid(connection -> {
+            database.afterCommit(connection, () -> ran.add("committed 1"));
+            database.afterRollback(connection, () -> ran.add("rolled back 1"));
+        });
+        assertThrows(IllegalStateException.class, () -> database.inTransactionVoid(connection -> {
+            database.afterCommit(connection, () -> ran.add("committed 2"));
+            database.afterRollback(connection, () -> ran.add("rolled back 2"));
+            throw new IllegalStateException("boom");
+        }));
+        assertThrows(AssertionError.class, () -> database.inTransactionVoid(connection -> {
+            database.afterRollback(connection, () -> ran.add("discarded 3"));
+            throw new AssertionError("an error: the connection is discarded");
+        }));
+        database.inTransactionVoid(connection -> Jdbc.update(connection, "INSERT INTO sample VALUES (?)", 4L));
+
+        assertEquals(List.of("committed 1", "rolled back 2", "discarded 3"), ran,
+                "each action once, for its own transaction only");
     }
 
     private long count() {
