@@ -51,14 +51,18 @@ public final class Database {
             afterRollback.remove(connection);
             committed = afterCommit.remove(connection);
         } catch (SQLException | RuntimeException e) {
+            // Both lists are taken before the connection goes back to the pool, where another transaction may
+            // take it at once and register its own.
             afterCommit.remove(connection);
+            List<Runnable> rolledBack = afterRollback.remove(connection);
             rollBackOrDiscard(connection, e);
-            runAll(afterRollback.remove(connection));
+            runAll(rolledBack);
             throw e instanceof SQLException sql ? new StoreException(sql) : (RuntimeException) e;
         } catch (Error e) {
             afterCommit.remove(connection);
+            List<Runnable> rolledBack = afterRollback.remove(connection);
             connections.discard(connection);
-            runAll(afterRollback.remove(connection));
+            runAll(rolledBack);
             throw e;
         }
         connections.giveBack(connection);
@@ -70,7 +74,7 @@ public final class Database {
         try {
             connection.rollback();
             connections.giveBack(connection);
-        } catch (SQLException rollbackFailed) {
+        } catch (SQLException | RuntimeException rollbackFailed) {
             cause.addSuppressed(rollbackFailed);
             connections.discard(connection);
         }

@@ -2,6 +2,7 @@ package org.tributary.node.audit;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.Json;
@@ -28,6 +29,7 @@ import org.tributary.node.inbox.InboxRows;
 import org.tributary.node.store.Database;
 import org.tributary.node.store.IdGenerator;
 import org.tributary.node.store.Jdbc;
+import org.tributary.node.store.StoreException;
 import org.tributary.node.testing.TestDatabase;
 
 /** The inbox row and its log entry are one commit; copies of one activity are stored once and logged each time. */
@@ -138,6 +140,25 @@ class LoggedInboxStoreTest {
         // Offered after the commit, a body was missed whenever the processor read its row in between.
         assertEquals(0, inbox.bodiesReadFromLog(), "every body came from the hand-off");
         assertEquals(0, inbox.loggedBodies().heldBytes(), "and none is left behind");
+    }
+
+    @Test
+    void aBodyOfferedInATransactionThatRollsBackIsTakenBack() {
+        // The log entry of this one activity breaks a constraint, after its inbox row was written and its body
+        // offered: the transaction rolls back (and its one-item retry too).
+        String refused = "https://sales.example:8443/activities/refused";
+        database.inTransactionVoid(connection -> Jdbc.update(connection, "ALTER TABLE audit_entries ADD CONSTRAINT "
+                + "refuse_one CHECK (activity_id <> '" + refused + "')"));
+
+        assertThrows(StoreException.class, () -> store.storeIfAbsent(activity(refused), Instant.now(), KEY));
+
+        assertEquals(0, inbox.loggedBodies().heldBytes(), "the offered body was taken back");
+        assertEquals(0, inbox.countPending(), "and the inbox row is gone with its transaction");
+        InboundActivity next = activity("https://sales.example:8443/activities/next");
+        assertTrue(store.storeIfAbsent(next, Instant.now(), KEY));
+        assertEquals(next.raw().length, inbox.loggedBodies().heldBytes(), "only the committed row's body is held");
+        assertArrayEquals(next.raw(), inbox.pending(10).get(0).body());
+        assertEquals(0, inbox.bodiesReadFromLog());
     }
 
     @Test
