@@ -57,7 +57,7 @@ public final class InboxThroughputBenchmark implements Benchmark {
             NodeDataDir logged = node(context, "inbox", port, peers);
             Run ours;
             try (NodeProcess node = NodeProcess.start(context, logged)) {
-                ours = Run.measure(node, () -> load.runAgainst(context, limit, node.memory(), "Tributary"), load);
+                ours = Run.measure(node, () -> load.runAgainst(context, limit, node.memory(), "Tributary"));
                 context.observations().recordInboxPeakRss(Math.max(node.memory().peakSampledKib(),
                         node.memory().rssKib()));
             }
@@ -77,13 +77,13 @@ public final class InboxThroughputBenchmark implements Benchmark {
                         .configure("audit.federation.enabled", "false");
                 try (NodeProcess node = NodeProcess.start(context, unlogged)) {
                     withoutLog.add(Run.measure(node, () -> load.runAgainst(context, limit, null,
-                            "Tributary without the federation log"), load));
+                            "Tributary without the federation log")));
                 }
             }
             Run loggedAgain;
             try (NodeProcess node = NodeProcess.start(context, node(context, "inbox-again", port, peers))) {
                 loggedAgain = Run.measure(node, () -> load.runAgainst(context, limit, null,
-                        "Tributary with the log, again"), load);
+                        "Tributary with the log, again"));
             }
             rows.add(logCostRow(List.of(ours, loggedAgain), withoutLog));
             rows.add(fedifyRow(context, actors, warmup, measured, limit, rate));
@@ -105,20 +105,22 @@ public final class InboxThroughputBenchmark implements Benchmark {
      * the load generator's own process spent per request (it shares the machine's cores with the node).
      */
     private record Run(LoadGenerator.Result result, double cpuMillisPerActivity, double loadCpuMillisPerRequest) {
-        static Run measure(NodeProcess node, Supplier<LoadGenerator.Result> load,
-                SignedLoad requests) {
+        static Run measure(NodeProcess node, Supplier<Phases> load) {
             Duration cpuBefore = node.cpuTime();
             Duration ownBefore = ownCpuTime();
-            LoadGenerator.Result result = load.get();
-            // Over warm-up and measurement, per accepted activity: what one costs the node and the sender.
-            int activities = requests.warm().size() + result.succeeded();
+            Phases phases = load.get();
+            LoadGenerator.Result result = phases.measured();
+            // Over all three phases, per accepted activity: what one costs the node and the sender (the whole
+            // benchmark process, whose fake peers serve only the first phase's key fetches).
+            int activities = phases.acceptedBefore() + result.succeeded();
             double cpu = node.cpuTime().minus(cpuBefore).toNanos() / 1e6 / activities;
             double own = ownCpuTime().minus(ownBefore).toNanos() / 1e6 / activities;
             return new Run(result, cpu, own);
         }
 
         private static Duration ownCpuTime() {
-            return ProcessHandle.current().info().totalCpuDuration().orElse(Duration.ZERO);
+            return ProcessHandle.current().info().totalCpuDuration()
+                    .orElseThrow(() -> new IllegalStateException("this system does not report process CPU time"));
         }
     }
 
@@ -154,20 +156,24 @@ public final class InboxThroughputBenchmark implements Benchmark {
                     signer.createNotes(actors, inbox, measured, "measured"));
         }
 
-        LoadGenerator.Result runAgainst(BenchContext context, Duration limit, ProcessMemory memory, String who) {
+        Phases runAgainst(BenchContext context, Duration limit, ProcessMemory memory, String who) {
             LoadGenerator load = new LoadGenerator(CONCURRENCY);
             // One activity per actor first, so the node's key fetches are not part of the measurement.
-            load.run(first, Duration.ofSeconds(30));
+            LoadGenerator.Result firstResult = load.run(first, Duration.ofSeconds(30));
             context.progress(who + ": warm-up");
-            load.run(warm, limit);
+            LoadGenerator.Result warmResult = load.run(warm, limit);
             if (memory != null) {
                 memory.resetSampledPeak();
             }
             context.progress(who + ": measuring " + measured.size() + " requests");
             LoadGenerator.Result result = load.run(measured, limit);
             context.progress(who + ": " + describe(result));
-            return result;
+            return new Phases(firstResult.succeeded() + warmResult.succeeded(), result);
         }
+    }
+
+    /** A run's three phases: how many activities the first two had accepted, and the measured one. */
+    private record Phases(int acceptedBefore, LoadGenerator.Result measured) {
     }
 
     private static BenchRow fedifyRow(BenchContext context, List<FakeActor> actors, int warmup, int measured,
@@ -178,7 +184,7 @@ public final class InboxThroughputBenchmark implements Benchmark {
         }
         try (FedifyServer fedify = FedifyServer.start(context)) {
             LoadGenerator.Result theirs = SignedLoad.sign(context, actors, fedify.baseUri().resolve("/inbox"),
-                    warmup, measured, "Fedify").runAgainst(context, limit, null, "Fedify");
+                    warmup, measured, "Fedify").runAgainst(context, limit, null, "Fedify").measured();
             double rate = theirs.medianWindowRate();
             double ratio = ourRate / rate;
             return BenchRow.measured("1b", title, "ratio", rate, OptionalDouble.empty(), "/s",

@@ -9,7 +9,9 @@ import java.util.Locale;
 /**
  * Reads HTTP/1.1 responses off one connection, one after another: the status, the framing headers, and the
  * body, which is skipped (sized by {@code Content-Length}, chunked, or up to the end of a closing connection,
- * RFC 9112 §6.3). Interim {@code 1xx} answers are read past.
+ * RFC 9112 §6.3). Interim {@code 1xx} answers are read past. Responses to HEAD are not read (their framing
+ * headers describe a body that is not sent): {@link WireRequest} does not build HEAD requests. A malformed
+ * response is an {@link IOException}.
  */
 final class ResponseReader {
     private static final int MAX_LINE = 16 * 1024;
@@ -25,6 +27,14 @@ final class ResponseReader {
     }
 
     Response read() throws IOException {
+        try {
+            return readOne();
+        } catch (NumberFormatException | IndexOutOfBoundsException malformed) {
+            throw new IOException("malformed response: " + malformed.getMessage(), malformed);
+        }
+    }
+
+    private Response readOne() throws IOException {
         while (true) {
             String statusLine = line();
             if (!statusLine.startsWith("HTTP/1.") || statusLine.length() < 12) {
@@ -33,7 +43,7 @@ final class ResponseReader {
             boolean http10 = statusLine.startsWith("HTTP/1.0");
             int status = Integer.parseInt(statusLine.substring(9, 12));
             long contentLength = -1;
-            boolean chunked = false;
+            String transferEncoding = null;
             boolean closes = http10;
             for (String header = line(); !header.isEmpty(); header = line()) {
                 int colon = header.indexOf(':');
@@ -44,7 +54,7 @@ final class ResponseReader {
                 String value = header.substring(colon + 1).trim().toLowerCase(Locale.ROOT);
                 switch (name) {
                     case "content-length" -> contentLength = Long.parseLong(value);
-                    case "transfer-encoding" -> chunked = value.endsWith("chunked");
+                    case "transfer-encoding" -> transferEncoding = value;
                     case "connection" -> closes = value.contains("close") || (http10 && !value.contains("keep-alive"));
                     default -> { }
                 }
@@ -55,16 +65,30 @@ final class ResponseReader {
             if (status == 204 || status == 304) {
                 return new Response(status, closes);
             }
-            if (chunked) {
-                skipChunks();
-            } else if (contentLength >= 0) {
-                skip(contentLength);
-            } else {
-                while (in.read() >= 0) { // no framing: the body runs to the end of the connection
+            if (transferEncoding != null) {
+                if (!transferEncoding.endsWith("chunked")) {
+                    readToEnd(); // not chunked last: the body runs to the end of the connection (§6.3)
+                    return new Response(status, true);
                 }
-                return new Response(status, true);
+                skipChunks();
+                // Sent with a Content-Length too, the message is suspect; the connection is not reused (§6.3).
+                return new Response(status, closes || contentLength >= 0);
             }
-            return new Response(status, closes);
+            if (contentLength < -1) {
+                throw new IOException("negative Content-Length");
+            }
+            if (contentLength >= 0) {
+                skip(contentLength);
+                return new Response(status, closes);
+            }
+            readToEnd(); // no framing: the body runs to the end of the connection
+            return new Response(status, true);
+        }
+    }
+
+    private void readToEnd() throws IOException {
+        while (in.read() >= 0) {
+            // skipped
         }
     }
 

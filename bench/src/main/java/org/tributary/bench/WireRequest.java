@@ -16,18 +16,28 @@ import java.util.Set;
  * what a benchmark measures.
  */
 public record WireRequest(InetSocketAddress target, byte[] bytes) {
-    /** Headers the wire form writes itself. */
-    private static final Set<String> FRAMING_HEADERS = Set.of("host", "content-length", "connection",
-            "transfer-encoding");
+    /** Headers the wire form writes itself ({@code Host} is written only when not given). */
+    private static final Set<String> FRAMING_HEADERS = Set.of("content-length", "connection", "transfer-encoding");
 
-    /** A request with {@code headers} (framing headers are written here), and {@code body} unless it is empty. */
+    /**
+     * A request with {@code headers} and {@code body}: {@code Content-Length} and {@code Connection} are
+     * written here; {@code Host} is kept when given (a signature may cover it) and written otherwise. Not
+     * HEAD, whose answer the {@link ResponseReader} would wait for a body of.
+     */
     public static WireRequest of(String method, URI uri, Map<String, List<String>> headers, byte[] body) {
         if (!"http".equals(uri.getScheme()) || uri.getPort() < 0) {
             throw new IllegalArgumentException("a load target is plain http with an explicit port: " + uri);
         }
-        String target = uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
-        StringBuilder head = new StringBuilder(method).append(' ').append(target).append(" HTTP/1.1\r\n")
-                .append("Host: ").append(uri.getHost()).append(':').append(uri.getPort()).append("\r\n");
+        if (method.equalsIgnoreCase("HEAD")) {
+            throw new IllegalArgumentException("HEAD requests are not supported by the load generator");
+        }
+        String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
+        String target = path + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+        StringBuilder head = new StringBuilder(method).append(' ').append(target).append(" HTTP/1.1\r\n");
+        boolean hostGiven = headers.keySet().stream().anyMatch(name -> name.equalsIgnoreCase("host"));
+        if (!hostGiven) {
+            head.append("Host: ").append(uri.getHost()).append(':').append(uri.getPort()).append("\r\n");
+        }
         headers.forEach((name, values) -> {
             if (!FRAMING_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
                 values.forEach(value -> head.append(name).append(": ").append(value).append("\r\n"));
@@ -45,7 +55,7 @@ public record WireRequest(InetSocketAddress target, byte[] bytes) {
 
     /** The wire form of a bodiless JDK request (a GET), with its headers. */
     public static WireRequest of(HttpRequest request) {
-        if (request.bodyPublisher().map(publisher -> publisher.contentLength() > 0).orElse(false)) {
+        if (request.bodyPublisher().map(publisher -> publisher.contentLength() != 0).orElse(false)) {
             throw new IllegalArgumentException("only bodiless JDK requests convert; build a request with a body by "
                     + "WireRequest.of(method, uri, headers, body)");
         }

@@ -2,6 +2,7 @@ package org.tributary.bench;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpServer;
@@ -18,7 +19,6 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,7 +28,6 @@ class LoadGeneratorTest {
     private HttpServer server;
     private ExecutorService serverThreads;
     private final Map<String, byte[]> bodiesReceived = new ConcurrentHashMap<>();
-    private final AtomicInteger connectionsClosedByServer = new AtomicInteger();
 
     @BeforeEach
     void startServer() throws IOException {
@@ -52,7 +51,6 @@ class LoadGeneratorTest {
         server.createContext("/closing", exchange -> {
             exchange.getRequestBody().readAllBytes();
             exchange.getResponseHeaders().add("Connection", "close");
-            connectionsClosedByServer.incrementAndGet();
             exchange.sendResponseHeaders(429, -1);
             exchange.close();
         });
@@ -99,8 +97,8 @@ class LoadGeneratorTest {
 
         assertEquals(Map.of(200, 20, 429, 20), result.statuses());
         assertEquals(20, result.succeeded());
+        // A connection the server closed and the generator went on using would fail its next request.
         assertEquals(0, result.failed());
-        assertEquals(20, connectionsClosedByServer.get());
     }
 
     @Test
@@ -132,5 +130,10 @@ class LoadGeneratorTest {
         String post = new String(WireRequest.of("POST", uri("/inbox"), Map.of("Content-Length", List.of("999")),
                 "{}".getBytes()).bytes(), StandardCharsets.UTF_8);
         assertTrue(post.endsWith("Content-Length: 2\r\n\r\n{}") && !post.contains("999"), post);
+        // A signed Host is sent as signed, not replaced.
+        String signed = new String(WireRequest.of("POST", uri(""), Map.of("Host", List.of("node.example")),
+                new byte[0]).bytes(), StandardCharsets.UTF_8);
+        assertTrue(signed.startsWith("POST / HTTP/1.1\r\nHost: node.example\r\nContent-Length: 0\r\n"), signed);
+        assertThrows(IllegalArgumentException.class, () -> WireRequest.of("HEAD", uri("/"), Map.of(), new byte[0]));
     }
 }
