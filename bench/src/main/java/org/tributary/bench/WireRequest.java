@@ -20,9 +20,10 @@ public record WireRequest(InetSocketAddress target, byte[] bytes) {
     private static final Set<String> FRAMING_HEADERS = Set.of("content-length", "connection", "transfer-encoding");
 
     /**
-     * A request with {@code headers} and {@code body}: {@code Content-Length} and {@code Connection} are
-     * written here; {@code Host} is kept when given (a signature may cover it) and written otherwise. Not
-     * HEAD, whose answer the {@link ResponseReader} would wait for a body of.
+     * A request with {@code headers} and {@code body}. {@code Content-Length} is written here (given framing
+     * headers are dropped; connections stay open by HTTP/1.1's default); {@code Host} is kept when given (a
+     * signature may cover it) and written otherwise. Not HEAD, whose answer the {@link ResponseReader} would
+     * wait for a body of.
      */
     public static WireRequest of(String method, URI uri, Map<String, List<String>> headers, byte[] body) {
         if (!"http".equals(uri.getScheme()) || uri.getPort() < 0) {
