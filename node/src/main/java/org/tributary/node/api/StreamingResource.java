@@ -103,8 +103,9 @@ public final class StreamingResource {
         if (opening instanceof StreamOpening.Refused refused) {
             throw new ApiException(429, refused.code(), refused.message());
         }
+        // Rendered for this stream's reader, as a timeline page is: with whether they liked and boosted it.
         writer.start(((StreamOpening.Opened) opening).connection(), sink, sse,
-                status -> jsonb.toJson(models.status(views.of(status))));
+                status -> jsonb.toJson(models.statusFor(views.of(status), viewer)));
     }
 
     private static StreamChannel hashtagChannel(String tag, boolean local) {

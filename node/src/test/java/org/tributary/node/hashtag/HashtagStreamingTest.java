@@ -106,6 +106,35 @@ class HashtagStreamingTest {
     }
 
     @Test
+    void anEditOnTheStreamShowsWhatItsReaderDidWithThePost() throws Exception {
+        Chatter cleo = new Chatter(finance, "cleo");
+        Chatter dan = new Chatter(finance, "dan");
+        JsonPath posted = alice.post("draft agenda #planning", "public", null);
+        String id = posted.getString("id");
+        finance.api(cleo.token).post("/api/v1/statuses/" + id + "/favourite").then().statusCode(200);
+        try (SseClient cleosStream = new SseClient(URI.create(finance.baseUrl()
+                + "/api/v1/streaming/hashtag?tag=planning&access_token=" + cleo.token));
+                SseClient dansStream = new SseClient(URI.create(finance.baseUrl()
+                        + "/api/v1/streaming/hashtag?tag=planning&access_token=" + dan.token))) {
+            cleosStream.awaitLine(":", WAIT);
+            dansStream.awaitLine(":", WAIT);
+
+            finance.api(alice.token).contentType(io.restassured.http.ContentType.JSON)
+                    .body(java.util.Map.of("status", "final agenda #planning")).put("/api/v1/statuses/" + id).then()
+                    .statusCode(200);
+
+            assertEquals("event: status.update", cleosStream.awaitLine("event:", WAIT));
+            JsonPath cleoSees = JsonPath.from(cleosStream.awaitLine("data:", WAIT).substring(5));
+            assertEquals(id, cleoSees.getString("id"));
+            assertEquals(true, cleoSees.getBoolean("favourited"), "the reader liked it before the edit");
+            assertEquals(1, cleoSees.getInt("favourites_count"));
+            assertEquals("event: status.update", dansStream.awaitLine("event:", WAIT));
+            assertEquals(false, JsonPath.from(dansStream.awaitLine("data:", WAIT).substring(5))
+                    .getBoolean("favourited"), "another reader did not");
+        }
+    }
+
+    @Test
     void anAccountMayOpenOnlyAFewStreamsAtOnce() throws Exception {
         Chatter dora = new Chatter(finance, "dora");
         int limit = finance.assembly().streams().limits().perAccount();
