@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
@@ -27,10 +28,15 @@ public final class Database {
     private static final int MAX_IDLE_CONNECTIONS = 16;
 
     private final ConnectionPool connections;
-    /** Actions to run once the transaction on that connection has committed (dropped on rollback). */
-    private final Map<Connection, List<Runnable>> afterCommit = new ConcurrentHashMap<>();
-    /** Actions to run once the transaction on that connection has rolled back (dropped on commit). */
-    private final Map<Connection, List<Runnable>> afterRollback = new ConcurrentHashMap<>();
+    /** What to run once the transaction on that connection has ended, one list for each way it can end. */
+    private final Map<Connection, EndActions> endActions = new ConcurrentHashMap<>();
+
+    /** Actions registered by a transaction's work: those of the way it ended run, the others are dropped. */
+    private record EndActions(List<Runnable> onCommit, List<Runnable> onRollback) {
+        EndActions() {
+            this(new ArrayList<>(), new ArrayList<>());
+        }
+    }
 
     public Database(DataSource dataSource) {
         this.connections = new ConnectionPool(dataSource, MAX_IDLE_CONNECTIONS);
@@ -38,7 +44,6 @@ public final class Database {
 
     public <T> T inTransaction(Work<T> work) {
         T result;
-        List<Runnable> committed;
         Connection connection;
         try {
             connection = connections.take();
@@ -48,25 +53,22 @@ public final class Database {
         try {
             result = work.run(connection);
             connection.commit();
-            afterRollback.remove(connection);
-            committed = afterCommit.remove(connection);
         } catch (SQLException | RuntimeException e) {
-            // Both lists are taken before the connection goes back to the pool, where another transaction may
-            // take it at once and register its own.
-            afterCommit.remove(connection);
-            List<Runnable> rolledBack = afterRollback.remove(connection);
+            // Taken before the connection goes back to the pool, where another transaction may take it at once
+            // and register its own.
+            EndActions ended = endActions.remove(connection);
             rollBackOrDiscard(connection, e);
-            runAll(rolledBack);
+            runAll(ended, EndActions::onRollback);
             throw e instanceof SQLException sql ? new StoreException(sql) : (RuntimeException) e;
         } catch (Error e) {
-            afterCommit.remove(connection);
-            List<Runnable> rolledBack = afterRollback.remove(connection);
+            EndActions ended = endActions.remove(connection);
             connections.discard(connection);
-            runAll(rolledBack);
+            runAll(ended, EndActions::onRollback);
             throw e;
         }
+        EndActions ended = endActions.remove(connection);
         connections.giveBack(connection);
-        runAll(committed);
+        runAll(ended, EndActions::onCommit);
         return result;
     }
 
@@ -85,7 +87,7 @@ public final class Database {
      * wake a worker for rows it can only see once they are committed. Nothing runs on rollback.
      */
     public void afterCommit(Connection connection, Runnable action) {
-        afterCommit.computeIfAbsent(connection, key -> new ArrayList<>()).add(action);
+        endActions.computeIfAbsent(connection, key -> new EndActions()).onCommit().add(action);
     }
 
     /**
@@ -94,12 +96,12 @@ public final class Database {
      * never stored. Nothing runs on commit.
      */
     public void afterRollback(Connection connection, Runnable action) {
-        afterRollback.computeIfAbsent(connection, key -> new ArrayList<>()).add(action);
+        endActions.computeIfAbsent(connection, key -> new EndActions()).onRollback().add(action);
     }
 
-    private static void runAll(List<Runnable> actions) {
-        if (actions != null) {
-            actions.forEach(Database::runQuietly);
+    private static void runAll(EndActions ended, Function<EndActions, List<Runnable>> way) {
+        if (ended != null) {
+            way.apply(ended).forEach(Database::runQuietly);
         }
     }
 
