@@ -32,7 +32,8 @@ import org.tributary.node.inbound.UpdateRouter;
 import org.tributary.node.search.SearchIndexer;
 import org.tributary.node.account.RemoteAccountService;
 import org.tributary.node.activitypub.ActorResource;
-import org.tributary.node.activitypub.InboxResource;
+import org.tributary.node.activitypub.InboxEndpoint;
+import org.tributary.node.activitypub.InboxHandler;
 import org.tributary.node.activitypub.OutboxResource;
 import org.tributary.node.activitypub.RequestParts;
 import org.tributary.node.activitypub.SignedGetVerifier;
@@ -303,8 +304,6 @@ public final class NodeAssembly implements AutoCloseable {
                 .register(new ExceptionMappers.ApiExceptionMapper())
                 .register(new ExceptionMappers.WebApplicationExceptionMapper())
                 .register(new ExceptionMappers.UnexpectedExceptionMapper())
-                .register(new InboxResource(pipeline, inboxProcessor, accounts, requestParts, config.maxBodyBytes(),
-                        federationLogging.capture()))
                 .register(new ActorResource(accounts, follows, directory.actorDocuments(), collections, signedGets,
                         codec, uris, profiles))
                 .register(new OutboxResource(accounts, posts, statusViews, statusVisibility, postDelivery,
@@ -339,7 +338,9 @@ public final class NodeAssembly implements AutoCloseable {
         social.register(application, auth, accounts, statusViews, models);
         hashtags.register(application, auth, statusViews, postDelivery, noteActivities, collections, signedGets, models,
                 statusVisibility, followStore, recipientStore);
-        this.server = new NodeServer(config.bindHost(), config.port(), application);
+        InboxHandler inbox = new InboxHandler(new InboxEndpoint(pipeline, inboxProcessor, accounts, requestParts,
+                config.maxBodyBytes(), federationLogging.capture()));
+        this.server = new NodeServer(config.bindHost(), config.port(), inbox, application);
     }
 
     /** Builds a node over the given store, applying pending migrations. */

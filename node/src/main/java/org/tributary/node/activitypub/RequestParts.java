@@ -13,17 +13,21 @@ import org.tributary.node.config.LocalUris;
  * verified.
  */
 public final class RequestParts {
-    private final LocalUris uris;
+    /** The configured base URL without a trailing slash. */
+    private final String base;
 
     public RequestParts(LocalUris uris) {
-        this.uris = uris;
+        this.base = uris.base().toString().replaceAll("/+$", "");
     }
 
     public HttpRequestParts of(String method, UriInfo uriInfo, HttpHeaders headers, byte[] body) {
         URI requested = uriInfo.getRequestUri();
         String pathAndQuery = requested.getRawPath() + (requested.getRawQuery() == null ? "" : "?" + requested.getRawQuery());
-        String base = uris.base().toString().replaceAll("/+$", "");
-        return new HttpRequestParts(method, URI.create(base + pathAndQuery), HeaderMap.of(headers.getRequestHeaders()),
-                body);
+        return of(method, pathAndQuery, HeaderMap.of(headers.getRequestHeaders()), body);
+    }
+
+    /** As above, from the raw path and query as received (a request served outside Jersey). */
+    public HttpRequestParts of(String method, String pathAndQuery, HeaderMap headers, byte[] body) {
+        return new HttpRequestParts(method, URI.create(base + pathAndQuery), headers, body);
     }
 }

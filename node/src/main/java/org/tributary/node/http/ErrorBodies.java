@@ -13,7 +13,11 @@ public final class ErrorBodies {
     }
 
     public static Response response(int status, String code, String message) {
-        String body = Json.createObjectBuilder().add("error", message).add("code", code).build().toString();
-        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(body).build();
+        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(json(code, message)).build();
+    }
+
+    /** The body alone, for an endpoint served outside Jersey. */
+    public static String json(String code, String message) {
+        return Json.createObjectBuilder().add("error", message).add("code", code).build().toString();
     }
 }

@@ -16,7 +16,10 @@ import org.glassfish.jersey.server.ContainerFactory;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.glassfish.jersey.server.ServerProperties;
 
-/** The node's HTTP server: Jetty with one Jersey application holding every resource. */
+/**
+ * The node's HTTP server: Jetty with one Jersey application holding every resource, behind a front handler
+ * that may answer some requests itself (the inboxes) and passes the others on.
+ */
 public final class NodeServer implements AutoCloseable {
     /**
      * Jersey warns at start-up for every resource registered as an instance (which is how the composition
@@ -28,7 +31,11 @@ public final class NodeServer implements AutoCloseable {
     private final Server server;
     private final ServerConnector connector;
 
-    public NodeServer(String bindHost, int port, ResourceConfig application) {
+    /**
+     * @param front a handler that answers the requests it serves and passes the rest to the handler it is
+     *              given to wrap, the Jersey application (a plain {@link Handler.Wrapper} passes everything)
+     */
+    public NodeServer(String bindHost, int port, Handler.Wrapper front, ResourceConfig application) {
         jerseyProviderChecks.setLevel(Level.SEVERE);
         application.property(ServerProperties.WADL_FEATURE_DISABLE, true);
         QueuedThreadPool threads = new QueuedThreadPool(200, 8);
@@ -43,7 +50,8 @@ public final class NodeServer implements AutoCloseable {
         connector.setHost(bindHost);
         connector.setPort(port);
         server.addConnector(connector);
-        server.setHandler(readLimit(ContainerFactory.createContainer(JettyHttpContainer.class, application)));
+        front.setHandler(readLimit(ContainerFactory.createContainer(JettyHttpContainer.class, application)));
+        server.setHandler(front);
         server.setStopTimeout(2000);
     }
 

@@ -101,4 +101,20 @@ class ActivityPubEndpointsTest {
                 .body("{\"id\":\"https://x.example/1\",\"type\":\"Like\",\"actor\":\"https://x.example/u\"}")
                 .post("/inbox").then().statusCode(401).body("code", equalTo("signature_missing"));
     }
+
+    @Test
+    void inboxesTakeOnlyPostAndDecodeTheUsernameAsTheirPathSaysIt() {
+        node.anonymous().get("/inbox").then().statusCode(405).header("Allow", "POST")
+                .contentType(ContentType.JSON).body("code", equalTo("method_not_allowed"));
+        node.anonymous().get("/users/alice/inbox").then().statusCode(405).body("code", equalTo("method_not_allowed"));
+        // %69 is "i": alice's inbox, which checks the content type; an unknown name is not found.
+        node.anonymous().urlEncodingEnabled(false).contentType(ContentType.TEXT).body("hello")
+                .post("/users/al%69ce/inbox").then()
+                .statusCode(415).contentType(ContentType.JSON).body("code", equalTo("unsupported_content_type"));
+        node.anonymous().urlEncodingEnabled(false).contentType("application/activity+json").body("{}")
+                .post("/users/al%2Fice/inbox").then().statusCode(400);
+        // Only the three inbox paths are inboxes: the rest goes to the application, which knows no such page.
+        node.anonymous().contentType("application/activity+json").body("{}").post("/users/alice/inbox/more").then()
+                .statusCode(404).body("code", equalTo("not_found"));
+    }
 }

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.eclipse.jetty.server.Handler;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -68,7 +69,7 @@ class NodeServerTest {
 
     @BeforeEach
     void start() {
-        server = new NodeServer("127.0.0.1", 0, new ResourceConfig().register(resource));
+        server = new NodeServer("127.0.0.1", 0, new Handler.Wrapper(), new ResourceConfig().register(resource));
         server.start();
     }
 

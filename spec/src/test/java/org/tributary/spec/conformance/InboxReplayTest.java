@@ -6,8 +6,10 @@ import static org.tributary.spec.conformance.Responses.assertStatus;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import java.net.URI;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -44,7 +46,11 @@ class InboxReplayTest {
         URI followId = rig.peerActivityId();
         byte[] follow = Activities.bytes(Activities.follow(followId, carol.id(), rig.employee("bob")));
 
-        assertStatus(rig.http().post(rig.sharedInbox(), follow, carol.signingKey(), SignatureScheme.CAVAGE), 202);
+        HttpResponse<String> first = rig.http().post(rig.sharedInbox(), follow, carol.signingKey(),
+                SignatureScheme.CAVAGE);
+        assertStatus(first, 202);
+        assertEquals("", first.body(), "202 carries no body");
+        assertEquals(Optional.of("0"), first.headers().firstValue("content-length"));
         // The replay is signed afresh (and with the other scheme): only the activity id is the same.
         assertStatus(rig.http().post(rig.employee("bob").resolve("/users/bob/inbox"), follow, carol.signingKey(),
                 SignatureScheme.RFC9421), 202);
