@@ -2,6 +2,8 @@ package org.tributary.node.activitypub;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import org.tributary.federation.FederationError;
@@ -47,9 +49,13 @@ public final class InboxEndpoint {
         this.capture = capture;
     }
 
-    /** Whether a POST to this decoded path is for an inbox: {@code /inbox}, {@code /actor/inbox}, {@code /users/{name}/inbox}. */
+    /**
+     * Whether this decoded path is an inbox's: {@code /inbox}, {@code /actor/inbox} or {@code /users/{name}/inbox},
+     * with or without one trailing slash (as the JAX-RS resources that served them before matched).
+     */
     public boolean serves(String path) {
-        return path.equals("/inbox") || path.equals("/actor/inbox") || personalInboxOwner(path).isPresent();
+        String inbox = withoutTrailingSlash(path);
+        return inbox.equals("/inbox") || inbox.equals("/actor/inbox") || personalInboxOwner(inbox).isPresent();
     }
 
     /**
@@ -61,13 +67,23 @@ public final class InboxEndpoint {
      * @param body     the request's body, read here up to one byte past the limit
      */
     public InboxAnswer receive(String path, String target, HeaderMap headers, InputStream body) {
-        Optional<String> owner = personalInboxOwner(path);
+        Optional<String> owner = personalInboxOwner(withoutTrailingSlash(path));
         if (owner.isPresent() && accounts.findLocal(owner.get()).isEmpty()) {
             return InboxAnswer.error(404, "not_found", "no such inbox");
         }
-        Optional<String> contentType = headers.first("content-type");
+        Optional<URI> signedFor = requestParts.target(target);
+        if (signedFor.isEmpty()) {
+            // Jetty checks the path but not the query; the signed URI cannot even be formed.
+            return InboxAnswer.error(400, "bad_request", "the request target is not a valid URI").closingConnection();
+        }
+        // Two Content-Type fields read as one list, which no accepted type matches: a proxy in front might
+        // have read only the other one.
+        List<String> contentTypes = headers.all("content-type");
+        Optional<String> contentType = contentTypes.isEmpty() ? Optional.empty()
+                : Optional.of(String.join(",", contentTypes));
         OptionalLong declared = declaredLength(headers);
-        Optional<InboxOutcome.Rejected> early = capture.during(requestParts.of("POST", target, headers, new byte[0]),
+        Optional<InboxOutcome.Rejected> early = capture.during(
+                requestParts.of("POST", signedFor.get(), headers, new byte[0]),
                 () -> pipeline.screenBeforeReading(contentType, declared));
         if (early.isPresent()) {
             return rejected(early.get()).closingConnection();
@@ -78,7 +94,8 @@ public final class InboxEndpoint {
         } catch (IOException e) {
             return InboxAnswer.error(400, "body_unreadable", "the request body could not be read");
         }
-        InboxRequest request = new InboxRequest(requestParts.of("POST", target, headers, bytes), contentType, declared);
+        InboxRequest request = new InboxRequest(requestParts.of("POST", signedFor.get(), headers, bytes), contentType,
+                declared);
         InboxOutcome outcome = capture.during(request.http(), () -> pipeline.accept(request));
         if (outcome instanceof InboxOutcome.Rejected rejected) {
             // The rest of an oversized body was never read: the connection cannot carry another request.
@@ -88,6 +105,10 @@ public final class InboxEndpoint {
             processor.wakeUp();
         }
         return InboxAnswer.accepted();
+    }
+
+    private static String withoutTrailingSlash(String path) {
+        return path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
     }
 
     /** The username of {@code /users/{name}/inbox}, a single non-empty segment. */

@@ -34,11 +34,11 @@ public final class InboxHandler extends Handler.Wrapper {
 
     @Override
     public boolean handle(Request request, Response response, Callback callback) throws Exception {
-        String path = Request.getPathInContext(request);
-        if (!inbox.serves(path)) {
+        String path = Request.getPathInContext(request); // null for CONNECT
+        if (path == null || !inbox.serves(path)) {
             return super.handle(request, response, callback);
         }
-        if (!HttpMethod.POST.is(request.getMethod())) {
+        if (!HttpMethod.POST.asString().equals(request.getMethod())) { // methods are case-sensitive (RFC 9110 §9.1)
             response.getHeaders().put(HttpHeader.ALLOW, HttpMethod.POST.asString());
             write(InboxAnswer.error(405, "method_not_allowed", "an inbox takes POST only"), response, callback);
             return true;

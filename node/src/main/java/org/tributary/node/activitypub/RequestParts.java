@@ -3,6 +3,8 @@ package org.tributary.node.activitypub;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.Optional;
 import org.tributary.federation.http.HeaderMap;
 import org.tributary.federation.http.HttpRequestParts;
 import org.tributary.node.config.LocalUris;
@@ -23,11 +25,23 @@ public final class RequestParts {
     public HttpRequestParts of(String method, UriInfo uriInfo, HttpHeaders headers, byte[] body) {
         URI requested = uriInfo.getRequestUri();
         String pathAndQuery = requested.getRawPath() + (requested.getRawQuery() == null ? "" : "?" + requested.getRawQuery());
-        return of(method, pathAndQuery, HeaderMap.of(headers.getRequestHeaders()), body);
+        return of(method, URI.create(base + pathAndQuery), HeaderMap.of(headers.getRequestHeaders()), body);
     }
 
-    /** As above, from the raw path and query as received (a request served outside Jersey). */
-    public HttpRequestParts of(String method, String pathAndQuery, HeaderMap headers, byte[] body) {
-        return new HttpRequestParts(method, URI.create(base + pathAndQuery), headers, body);
+    /**
+     * The URI a request was signed for, from its raw path and query as received (a request served outside
+     * Jersey); empty when they do not form a valid URI.
+     */
+    public Optional<URI> target(String pathAndQuery) {
+        try {
+            return Optional.of(new URI(base + pathAndQuery));
+        } catch (URISyntaxException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The request with this {@link #target}. */
+    public HttpRequestParts of(String method, URI target, HeaderMap headers, byte[] body) {
+        return new HttpRequestParts(method, target, headers, body);
     }
 }

@@ -1,10 +1,18 @@
 package org.tributary.node.activitypub;
 
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.startsWith;
 
 import io.restassured.http.ContentType;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -116,5 +124,46 @@ class ActivityPubEndpointsTest {
         // Only the three inbox paths are inboxes: the rest goes to the application, which knows no such page.
         node.anonymous().contentType("application/activity+json").body("{}").post("/users/alice/inbox/more").then()
                 .statusCode(404).body("code", equalTo("not_found"));
+    }
+
+    @Test
+    void inboxesAnswerWhatTheHttpClientLibrariesWouldNotSend() throws IOException {
+        String json = "Content-Type: application/activity+json\r\nContent-Length: 2\r\n\r\n{}";
+        // A query that is not a valid URI: the signed target cannot be formed.
+        assertThat(rawRequest("POST /inbox?q=a|b HTTP/1.1\r\n" + json), startsWith("HTTP/1.1 400 "));
+        assertThat(rawRequest("POST /inbox?q=a|b HTTP/1.1\r\n" + json), containsString("\"code\":\"bad_request\""));
+        // Two Content-Type fields are refused as the list they form, whichever a proxy in front would read.
+        assertThat(rawRequest("POST /inbox HTTP/1.1\r\nContent-Type: text/plain\r\n" + json),
+                containsString("\"code\":\"unsupported_content_type\""));
+        // Methods are case-sensitive: "post" is not POST.
+        assertThat(rawRequest("post /inbox HTTP/1.1\r\n" + json), startsWith("HTTP/1.1 405 "));
+        // CONNECT names no path (Jetty may give none): it is not an inbox request, and it is no error of ours.
+        assertThat(rawRequest("CONNECT sales.example:443 HTTP/1.1\r\n\r\n"), startsWith("HTTP/1.1 4"));
+        // One trailing slash still reaches the inbox.
+        assertThat(rawRequest("POST /users/alice/inbox/ HTTP/1.1\r\nContent-Type: text/plain\r\n"
+                + "Content-Length: 2\r\n\r\nhi"), containsString("\"code\":\"unsupported_content_type\""));
+    }
+
+    /** Sends one request, as written, on a new connection, and returns the answer's head and its sized body. */
+    private static String rawRequest(String requestLineAndRest) throws IOException {
+        int split = requestLineAndRest.indexOf("\r\n") + 2;
+        String request = requestLineAndRest.substring(0, split) + "Host: " + node.authority() + "\r\n"
+                + requestLineAndRest.substring(split);
+        try (Socket socket = new Socket(node.baseUrl().getHost(), node.baseUrl().getPort())) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
+            InputStream in = socket.getInputStream();
+            StringBuilder head = new StringBuilder();
+            while (!head.toString().endsWith("\r\n\r\n")) {
+                int next = in.read();
+                if (next < 0) {
+                    break;
+                }
+                head.append((char) next);
+            }
+            Matcher length = Pattern.compile("(?i)content-length: *(\\d+)").matcher(head);
+            int bodyLength = length.find() ? Integer.parseInt(length.group(1)) : 0;
+            return head + new String(in.readNBytes(bodyLength), StandardCharsets.ISO_8859_1);
+        }
     }
 }
