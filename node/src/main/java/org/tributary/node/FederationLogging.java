@@ -35,7 +35,7 @@ record FederationLogging(InboundCapture capture, InboxStore admission, Federatio
             return new FederationLogging(capture, inbox, FederationEventListener.ignoring());
         }
         return new FederationLogging(capture, new LoggedInboxStore(database, log, new InboxRows(ids), capture,
-                inbox.loggedBodies()),
+                inbox.handOff()),
                 new AuditEventListener(log, capture));
     }
 }

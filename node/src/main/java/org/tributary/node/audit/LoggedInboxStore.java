@@ -9,16 +9,16 @@ import org.tributary.federation.spi.InboundActivity;
 import org.tributary.federation.spi.InboxStore;
 import org.tributary.federation.spi.PeerPolicy;
 import org.tributary.node.inbox.InboxRows;
-import org.tributary.node.inbox.LoggedBodies;
+import org.tributary.node.inbox.InboxHandOff;
 import org.tributary.node.store.Database;
 
 /**
  * The durable inbox as the pipeline sees it when federation traffic is logged: an activity's inbox row and
  * its log entry ({@code inbox.accepted}, or {@code inbox.duplicate} when its id was known) are written in
  * one transaction of the log's appender, so a 202 means both are durable, for the price of one commit.
- * The raw bytes are stored once, in the log entry; the inbox row points at it, and the bytes are handed to
- * the inbox processor in memory ({@link LoggedBodies}, offered before the commit and withdrawn on rollback)
- * so it need not read them back.
+ * The raw bytes are stored once, in the log entry; the inbox row points at it, and the activity is handed to
+ * the inbox processor in memory ({@link InboxHandOff}, offered before the commit and withdrawn on rollback)
+ * so it need not read it back.
  * Concurrent requests share that commit (the appender batches). Rejections never reach a store; the
  * {@link AuditEventListener} logs those.
  */
@@ -27,10 +27,10 @@ public final class LoggedInboxStore implements InboxStore {
     private final AuditLog log;
     private final InboxRows rows;
     private final InboundCapture capture;
-    private final LoggedBodies handOff;
+    private final InboxHandOff handOff;
 
     public LoggedInboxStore(Database database, AuditLog log, InboxRows rows, InboundCapture capture,
-            LoggedBodies handOff) {
+            InboxHandOff handOff) {
         this.database = database;
         this.log = log;
         this.rows = rows;
@@ -51,11 +51,11 @@ public final class LoggedInboxStore implements InboxStore {
         log.appendWith((connection, sequence) -> {
             OptionalLong row = rows.insertIfAbsentLogged(connection, activity, receivedAt, verifiedKeyId, sequence);
             stored[0] = row.isPresent();
-            // Before the commit, so that the body is held by the time the processor can see the row (offered
+            // Before the commit, so that the activity is held by the time the processor can see the row (offered
             // after the commit, a processor reading in that moment missed it: a quarter of the bodies in
             // benchmark 1 were read back from the log). Withdrawn if the transaction rolls back.
             row.ifPresent(id -> {
-                handOff.offer(id, body);
+                handOff.offer(id, activity, body);
                 database.afterRollback(connection, () -> handOff.take(id));
             });
             return stored[0] ? accepted

@@ -11,6 +11,8 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.LongAdder;
 import org.tributary.federation.spi.InboundActivity;
@@ -28,34 +30,46 @@ public final class InboxActivityStore implements InboxStore {
     /** Raw bytes held for the processor at most (a few thousand activities: a second or two of a burst). */
     private static final long HAND_OFF_BYTES = 4L << 20;
 
-    /** A stored activity waiting for (or done with) its handler. */
-    public record StoredActivity(long id, URI activityId, String type, URI actor, byte[] body, int attempts) {
+    /**
+     * A stored activity waiting for (or done with) its handler.
+     *
+     * @param parsed the activity as the inbox parsed it from {@code body}, when it was handed over in memory
+     */
+    public record StoredActivity(long id, URI activityId, String type, URI actor, byte[] body, int attempts,
+            Optional<InboundActivity> parsed) {
     }
 
     private final Database database;
     private final Clock clock;
     private final InboxGroupCommit groupCommit;
-    private final LoggedBodies loggedBodies = new LoggedBodies(HAND_OFF_BYTES);
-    /** Bodies {@link #pending} had to read back from the log: the hand-off's misses. */
+    private final InboxHandOff handOff = new InboxHandOff(HAND_OFF_BYTES);
+    /** Bodies {@link #pending} had to read back from the log: the hand-off's misses on a logged node. */
     private final LongAdder bodiesReadFromLog = new LongAdder();
+    /** Pending rows {@link #pending} had to read back from the store, not taken from the hand-off. */
+    private final LongAdder rowsReadBack = new LongAdder();
 
     public InboxActivityStore(Database database, IdGenerator ids, Clock clock) {
         this.database = database;
         this.clock = clock;
-        this.groupCommit = new InboxGroupCommit(database, new InboxRows(ids));
+        this.groupCommit = new InboxGroupCommit(database, new InboxRows(ids), handOff);
     }
 
     /**
-     * Where whoever stores activities with the compliance log hands their bytes to {@link #pending}, which
-     * then need not read them back from the log.
+     * Where whoever stores activities hands them to {@link #pending}, which then need not read them back. The
+     * group commit here uses it, and so does the compliance log's writer when it stores activities.
      */
-    public LoggedBodies loggedBodies() {
-        return loggedBodies;
+    public InboxHandOff handOff() {
+        return handOff;
     }
 
     /** How many bodies of logged activities were read back from the log since start, not taken from the hand-off. */
     public long bodiesReadFromLog() {
         return bodiesReadFromLog.sum();
+    }
+
+    /** How many pending rows were read back from the store since start, not taken from the hand-off. */
+    public long rowsReadBack() {
+        return rowsReadBack.sum();
     }
 
     /** Concurrent calls are committed together (see {@link InboxGroupCommit}); each returns once its row is durable. */
@@ -65,14 +79,13 @@ public final class InboxActivityStore implements InboxStore {
     }
 
     /**
-     * The oldest pending activities, read from the {@code inbox_pending} index in its order. The index is
-     * named because Derby's optimizer ignores {@code FETCH FIRST}: once its statistics say most rows are
-     * pending (a processor behind a burst), it costs the index above a table scan and sorts every pending
-     * row on each call (benchmark 1's profile; {@code PendingQueryPlanTest}). For the same reason the bytes
-     * kept by the log are read by a second query, not a join (Derby sorts a join's result).
+     * The ids of the oldest pending activities, read from the {@code inbox_pending} index in its order and from
+     * the index alone (it holds both columns). The index is named because Derby's optimizer ignores
+     * {@code FETCH FIRST}: once its statistics say most rows are pending (a processor behind a burst), it costs
+     * the index above a table scan and sorts every pending row on each call (benchmark 1's profile;
+     * {@code PendingQueryPlanTest}).
      */
-    static final String PENDING = "SELECT id, activity_id, activity_type, actor_uri, body, audit_seq, attempts "
-            + "FROM inbox_activities --DERBY-PROPERTIES index=INBOX_PENDING\n"
+    static final String PENDING = "SELECT id FROM inbox_activities --DERBY-PROPERTIES index=INBOX_PENDING\n"
             + "WHERE state = 'pending' ORDER BY state, id FETCH FIRST ? ROWS ONLY";
 
     /** The oldest activities still waiting for their handler. */
@@ -82,40 +95,53 @@ public final class InboxActivityStore implements InboxStore {
 
     /**
      * The oldest {@code max} activities still waiting for their handler, leaving out {@code skip} (handled,
-     * their outcome not stored yet): those rows are read past, and their bytes are not fetched.
+     * their outcome not stored yet). Only ids are read for the rows left out and for those held in the
+     * {@link InboxHandOff}; the others are read back whole, their bytes from the log if it keeps them.
      */
     public List<StoredActivity> pending(int max, Set<Long> skip) {
         return database.inTransaction(connection -> {
-            List<PendingRow> read = Jdbc.query(connection, PENDING, InboxActivityStore::map, max + skip.size());
+            List<Long> read = Jdbc.query(connection, PENDING, row -> row.getLong(1), max + skip.size());
             if (!read.isEmpty()) {
-                loggedBodies.dropBefore(read.get(0).id());
+                handOff.dropBefore(read.get(0));
             }
-            List<PendingRow> rows = read.stream().filter(row -> !skip.contains(row.id())).limit(max).toList();
-            Map<Long, byte[]> bodies = new HashMap<>();
+            List<Long> ids = read.stream().filter(id -> !skip.contains(id)).limit(max).toList();
+            Map<Long, StoredActivity> found = new HashMap<>();
             List<Long> toRead = new ArrayList<>();
-            for (PendingRow row : rows) {
-                if (row.body() != null) {
-                    bodies.put(row.id(), row.body());
-                } else if (row.logSequence() != null) {
-                    byte[] held = loggedBodies.take(row.id());
-                    if (held != null) {
-                        bodies.put(row.id(), held);
-                    } else {
-                        toRead.add(row.logSequence());
-                    }
+            for (long id : ids) {
+                StoredActivity held = handOff.take(id);
+                if (held != null) {
+                    found.put(id, held);
+                } else {
+                    toRead.add(id);
                 }
             }
-            bodiesReadFromLog.add(toRead.size());
-            Map<Long, byte[]> logged = readLoggedBodies(connection, toRead);
-            List<StoredActivity> pending = new ArrayList<>(rows.size());
-            for (PendingRow row : rows) {
-                byte[] body = bodies.containsKey(row.id()) ? bodies.get(row.id()) : logged.get(row.logSequence());
-                // Bytes pruned by retention before the activity was handled: an empty body, which fails it.
-                pending.add(new StoredActivity(row.id(), row.activityId(), row.type(), row.actor(),
-                        body == null ? new byte[0] : body, row.attempts()));
-            }
-            return pending;
+            rowsReadBack.add(toRead.size());
+            found.putAll(readBack(connection, toRead));
+            // A row gone since the index was read (another processor's outcome, retention) is left out.
+            return ids.stream().map(found::get).filter(Objects::nonNull).toList();
         });
+    }
+
+    /** Pending rows as stored, each with its bytes from its own column or from the log entry that keeps them. */
+    private Map<Long, StoredActivity> readBack(Connection connection, List<Long> ids) throws SQLException {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        List<StoredRow> rows = Jdbc.query(connection, "SELECT id, activity_id, activity_type, actor_uri, body, "
+                + "audit_seq, attempts FROM inbox_activities WHERE state = 'pending' AND id IN (" + marks(ids.size())
+                + ")", InboxActivityStore::map, ids.toArray());
+        List<Long> logged = rows.stream().filter(row -> row.body() == null && row.logSequence() != null)
+                .map(StoredRow::logSequence).toList();
+        bodiesReadFromLog.add(logged.size());
+        Map<Long, byte[]> loggedBodies = readLoggedBodies(connection, logged);
+        Map<Long, StoredActivity> found = new HashMap<>();
+        for (StoredRow row : rows) {
+            byte[] body = row.body() != null ? row.body() : loggedBodies.get(row.logSequence());
+            // Bytes pruned by retention before the activity was handled: an empty body, which fails it.
+            found.put(row.id(), new StoredActivity(row.id(), row.activityId(), row.type(), row.actor(),
+                    body == null ? new byte[0] : body, row.attempts(), Optional.empty()));
+        }
+        return found;
     }
 
     /** The raw bytes the compliance log keeps for these entries. */
@@ -124,16 +150,20 @@ public final class InboxActivityStore implements InboxStore {
         if (sequences.isEmpty()) {
             return bodies;
         }
-        String marks = String.join(",", Collections.nCopies(sequences.size(), "?"));
-        Jdbc.query(connection, "SELECT seq, body FROM audit_entries WHERE seq IN (" + marks + ")", row -> {
-            bodies.put(row.getLong(1), row.getBytes(2));
-            return null;
-        }, sequences.toArray());
+        Jdbc.query(connection, "SELECT seq, body FROM audit_entries WHERE seq IN (" + marks(sequences.size()) + ")",
+                row -> {
+                    bodies.put(row.getLong(1), row.getBytes(2));
+                    return null;
+                }, sequences.toArray());
         return bodies;
     }
 
+    private static String marks(int count) {
+        return String.join(",", Collections.nCopies(count, "?"));
+    }
+
     /** A pending row as stored: its own bytes, or the log entry that keeps them. */
-    private record PendingRow(long id, URI activityId, String type, URI actor, byte[] body, Long logSequence,
+    private record StoredRow(long id, URI activityId, String type, URI actor, byte[] body, Long logSequence,
             int attempts) {
     }
 
@@ -179,10 +209,10 @@ public final class InboxActivityStore implements InboxStore {
         return value == null ? null : value.substring(0, Math.min(value.length(), MAX_RESULT_LENGTH));
     }
 
-    private static PendingRow map(ResultSet row) throws SQLException {
+    private static StoredRow map(ResultSet row) throws SQLException {
         long stored = row.getLong("audit_seq");
         Long logSequence = row.wasNull() ? null : stored;
-        return new PendingRow(row.getLong("id"), Jdbc.uri(row, "activity_id"), row.getString("activity_type"),
+        return new StoredRow(row.getLong("id"), Jdbc.uri(row, "activity_id"), row.getString("activity_type"),
                 Jdbc.uri(row, "actor_uri"), row.getBytes("body"), logSequence, row.getInt("attempts"));
     }
 }

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalLong;
 import org.tributary.federation.spi.InboundActivity;
 import org.tributary.node.store.Database;
 import org.tributary.node.store.GroupCommit;
@@ -27,11 +28,13 @@ final class InboxGroupCommit {
 
     private final Database database;
     private final InboxRows rows;
+    private final InboxHandOff handOff;
     private final GroupCommit<Arrival, Boolean> commits;
 
-    InboxGroupCommit(Database database, InboxRows rows) {
+    InboxGroupCommit(Database database, InboxRows rows, InboxHandOff handOff) {
         this.database = database;
         this.rows = rows;
+        this.handOff = handOff;
         this.commits = new GroupCommit<>(MAX_BATCH, this::store);
     }
 
@@ -45,8 +48,14 @@ final class InboxGroupCommit {
             return database.inTransaction(connection -> {
                 List<Boolean> stored = new ArrayList<>(batch.size());
                 for (Arrival arrival : batch) { // a copy earlier in this batch is already visible here
-                    stored.add(rows.insertIfAbsent(connection, arrival.activity(), arrival.receivedAt(),
-                            arrival.keyId()));
+                    OptionalLong row = rows.insertIfAbsent(connection, arrival.activity(), arrival.receivedAt(),
+                            arrival.keyId());
+                    // Offered before the commit, taken back on rollback: see InboxHandOff.
+                    row.ifPresent(id -> {
+                        handOff.offer(id, arrival.activity(), arrival.activity().raw());
+                        database.afterRollback(connection, () -> handOff.take(id));
+                    });
+                    stored.add(row.isPresent());
                 }
                 return stored;
             });

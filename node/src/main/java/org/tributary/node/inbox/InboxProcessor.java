@@ -2,6 +2,7 @@ package org.tributary.node.inbox;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -104,11 +105,11 @@ public final class InboxProcessor implements AutoCloseable {
     }
 
     private InboxActivityStore.Outcome process(InboxActivityStore.StoredActivity stored) {
-        ActivityParser.Result parsed = parser.parse(stored.body());
-        if (!(parsed instanceof ActivityParser.Result.Parsed ok)) {
+        Optional<InboundActivity> parsed = stored.parsed().or(() -> parse(stored.body()));
+        if (parsed.isEmpty()) {
             return InboxActivityStore.Outcome.failed(stored.id(), "stored body no longer parses");
         }
-        InboundActivity activity = ok.activity();
+        InboundActivity activity = parsed.get();
         HandlerResult result = dispatcher.dispatch(activity);
         if (result instanceof HandlerResult.Ignored ignored) {
             return InboxActivityStore.Outcome.done(stored.id(), "ignored: " + ignored.reason());
@@ -121,6 +122,12 @@ public final class InboxProcessor implements AutoCloseable {
             return InboxActivityStore.Outcome.failed(stored.id(), failed.error());
         }
         return InboxActivityStore.Outcome.done(stored.id(), "applied");
+    }
+
+    /** The activity in bytes read back from the store (one handed over in memory comes parsed). */
+    private Optional<InboundActivity> parse(byte[] body) {
+        return parser.parse(body) instanceof ActivityParser.Result.Parsed ok ? Optional.of(ok.activity())
+                : Optional.empty();
     }
 
     private void sleepQuietly() {

@@ -26,20 +26,21 @@ public final class InboxRows {
     }
 
     /**
-     * Stores the activity unless its id is known; true when it stored it. It inserts and lets the unique
+     * Stores the activity unless its id is known; returns the new row's id, or empty when the activity was
+     * known. It inserts and lets the unique
      * key say "known" rather than asking first: duplicates are rare, and the question cost a query per
      * activity on the inbox's one writer thread. A failed statement is undone on its own (Derby's
      * statement-level rollback), so the rest of the caller's transaction goes on.
      */
-    public boolean insertIfAbsent(Connection connection, InboundActivity activity, Instant receivedAt, URI keyId)
+    public OptionalLong insertIfAbsent(Connection connection, InboundActivity activity, Instant receivedAt, URI keyId)
             throws SQLException {
-        return insert(connection, activity, receivedAt, keyId, activity.raw(), Jdbc.nullOf(Types.BIGINT)).isPresent();
+        return insert(connection, activity, receivedAt, keyId, activity.raw(), Jdbc.nullOf(Types.BIGINT));
     }
 
     /**
      * As {@link #insertIfAbsent}, for an activity whose raw bytes the compliance log keeps in entry
      * {@code logSequence}, written in the same transaction: the row points at that entry instead of holding
-     * a second copy of the bytes. Returns the new row's id, or empty when the activity was known.
+     * a second copy of the bytes.
      */
     public OptionalLong insertIfAbsentLogged(Connection connection, InboundActivity activity, Instant receivedAt,
             URI keyId, long logSequence) throws SQLException {

@@ -49,7 +49,7 @@ class LoggedInboxStoreTest {
     LoggedInboxStoreTest() {
         inbox = new InboxActivityStore(database, ids, Clock.systemUTC());
         log = new AuditLog(database, auditStore, record -> false);
-        store = new LoggedInboxStore(database, log, new InboxRows(ids), capture, inbox.loggedBodies());
+        store = new LoggedInboxStore(database, log, new InboxRows(ids), capture, inbox.handOff());
     }
 
     @AfterEach
@@ -93,13 +93,21 @@ class LoggedInboxStoreTest {
         InboundActivity first = activity("https://sales.example:8443/activities/1");
         InboundActivity second = activity("https://sales.example:8443/activities/2");
         store.storeIfAbsent(first, Instant.now(), KEY);
-        assertEquals(first.raw().length, inbox.loggedBodies().heldBytes(), "handed over as it was stored");
+        assertEquals(1, inbox.handOff().heldCount(), "handed over as it was stored");
 
         List<InboxActivityStore.StoredActivity> pending = inbox.pending(10);
 
         assertArrayEquals(first.raw(), pending.get(0).body());
-        assertEquals(0, inbox.loggedBodies().heldBytes(), "taken, not kept");
-        assertArrayEquals(first.raw(), inbox.pending(10).get(0).body(), "read again: from the log");
+        assertEquals(first, pending.get(0).parsed().orElseThrow(), "handed over parsed");
+        assertEquals(0, inbox.handOff().heldCount(), "taken, not kept");
+        assertEquals(0, inbox.handOff().heldBytes());
+        InboxActivityStore.StoredActivity readAgain = inbox.pending(10).get(0);
+        assertArrayEquals(first.raw(), readAgain.body(), "read again: from the log");
+        assertEquals(first.id(), readAgain.activityId());
+        assertEquals(first.actor(), readAgain.actor());
+        assertEquals("Create", readAgain.type());
+        assertTrue(readAgain.parsed().isEmpty(), "bytes from the store are parsed by the processor");
+        assertEquals(1, inbox.bodiesReadFromLog());
 
         // After a restart nothing is held: a second store over the same database reads the log.
         store.storeIfAbsent(second, Instant.now(), KEY);
@@ -139,7 +147,8 @@ class LoggedInboxStoreTest {
         assertTrue(handled.stream().allMatch(body -> body.length > 0));
         // Offered after the commit, a body was missed whenever the processor read its row in between.
         assertEquals(0, inbox.bodiesReadFromLog(), "every body came from the hand-off");
-        assertEquals(0, inbox.loggedBodies().heldBytes(), "and none is left behind");
+        assertEquals(0, inbox.rowsReadBack(), "nor any row");
+        assertEquals(0, inbox.handOff().heldCount(), "and none is left behind");
     }
 
     @Test
@@ -152,11 +161,11 @@ class LoggedInboxStoreTest {
 
         assertThrows(StoreException.class, () -> store.storeIfAbsent(activity(refused), Instant.now(), KEY));
 
-        assertEquals(0, inbox.loggedBodies().heldBytes(), "the offered body was taken back");
+        assertEquals(0, inbox.handOff().heldCount(), "the offered activity was taken back");
         assertEquals(0, inbox.countPending(), "and the inbox row is gone with its transaction");
         InboundActivity next = activity("https://sales.example:8443/activities/next");
         assertTrue(store.storeIfAbsent(next, Instant.now(), KEY));
-        assertEquals(next.raw().length, inbox.loggedBodies().heldBytes(), "only the committed row's body is held");
+        assertEquals(1, inbox.handOff().heldCount(), "only the committed row's activity is held");
         assertArrayEquals(next.raw(), inbox.pending(10).get(0).body());
         assertEquals(0, inbox.bodiesReadFromLog());
     }
@@ -168,7 +177,7 @@ class LoggedInboxStoreTest {
 
         store.storeIfAbsent(activity("https://sales.example:8443/activities/1"), Instant.now(), KEY);
 
-        assertEquals(0, inbox.loggedBodies().heldBytes());
+        assertEquals(0, inbox.handOff().heldCount());
     }
 
     @Test

@@ -42,6 +42,7 @@ class InboxActivityStoreTest {
         assertTrue(inbox.storeIfAbsent(follow, NOW, KEY));
         assertFalse(inbox.storeIfAbsent(follow, NOW.plusSeconds(5), KEY), "a replay is not stored again");
         assertFalse(inbox.storeIfAbsent(activity("1", "Like"), NOW, KEY), "the id alone decides");
+        assertEquals(1, inbox.handOff().heldCount(), "a duplicate hands nothing over");
 
         List<InboxActivityStore.StoredActivity> pending = inbox.pending(10);
         assertEquals(1, pending.size());
@@ -75,6 +76,36 @@ class InboxActivityStoreTest {
 
         assertEquals(List.of("b", "c"), inbox.pending(2, java.util.Set.of(a)).stream()
                 .map(stored -> stored.activityId().getPath().replace("/activities/", "")).toList());
+        assertEquals(1, inbox.handOff().heldCount(), "d is still held: only what is returned is taken");
+    }
+
+    @Test
+    void activitiesStoredHereAreHandedOverAndReadBackOnlyWhenNotHeld() {
+        InboundActivity a = activity("a", "Like");
+        InboundActivity b = activity("b", "Follow");
+        inbox.storeIfAbsent(a, NOW, KEY);
+        inbox.storeIfAbsent(b, NOW, KEY);
+        assertEquals(2, inbox.handOff().heldCount(), "offered as they were stored");
+
+        List<InboxActivityStore.StoredActivity> handedOver = inbox.pending(10);
+        assertEquals(List.of(a, b), handedOver.stream().map(stored -> stored.parsed().orElseThrow()).toList());
+        assertEquals(0, inbox.rowsReadBack());
+        assertEquals(0, inbox.handOff().heldCount());
+
+        // Not handled yet, so still pending: read again, this time from the store, with the same fields.
+        List<InboxActivityStore.StoredActivity> readBack = inbox.pending(10);
+        assertEquals(2, inbox.rowsReadBack());
+        assertEquals(List.of(a.id(), b.id()), readBack.stream().map(InboxActivityStore.StoredActivity::activityId)
+                .toList());
+        assertEquals(List.of("Like", "Follow"), readBack.stream().map(InboxActivityStore.StoredActivity::type)
+                .toList());
+        assertArrayEquals(b.raw(), readBack.get(1).body());
+        assertTrue(readBack.stream().allMatch(stored -> stored.parsed().isEmpty()));
+
+        // A node restarted holds nothing: everything pending comes from the store.
+        InboxActivityStore restarted = new InboxActivityStore(store.database(), new IdGenerator(clock), clock);
+        assertEquals(2, restarted.pending(10).size());
+        assertEquals(2, restarted.rowsReadBack());
     }
 
     @Test

@@ -103,6 +103,8 @@ class InboxProcessorTest {
         inbox.storeIfAbsent(activity("broken", "Like"), NOW, KEY);
         store.database().inTransactionVoid(connection -> Jdbc.update(connection,
                 "UPDATE inbox_activities SET body = ?", (Object) "not json".getBytes()));
+        // As after a restart: the activity handed over parsed when it was stored is gone, the stored bytes remain.
+        inbox.handOff().dropBefore(Long.MAX_VALUE);
         processor.runOnce();
         assertEquals("failed|1|stored body no longer parses", state("broken"));
         assertTrue(handled.isEmpty());

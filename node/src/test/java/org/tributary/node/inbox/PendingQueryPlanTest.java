@@ -56,6 +56,7 @@ class PendingQueryPlanTest {
         String plan = QueryPlans.of(store.dataSource(), InboxActivityStore.PENDING, 50);
         assertFalse(plan.contains("Sort ResultSet"), plan);
         assertTrue(plan.contains("INBOX_PENDING"), plan);
+        assertFalse(plan.contains("Index Row to Base Row"), "the ids come from the index alone: " + plan);
 
         List<InboxActivityStore.StoredActivity> pending = new InboxActivityStore(store.database(),
                 new IdGenerator(Clock.systemUTC()), Clock.systemUTC()).pending(50);
