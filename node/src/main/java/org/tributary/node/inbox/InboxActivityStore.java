@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -184,20 +185,32 @@ public final class InboxActivityStore implements InboxStore {
 
     /**
      * Records the outcomes of a batch in one transaction (one durable commit instead of one per activity),
-     * counting an attempt for each.
+     * counting an attempt for each. Outcomes alike (nearly all are "done: applied") are one statement: in
+     * benchmark 1's profile the statement per activity cost more than its row.
      */
     public void record(List<Outcome> outcomes) {
         if (outcomes.isEmpty()) {
             return;
         }
+        Map<OutcomeKind, List<Long>> alike = new LinkedHashMap<>();
+        for (Outcome outcome : outcomes) {
+            alike.computeIfAbsent(new OutcomeKind(outcome.state(), trim(outcome.result())), key -> new ArrayList<>())
+                    .add(outcome.id());
+        }
+        Instant processedAt = clock.instant();
         database.inTransactionVoid(connection -> {
-            for (Outcome outcome : outcomes) {
-                Jdbc.update(connection, "UPDATE inbox_activities SET state = ?, attempts = attempts + 1, result = ?, "
-                        + "processed_at = ? WHERE id = ?", outcome.state(), trim(outcome.result()),
-                        outcome.state().equals("pending") ? Jdbc.nullOf(java.sql.Types.TIMESTAMP) : clock.instant(),
-                        outcome.id());
+            for (Map.Entry<OutcomeKind, List<Long>> group : alike.entrySet()) {
+                String state = group.getKey().state();
+                Jdbc.updateIn(connection, "UPDATE inbox_activities SET state = ?, attempts = attempts + 1, "
+                        + "result = ?, processed_at = ? WHERE id IN (%s)", group.getValue(), state,
+                        group.getKey().result(), state.equals("pending") ? Jdbc.nullOf(java.sql.Types.TIMESTAMP)
+                                : processedAt);
             }
         });
+    }
+
+    /** What outcomes that are stored by one statement share. */
+    private record OutcomeKind(String state, String result) {
     }
 
     public long countPending() {

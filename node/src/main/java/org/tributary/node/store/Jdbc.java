@@ -73,8 +73,33 @@ public final class Jdbc {
      */
     public static <T> List<T> queryIn(Connection connection, String sql, Collection<?> values, RowMapper<T> mapper,
             Object... leading) throws SQLException {
-        List<Object> distinct = new ArrayList<>(new LinkedHashSet<>(values));
         List<T> result = new ArrayList<>();
+        forEachInList(sql, values, leading, (statement, params) -> result.addAll(query(connection, statement, mapper,
+                params)));
+        return result;
+    }
+
+    /**
+     * Runs the update {@code sql} for {@code values} as {@link #queryIn} runs a query: one statement per list of
+     * at most {@value #MAX_IN_LIST} values instead of one per value. Returns how many rows were changed.
+     */
+    public static int updateIn(Connection connection, String sql, Collection<?> values, Object... leading)
+            throws SQLException {
+        int[] changed = {0};
+        forEachInList(sql, values, leading, (statement, params) -> changed[0] += update(connection, statement,
+                params));
+        return changed[0];
+    }
+
+    /** One statement of {@link #forEachInList}: its text and its parameters. */
+    @FunctionalInterface
+    private interface InListStatement {
+        void run(String sql, Object[] params) throws SQLException;
+    }
+
+    private static void forEachInList(String sql, Collection<?> values, Object[] leading, InListStatement run)
+            throws SQLException {
+        List<Object> distinct = new ArrayList<>(new LinkedHashSet<>(values));
         for (int from = 0; from < distinct.size(); from += MAX_IN_LIST) {
             List<Object> chunk = distinct.subList(from, Math.min(distinct.size(), from + MAX_IN_LIST));
             int size = paddedSize(chunk.size());
@@ -83,9 +108,8 @@ public final class Jdbc {
             for (int i = 0; i < size; i++) {
                 params[leading.length + i] = chunk.get(Math.min(i, chunk.size() - 1));
             }
-            result.addAll(query(connection, sql.replace("%s", placeholders(size)), mapper, params));
+            run.run(sql.replace("%s", placeholders(size)), params);
         }
-        return result;
     }
 
     private static int paddedSize(int count) {

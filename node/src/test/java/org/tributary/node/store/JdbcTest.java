@@ -145,10 +145,40 @@ class JdbcTest {
     }
 
     @Test
+    void updateInChangesEachRowOnceWhateverTheListsLengthAndRepeats() {
+        store.database().inTransactionVoid(connection -> {
+            for (long id = 1; id <= 250; id++) {
+                Jdbc.update(connection, "INSERT INTO sample (id, big) VALUES (?, 0)", id);
+            }
+        });
+        List<Long> wanted = new java.util.ArrayList<>();
+        for (long id = 1; id <= 150; id++) {
+            wanted.add(id);
+            wanted.add(id); // named twice, changed once
+        }
+        wanted.add(999L); // no such row
+
+        int changed = store.database().inTransaction(connection -> Jdbc.updateIn(connection,
+                "UPDATE sample SET big = big + ?, text = ? WHERE id IN (%s)", wanted, 1L, "seen"));
+
+        assertEquals(150, changed);
+        assertEquals(150, countWhere("big = 1 AND text = 'seen'"), "each named row, once");
+        assertEquals(100, countWhere("big = 0 AND text IS NULL"), "no other row");
+        int none = store.database().inTransaction(connection -> Jdbc.updateIn(connection, "this is not SQL (%s)",
+                List.of()));
+        assertEquals(0, none, "no values, no statement");
+    }
+
+    @Test
     void queryInWithoutValuesAsksNothing() {
         List<Long> found = store.database().inTransaction(connection -> Jdbc.queryIn(connection,
                 "this is not SQL (%s)", List.of(), row -> row.getLong(1)));
         assertEquals(List.of(), found);
+    }
+
+    private static long countWhere(String condition) {
+        return store.database().inTransaction(connection -> Jdbc.count(connection,
+                "SELECT COUNT(*) FROM sample WHERE " + condition));
     }
 
     private static long count() {
