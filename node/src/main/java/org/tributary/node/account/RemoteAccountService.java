@@ -31,6 +31,9 @@ import org.tributary.node.store.IdGenerator;
  * from allowlisted peers) and keeps an account row and their public keys for each.
  */
 public final class RemoteAccountService {
+    /** Remote accounts kept in memory at most (a few hundred bytes each). */
+    private static final int CACHED_ACCOUNTS = 4_096;
+
     private final Database database;
     private final AccountStore accounts;
     private final ActorKeyStore keys;
@@ -43,6 +46,7 @@ public final class RemoteAccountService {
     private final ProfileStore profiles;
     private final ActorProfileReader profileReader = new ActorProfileReader();
     private final AccountChanges changes;
+    private final RemoteAccountCache cache = new RemoteAccountCache(CACHED_ACCOUNTS);
 
     public RemoteAccountService(Database database, AccountStore accounts, ActorKeyStore keys, AuditedFetcher fetcher,
             WebFingerClient webFinger, VocabCodec codec, LocalUris uris, IdGenerator ids, Clock clock,
@@ -60,9 +64,15 @@ public final class RemoteAccountService {
         this.clock = clock;
     }
 
-    /** The account for an actor URI: from the cache, or fetched when unknown. */
+    /** The account for an actor URI: as stored (kept in memory once read), or fetched when unknown. */
     public Account byUri(URI actorUri) {
+        Optional<Account> cached = cache.get(actorUri);
+        if (cached.isPresent()) {
+            return cached.get();
+        }
+        long readAt = cache.generation();
         Optional<Account> known = database.inTransaction(connection -> accounts.findByUri(connection, actorUri));
+        known.ifPresent(account -> cache.putIfCurrent(actorUri, account, readAt));
         return known.orElseGet(() -> refresh(actorUri));
     }
 
@@ -137,6 +147,7 @@ public final class RemoteAccountService {
 
     private Account store(Actor actor) {
         Account stored = storeInTransaction(actor);
+        cache.invalidate(); // after the commit: see RemoteAccountCache
         changes.changed(stored.id());
         return stored;
     }
