@@ -1,5 +1,6 @@
 package org.tributary.node.inbound;
 
+import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import java.util.Optional;
 import org.tributary.federation.inbox.ActivityHandler;
@@ -46,6 +47,11 @@ public final class PollVoteHandler implements ActivityHandler {
 
     @Override
     public HandlerResult handle(InboundActivity inbound) {
+        // Nearly every Create is not a vote: those without a named object go on before the activity is mapped
+        // (mapping it twice, here and in the next handler, cost as much as storing the note).
+        if (!(inbound.json().get("object") instanceof JsonObject object) || object.get("name") == null) {
+            return otherwise.handle(inbound);
+        }
         Activity create = codec.readActivity(inbound.json());
         if (!(create.object() instanceof ObjectRef.Embedded embedded) || !PollActivities.isVote(embedded)
                 || !(embedded.json().get("name") instanceof JsonString option)) {
