@@ -7,7 +7,6 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -128,9 +127,9 @@ public final class InboxActivityStore implements InboxStore {
         if (ids.isEmpty()) {
             return Map.of();
         }
-        List<StoredRow> rows = Jdbc.query(connection, "SELECT id, activity_id, activity_type, actor_uri, body, "
-                + "audit_seq, attempts FROM inbox_activities WHERE state = 'pending' AND id IN (" + marks(ids.size())
-                + ")", InboxActivityStore::map, ids.toArray());
+        List<StoredRow> rows = Jdbc.queryIn(connection, "SELECT id, activity_id, activity_type, actor_uri, body, "
+                + "audit_seq, attempts FROM inbox_activities WHERE state = 'pending' AND id IN (%s)", ids,
+                InboxActivityStore::map);
         List<Long> logged = rows.stream().filter(row -> row.body() == null && row.logSequence() != null)
                 .map(StoredRow::logSequence).toList();
         bodiesReadFromLog.add(logged.size());
@@ -151,16 +150,11 @@ public final class InboxActivityStore implements InboxStore {
         if (sequences.isEmpty()) {
             return bodies;
         }
-        Jdbc.query(connection, "SELECT seq, body FROM audit_entries WHERE seq IN (" + marks(sequences.size()) + ")",
-                row -> {
-                    bodies.put(row.getLong(1), row.getBytes(2));
-                    return null;
-                }, sequences.toArray());
+        Jdbc.queryIn(connection, "SELECT seq, body FROM audit_entries WHERE seq IN (%s)", sequences, row -> {
+            bodies.put(row.getLong(1), row.getBytes(2));
+            return null;
+        });
         return bodies;
-    }
-
-    private static String marks(int count) {
-        return String.join(",", Collections.nCopies(count, "?"));
     }
 
     /** A pending row as stored: its own bytes, or the log entry that keeps them. */
