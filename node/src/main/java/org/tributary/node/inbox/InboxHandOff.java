@@ -19,8 +19,11 @@ import org.tributary.federation.spi.InboundActivity;
  * processor far behind a burst costs no more memory, and the activities it reaches first stay held.
  */
 public final class InboxHandOff {
-    /** Counted for each held activity besides its bytes: the record, its id, type and actor. */
-    static final int ENTRY_BYTES = 256;
+    /**
+     * Counted for each held activity besides its bytes: the records, their URIs (id, actor, object, attributed
+     * to) with their strings, the optionals and the map's entry, about a kilobyte and a half all told.
+     */
+    static final int ENTRY_BYTES = 1_536;
     /**
      * The parsed JSON is held too, so the processor need not parse the bytes again; in memory it takes a few
      * times the bytes (maps, strings), counted as this many times.

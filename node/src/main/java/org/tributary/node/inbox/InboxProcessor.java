@@ -26,10 +26,11 @@ public final class InboxProcessor implements AutoCloseable {
     static final int MAX_ATTEMPTS = 5;
     private static final int BATCH = 50;
     /**
-     * A pass that handled at least this many activities means they are arriving in a stream: the next pass
-     * then waits {@link #GATHER_MILLIS} after being woken, so that it reads and records more at once. Under a
-     * burst of activities (benchmark 1) the processor otherwise read the pending index and committed outcomes
-     * for two or three activities at a time; a lone activity (a colleague's post) is handled at once.
+     * A pass that handled at least this many activities, with more arriving while it ran, means they come in
+     * a stream: the next pass then waits {@link #GATHER_MILLIS} first, so that it reads and records more at
+     * once. Under a burst of activities (benchmark 1) the processor otherwise read the pending index and
+     * committed outcomes for two or three activities at a time. An activity that arrives while the processor
+     * waits (a colleague's post) is handled at once.
      */
     private static final int STREAM_PASS = 4;
     private static final long GATHER_MILLIS = 5;
@@ -100,9 +101,10 @@ public final class InboxProcessor implements AutoCloseable {
         while (!executor.isShutdown()) {
             try {
                 int handled = processPending();
-                boolean woken = wake.tryAcquire(500, TimeUnit.MILLISECONDS);
-                if (woken && handled >= STREAM_PASS) {
+                if (handled >= STREAM_PASS && wake.tryAcquire()) { // more arrived while this pass ran
                     Thread.sleep(GATHER_MILLIS);
+                } else {
+                    wake.tryAcquire(500, TimeUnit.MILLISECONDS);
                 }
                 wake.drainPermits();
             } catch (InterruptedException e) {

@@ -64,5 +64,14 @@ class PendingQueryPlanTest {
         for (int i = 1; i < pending.size(); i++) {
             assertTrue(pending.get(i - 1).id() < pending.get(i).id(), "oldest first");
         }
+
+        // Their outcomes: the rows are found by their keys, not by a scan that would wait on every row a
+        // writer has not committed yet.
+        String record = QueryPlans.ofUpdate(store.dataSource(), InboxActivityStore.RECORD.replace("%s", "?, ?, ?, ?"),
+                "done", "applied", Timestamp.from(Instant.now()), pending.get(0).id(), pending.get(1).id(),
+                pending.get(2).id(), pending.get(3).id());
+        assertFalse(record.contains("Table Scan"), record);
+        assertTrue(record.contains("Index Scan ResultSet for INBOX_ACTIVITIES"), record);
+        assertTrue(record.contains("Rows updated = 4"), record);
     }
 }

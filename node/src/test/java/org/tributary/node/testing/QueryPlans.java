@@ -17,17 +17,31 @@ public final class QueryPlans {
 
     /** Runs {@code sql} with {@code parameters}, reads every row, and returns the plan text. */
     public static String of(DataSource dataSource, String sql, Object... parameters) throws SQLException {
+        return run(dataSource, sql, parameters, true);
+    }
+
+    /** Runs the update {@code sql} with {@code parameters} (its changes are committed) and returns the plan text. */
+    public static String ofUpdate(DataSource dataSource, String sql, Object... parameters) throws SQLException {
+        return run(dataSource, sql, parameters, false);
+    }
+
+    private static String run(DataSource dataSource, String sql, Object[] parameters, boolean query)
+            throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
             try (CallableStatement on = connection.prepareCall("CALL SYSCS_UTIL.SYSCS_SET_RUNTIMESTATISTICS(1)")) {
                 on.execute();
             }
-            try (PreparedStatement query = connection.prepareStatement(sql)) {
+            try (PreparedStatement statement = connection.prepareStatement(sql)) {
                 for (int i = 0; i < parameters.length; i++) {
-                    query.setObject(i + 1, parameters[i]);
+                    statement.setObject(i + 1, parameters[i]);
                 }
-                try (ResultSet rows = query.executeQuery()) {
-                    while (rows.next()) {
-                        rows.getObject(1);
+                if (!query) {
+                    statement.executeUpdate();
+                } else {
+                    try (ResultSet rows = statement.executeQuery()) {
+                        while (rows.next()) {
+                            rows.getObject(1);
+                        }
                     }
                 }
             }
