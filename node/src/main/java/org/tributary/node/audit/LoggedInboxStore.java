@@ -54,10 +54,7 @@ public final class LoggedInboxStore implements InboxStore {
             // Before the commit, so that the activity is held by the time the processor can see the row (offered
             // after the commit, a processor reading in that moment missed it: a quarter of the bodies in
             // benchmark 1 were read back from the log). Withdrawn if the transaction rolls back.
-            row.ifPresent(id -> {
-                handOff.offer(id, activity, body);
-                database.afterRollback(connection, () -> handOff.take(id));
-            });
+            row.ifPresent(id -> handOff.offerInTransaction(database, connection, id, activity, body));
             return stored[0] ? accepted
                     : DigestedRecord.of(InboundRecords.of(receivedAt, AuditKinds.INBOX_DUPLICATE, "duplicate", peer,
                             activity.id().toString(), fields, request, body, InboundRecords.DUPLICATE_DETAIL));

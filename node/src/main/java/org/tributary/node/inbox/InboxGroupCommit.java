@@ -50,11 +50,8 @@ final class InboxGroupCommit {
                 for (Arrival arrival : batch) { // a copy earlier in this batch is already visible here
                     OptionalLong row = rows.insertIfAbsent(connection, arrival.activity(), arrival.receivedAt(),
                             arrival.keyId());
-                    // Offered before the commit, taken back on rollback: see InboxHandOff.
-                    row.ifPresent(id -> {
-                        handOff.offer(id, arrival.activity(), arrival.activity().raw());
-                        database.afterRollback(connection, () -> handOff.take(id));
-                    });
+                    row.ifPresent(id -> handOff.offerInTransaction(database, connection, id, arrival.activity(),
+                            arrival.activity().raw()));
                     stored.add(row.isPresent());
                 }
                 return stored;

@@ -1,9 +1,11 @@
 package org.tributary.node.inbox;
 
+import java.sql.Connection;
 import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.TreeMap;
 import org.tributary.federation.spi.InboundActivity;
+import org.tributary.node.store.Database;
 
 /**
  * Activities just stored in the inbox, held in memory until the processor takes them, so that it does not
@@ -42,10 +44,18 @@ public final class InboxHandOff {
     }
 
     /**
-     * Holds {@code activity}, parsed from {@code body} and just stored as inbox row {@code rowId}, unless that
-     * would exceed the bound.
+     * Holds {@code activity}, parsed from {@code body} and stored as inbox row {@code rowId} in the transaction on
+     * {@code connection}, which has not committed yet: the processor cannot see the row before it is held. If
+     * that transaction rolls back, the activity is taken back.
      */
-    public void offer(long rowId, InboundActivity activity, byte[] body) {
+    public void offerInTransaction(Database database, Connection connection, long rowId, InboundActivity activity,
+            byte[] body) {
+        offer(rowId, activity, body);
+        database.afterRollback(connection, () -> take(rowId));
+    }
+
+    /** Holds {@code activity}, parsed from {@code body} and stored as row {@code rowId}, if it fits the bound. */
+    void offer(long rowId, InboundActivity activity, byte[] body) {
         offer(new InboxActivityStore.StoredActivity(rowId, activity.id(), activity.type(), activity.actor(), body, 0,
                 Optional.of(activity)));
     }
