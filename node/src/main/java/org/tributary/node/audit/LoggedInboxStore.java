@@ -49,7 +49,7 @@ public final class LoggedInboxStore implements InboxStore {
         DigestedRecord accepted = DigestedRecord.of(InboundRecords.of(receivedAt, AuditKinds.INBOX_ACCEPTED,
                 "accepted", peer, activity.id().toString(), fields, request, body, InboundRecords.STORED_DETAIL));
         log.appendWith((connection, sequence) -> {
-            OptionalLong row = rows.insertIfAbsentLogged(connection, activity, receivedAt, verifiedKeyId, sequence);
+            OptionalLong row = rows.insertIfAbsentLogged(connection, activity, sequence);
             stored[0] = row.isPresent();
             // Before the commit, so that the activity is held by the time the processor can see the row (offered
             // after the commit, a processor reading in that moment missed it: a quarter of the bodies in

@@ -2,7 +2,6 @@ package org.tributary.node.inbox;
 
 import java.net.URI;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
@@ -125,44 +124,38 @@ public final class InboxActivityStore implements InboxStore {
         });
     }
 
-    /** Pending rows as stored, each with its bytes from its own column or from the log entry that keeps them. */
+    /**
+     * Pending rows as stored. A row written while the compliance log was on holds neither the bytes nor the
+     * activity's id, type and actor: the log entry it points at does, and is read in the same statement.
+     */
+    static final String READ_BACK = "SELECT i.id, COALESCE(i.activity_id, e.activity_id) AS activity_id, "
+            + "COALESCE(i.activity_type, e.activity_type) AS activity_type, "
+            + "COALESCE(i.actor_uri, e.actor) AS actor_uri, i.body, e.body AS logged_body, i.audit_seq, i.attempts "
+            + "FROM inbox_activities i LEFT OUTER JOIN audit_entries e ON e.seq = i.audit_seq "
+            + "WHERE i.state = 'pending' AND i.id IN (%s)";
+
     private Map<Long, StoredActivity> readBack(Connection connection, List<Long> ids) throws SQLException {
         if (ids.isEmpty()) {
             return Map.of();
         }
-        List<StoredRow> rows = Jdbc.queryIn(connection, "SELECT id, activity_id, activity_type, actor_uri, body, "
-                + "audit_seq, attempts FROM inbox_activities WHERE state = 'pending' AND id IN (%s)", ids,
-                InboxActivityStore::map);
-        List<Long> logged = rows.stream().filter(row -> row.body() == null && row.logSequence() != null)
-                .map(StoredRow::logSequence).toList();
-        bodiesReadFromLog.add(logged.size());
-        Map<Long, byte[]> loggedBodies = readLoggedBodies(connection, logged);
         Map<Long, StoredActivity> found = new HashMap<>();
-        for (StoredRow row : rows) {
-            byte[] body = row.body() != null ? row.body() : loggedBodies.get(row.logSequence());
+        Jdbc.queryIn(connection, READ_BACK, ids, row -> {
+            byte[] body = row.getBytes("body");
+            if (body == null) {
+                row.getLong("audit_seq");
+                if (!row.wasNull()) {
+                    bodiesReadFromLog.increment();
+                }
+                body = row.getBytes("logged_body");
+            }
             // Bytes pruned by retention before the activity was handled: an empty body, which fails it.
-            found.put(row.id(), new StoredActivity(row.id(), row.activityId(), row.type(), row.actor(),
-                    body == null ? new byte[0] : body, row.attempts(), Optional.empty()));
-        }
-        return found;
-    }
-
-    /** The raw bytes the compliance log keeps for these entries. */
-    private static Map<Long, byte[]> readLoggedBodies(Connection connection, List<Long> sequences) throws SQLException {
-        Map<Long, byte[]> bodies = new HashMap<>();
-        if (sequences.isEmpty()) {
-            return bodies;
-        }
-        Jdbc.queryIn(connection, "SELECT seq, body FROM audit_entries WHERE seq IN (%s)", sequences, row -> {
-            bodies.put(row.getLong(1), row.getBytes(2));
+            long id = row.getLong("id");
+            found.put(id, new StoredActivity(id, Jdbc.uri(row, "activity_id"), row.getString("activity_type"),
+                    Jdbc.uri(row, "actor_uri"), body == null ? new byte[0] : body, row.getInt("attempts"),
+                    Optional.empty()));
             return null;
         });
-        return bodies;
-    }
-
-    /** A pending row as stored: its own bytes, or the log entry that keeps them. */
-    private record StoredRow(long id, URI activityId, String type, URI actor, byte[] body, Long logSequence,
-            int attempts) {
+        return found;
     }
 
     /** What became of one processed activity: {@code done}, {@code failed}, or {@code pending} for a retry. */
@@ -219,12 +212,5 @@ public final class InboxActivityStore implements InboxStore {
 
     private static String trim(String value) {
         return value == null ? null : value.substring(0, Math.min(value.length(), MAX_RESULT_LENGTH));
-    }
-
-    private static StoredRow map(ResultSet row) throws SQLException {
-        long stored = row.getLong("audit_seq");
-        Long logSequence = row.wasNull() ? null : stored;
-        return new StoredRow(row.getLong("id"), Jdbc.uri(row, "activity_id"), row.getString("activity_type"),
-                Jdbc.uri(row, "actor_uri"), row.getBytes("body"), logSequence, row.getInt("attempts"));
     }
 }

@@ -3,7 +3,6 @@ package org.tributary.node.inbox;
 import java.net.URI;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.time.Instant;
 import java.util.OptionalLong;
 import org.tributary.federation.spi.InboundActivity;
@@ -27,35 +26,45 @@ public final class InboxRows {
 
     /**
      * Stores the activity unless its id is known; returns the new row's id, or empty when the activity was
-     * known. It inserts and lets the unique
-     * key say "known" rather than asking first: duplicates are rare, and the question cost a query per
+     * known. It inserts and lets the unique key say "known" rather than asking first: duplicates are rare, and the question cost a query per
      * activity on the inbox's one writer thread. A failed statement is undone on its own (Derby's
      * statement-level rollback), so the rest of the caller's transaction goes on.
      */
     public OptionalLong insertIfAbsent(Connection connection, InboundActivity activity, Instant receivedAt, URI keyId)
             throws SQLException {
-        return insert(connection, activity, receivedAt, keyId, activity.raw(), Jdbc.nullOf(Types.BIGINT));
+        long id = ids.next();
+        return insertOrKnown(id, () -> Jdbc.update(connection, "INSERT INTO inbox_activities (id, activity_id_hash, "
+                + "activity_id, activity_type, actor_uri, key_id, body, received_at, state) "
+                + "VALUES (?,?,?,?,?,?,?,?,'pending')", id, idHash(activity), activity.id(), activity.type(),
+                activity.actor(), keyId, activity.raw(), receivedAt));
     }
 
     /**
-     * As {@link #insertIfAbsent}, for an activity whose raw bytes the compliance log keeps in entry
-     * {@code logSequence}, written in the same transaction: the row points at that entry instead of holding
-     * a second copy of the bytes.
+     * As {@link #insertIfAbsent}, for an activity that the compliance log records in entry {@code logSequence},
+     * written in the same transaction: the row holds only the id hash that de-duplicates, the processing state
+     * and that entry's number. The entry keeps the raw bytes, the activity's id, type and actor, and the time
+     * it arrived; a second copy cost the log's one writer thread a fifth of its inbox row (benchmark 1).
      */
-    public OptionalLong insertIfAbsentLogged(Connection connection, InboundActivity activity, Instant receivedAt,
-            URI keyId, long logSequence) throws SQLException {
-        return insert(connection, activity, receivedAt, keyId, Jdbc.nullOf(Types.BLOB), logSequence);
+    public OptionalLong insertIfAbsentLogged(Connection connection, InboundActivity activity, long logSequence)
+            throws SQLException {
+        long id = ids.next();
+        return insertOrKnown(id, () -> Jdbc.update(connection, "INSERT INTO inbox_activities (id, activity_id_hash, "
+                + "audit_seq, state) VALUES (?,?,?,'pending')", id, idHash(activity), logSequence));
     }
 
-    private OptionalLong insert(Connection connection, InboundActivity activity, Instant receivedAt, URI keyId,
-            Object body, Object logSequence) throws SQLException {
-        long id = ids.next();
+    /** The row's key for "known": the activity id, hashed to a fixed width. */
+    private static String idHash(InboundActivity activity) {
+        return Hashes.sha256Hex(activity.id().toString());
+    }
+
+    /** An INSERT whose duplicate key means "known". */
+    private interface Insert {
+        void run() throws SQLException;
+    }
+
+    private static OptionalLong insertOrKnown(long id, Insert insert) throws SQLException {
         try {
-            Jdbc.update(connection, "INSERT INTO inbox_activities (id, activity_id_hash, activity_id, "
-                    + "activity_type, actor_uri, key_id, body, audit_seq, received_at, state) "
-                    + "VALUES (?,?,?,?,?,?,?,?,?,'pending')",
-                    id, Hashes.sha256Hex(activity.id().toString()), activity.id(), activity.type(),
-                    activity.actor(), keyId, body, logSequence, receivedAt);
+            insert.run();
             return OptionalLong.of(id);
         } catch (SQLException e) {
             if (DUPLICATE_KEY.equals(e.getSQLState())) {

@@ -85,6 +85,12 @@ class LoggedInboxStoreTest {
         long rowsWithTheirOwnBytes = database.inTransaction(connection -> Jdbc.count(connection,
                 "SELECT COUNT(*) FROM inbox_activities WHERE body IS NOT NULL"));
         assertEquals(0, rowsWithTheirOwnBytes);
+        // So are the activity's id, type, actor and arrival: the row points at the entry that holds them.
+        long rowsWithACopy = database.inTransaction(connection -> Jdbc.count(connection,
+                "SELECT COUNT(*) FROM inbox_activities WHERE activity_id IS NOT NULL OR activity_type IS NOT NULL "
+                        + "OR actor_uri IS NOT NULL OR key_id IS NOT NULL OR received_at IS NOT NULL "
+                        + "OR audit_seq <> " + entry.entry().sequence()));
+        assertEquals(0, rowsWithACopy);
         assertArrayEquals(activity.raw(), inbox.pending(10).get(0).body());
     }
 

@@ -74,4 +74,53 @@ class PendingQueryPlanTest {
         assertTrue(record.contains("Index Scan ResultSet for INBOX_ACTIVITIES"), record);
         assertTrue(record.contains("Rows updated = 4"), record);
     }
+
+    @Test
+    void rowsReadBackFindTheirLogEntriesByKey() throws Exception {
+        int entries = 5_000;
+        store.database().inTransactionVoid(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO audit_entries (seq, time_ms, "
+                    + "direction, kind, peer, activity_id, activity_type, actor, object, result, body_digest, "
+                    + "header_digest, leaf_hash, body) VALUES (?,?,'inbound','inbox.accepted','peer.example',?,"
+                    + "'Create','https://peer.example/users/a','','accepted',?,?,?,?)")) {
+                for (int i = 0; i < entries; i++) {
+                    insert.setLong(1, i);
+                    insert.setLong(2, i);
+                    insert.setString(3, "https://peer.example/activities/" + i);
+                    insert.setString(4, String.format("%064d", i));
+                    insert.setString(5, String.format("%064d", i));
+                    insert.setString(6, String.format("%064d", i));
+                    insert.setBytes(7, new byte[600]);
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
+            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO inbox_activities (id, "
+                    + "activity_id_hash, audit_seq, state) VALUES (?,?,?,'pending')")) {
+                for (int i = 0; i < entries; i++) {
+                    insert.setLong(1, i + 1);
+                    insert.setString(2, String.format("%064d", i));
+                    insert.setLong(3, i);
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
+            for (String table : List.of("AUDIT_ENTRIES", "INBOX_ACTIVITIES")) {
+                connection.prepareCall("CALL SYSCS_UTIL.SYSCS_UPDATE_STATISTICS('APP', '" + table + "', NULL)")
+                        .execute();
+            }
+        });
+
+        String plan = QueryPlans.of(store.dataSource(), InboxActivityStore.READ_BACK.replace("%s", "?, ?"), 1L, 2L);
+
+        assertFalse(plan.contains("Table Scan"), "each row and its entry are found by key: " + plan);
+        assertTrue(plan.contains("Index Scan ResultSet for AUDIT_ENTRIES"), plan);
+        assertTrue(plan.contains("Index Scan ResultSet for INBOX_ACTIVITIES"), plan);
+        InboxActivityStore inbox = new InboxActivityStore(store.database(), new IdGenerator(Clock.systemUTC()),
+                Clock.systemUTC());
+        InboxActivityStore.StoredActivity first = inbox.pending(1).get(0);
+        assertEquals("https://peer.example/activities/0", first.activityId().toString(), "from the log entry");
+        assertEquals(600, first.body().length);
+        assertEquals(1, inbox.bodiesReadFromLog());
+    }
 }
