@@ -57,7 +57,7 @@ public final class InboxThroughputBenchmark implements Benchmark {
             NodeDataDir logged = node(context, "inbox", port, peers);
             Run ours;
             try (NodeProcess node = NodeProcess.start(context, logged)) {
-                ours = Run.measure(node, () -> load.runAgainst(context, limit, node.memory(), "Tributary"));
+                ours = Run.measure(node::cpuTime, () -> load.runAgainst(context, limit, node.memory(), "Tributary"));
                 context.observations().recordInboxPeakRss(Math.max(node.memory().peakSampledKib(),
                         node.memory().rssKib()));
             }
@@ -76,16 +76,17 @@ public final class InboxThroughputBenchmark implements Benchmark {
                 NodeDataDir unlogged = node(context, "inbox-unlogged-" + run, port, peers)
                         .configure("audit.federation.enabled", "false");
                 try (NodeProcess node = NodeProcess.start(context, unlogged)) {
-                    withoutLog.add(Run.measure(node, () -> load.runAgainst(context, limit, null,
+                    withoutLog.add(Run.measure(node::cpuTime, () -> load.runAgainst(context, limit, null,
                             "Tributary without the federation log")));
                 }
             }
             Run loggedAgain;
             try (NodeProcess node = NodeProcess.start(context, node(context, "inbox-again", port, peers))) {
-                loggedAgain = Run.measure(node, () -> load.runAgainst(context, limit, null,
+                loggedAgain = Run.measure(node::cpuTime, () -> load.runAgainst(context, limit, null,
                         "Tributary with the log, again"));
             }
             rows.add(logCostRow(List.of(ours, loggedAgain), withoutLog));
+            rows.add(floorRow(context, load, limit, port, rate));
             rows.add(fedifyRow(context, actors, warmup, measured, limit, rate));
             return rows;
         } finally {
@@ -101,19 +102,19 @@ public final class InboxThroughputBenchmark implements Benchmark {
     }
 
     /**
-     * One run against one node: what the load generator saw, what the node's CPU spent per activity, and what
-     * the load generator's own process spent per request (it shares the machine's cores with the node).
+     * One run against one server: what the load generator saw, what the server's CPU spent per activity, and what
+     * the load generator's own process spent per request (it shares the machine's cores with the server).
      */
     private record Run(LoadGenerator.Result result, double cpuMillisPerActivity, double loadCpuMillisPerRequest) {
-        static Run measure(NodeProcess node, Supplier<Phases> load) {
-            Duration cpuBefore = node.cpuTime();
+        static Run measure(Supplier<Duration> serverCpuTime, Supplier<Phases> load) {
+            Duration cpuBefore = serverCpuTime.get();
             Duration ownBefore = ownCpuTime();
             Phases phases = load.get();
             LoadGenerator.Result result = phases.measured();
             // Over all three phases, per accepted activity: what one costs the node and the sender (the whole
             // benchmark process, whose fake peers serve only the first phase's key fetches).
             int activities = phases.acceptedBefore() + result.succeeded();
-            double cpu = node.cpuTime().minus(cpuBefore).toNanos() / 1e6 / activities;
+            double cpu = serverCpuTime.get().minus(cpuBefore).toNanos() / 1e6 / activities;
             double own = ownCpuTime().minus(ownBefore).toNanos() / 1e6 / activities;
             return new Run(result, cpu, own);
         }
@@ -136,8 +137,31 @@ public final class InboxThroughputBenchmark implements Benchmark {
                         summary(withoutLog.get(1)), summary(logged.get(1)), describe(withoutLog.get(0).result())));
     }
 
+    /**
+     * 1d: the same requests against {@link FloorServer}s, which answer 202 after reading the body, and after also
+     * committing it as one durable Derby row: what Jetty, and Jetty with one durable row per activity, allow on
+     * this machine with nothing verified or parsed. Reported, not a target: it says how far benchmark 1's target
+     * lies beyond what the parts allow.
+     */
+    private static BenchRow floorRow(BenchContext context, SignedLoad load, Duration limit, int port, double ourRate) {
+        List<String> parts = new ArrayList<>();
+        double durableRowRate = 0;
+        for (FloorServer.Level level : FloorServer.Level.values()) {
+            String who = "floor server (" + level.argument + ")";
+            try (FloorProcess floor = FloorProcess.start(level, port, context.newDirectory("floor-" + level.argument))) {
+                Run run = Run.measure(floor::cpuTime, () -> load.runAgainst(context, limit, null, who));
+                parts.add(level.argument + ": " + summary(run));
+                durableRowRate = run.result().medianWindowRate();
+            }
+        }
+        return BenchRow.measured("1d", "floors for 1: the same requests, answered 202 by Jetty alone; and after one "
+                + "durable Derby row", "reported", durableRowRate, OptionalDouble.empty(), "/s",
+                BenchRow.Verdict.REPORTED, String.join("; ", parts) + String.format(Locale.ROOT,
+                        "; the node reaches %.0f %% of the durable-row floor", 100 * ourRate / durableRowRate));
+    }
+
     private static String summary(Run run) {
-        return String.format(Locale.ROOT, "%.0f/s (node CPU %.2f ms/activity, load generator %.2f ms)",
+        return String.format(Locale.ROOT, "%.0f/s (server CPU %.2f ms/activity, load generator %.2f ms)",
                 run.result().medianWindowRate(), run.cpuMillisPerActivity(), run.loadCpuMillisPerRequest());
     }
 

@@ -36,7 +36,7 @@ class BenchSmokeTest {
         assertEquals(0, exit, log);
         List<BenchRow> rows = main.rows();
         Set<String> numbers = rows.stream().map(BenchRow::number).collect(Collectors.toSet());
-        assertEquals(Set.of("1", "1b", "1c", "2", "3a", "3b", "3c", "4", "5", "6a", "6b"), numbers, log);
+        assertEquals(Set.of("1", "1b", "1c", "1d", "2", "3a", "3b", "3c", "4", "5", "6a", "6b"), numbers, log);
         for (BenchRow row : rows) {
             if (row.number().equals("5") && !row.hasNumber()) {
                 // Without a search endpoint there is nothing to measure; with one, a number is required.
@@ -49,6 +49,9 @@ class BenchSmokeTest {
                         + row.note() + "\n" + log);
             }
         }
+        // Both floor servers answered the whole load.
+        BenchRow floors = rows.stream().filter(row -> row.number().equals("1d")).findFirst().orElseThrow();
+        assertTrue(floors.note().contains("http: ") && floors.note().contains("durable-row: "), floors.note());
         // The fan-out rows name what the peers received: RFC 9421 signed with Ed25519, draft-cavage with RSA.
         assertEquals(List.of("fan-out: sustained outbound deliveries, RFC 9421 Ed25519 signatures",
                         "fan-out: sustained outbound deliveries, draft-cavage RSA-SHA256 signatures"),

@@ -25,15 +25,16 @@ import org.tributary.node.config.NodeConfig;
  * an empty value means none at all. Every command also gets the class-data archive built for this jar and
  * this JVM, when there is one ({@link ClassArchive}).
  */
-final class JvmOptions {
+public final class JvmOptions {
     static final String ENVIRONMENT = "TRIBUTARY_JVM_OPTIONS";
     static final String PROPERTY = "jvm.options";
     /**
      * A node's live data is a few tens of MB: 96 MB of heap leaves room for bursts, and on a heap this small
      * the serial collector's pauses are a few milliseconds, without the concurrent threads and remembered sets
      * of the default collector. Metaspace and the code cache are capped so that neither grows without bound.
+     * Public for the benchmarks' floor server, which runs with the node's JVM settings.
      */
-    static final List<String> BASE_DEFAULTS = List.of("-Xmx96m", "-XX:+UseSerialGC",
+    public static final List<String> BASE_DEFAULTS = List.of("-Xmx96m", "-XX:+UseSerialGC",
             "-XX:MaxMetaspaceSize=128m", "-XX:ReservedCodeCacheSize=40m");
     /**
      * Defaults only recent JVMs have (JDK 17.0.12, 21.0.4 and later), added where the JVM has them. Both keep
