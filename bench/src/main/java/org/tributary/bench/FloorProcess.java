@@ -13,7 +13,12 @@ import org.tributary.node.cli.JvmOptions;
 
 /**
  * A {@link FloorServer} in a process of its own, with the node's default JVM settings, so that its CPU time
- * compares with a node's.
+ * compares with a node's, but for one: it runs with the first compiler only ({@code -XX:TieredStopAtLevel=1}).
+ * With tiered compilation, about half the starts of the {@code http} floor left Jetty's header parser in its
+ * profiling tier for the whole run, the optimizing compiler starved by the load on both cores: 0.2-0.27 ms of
+ * CPU per request instead of 0.04-0.06 (benchmark 1's first floor run measured 7,996/s that way). With the first
+ * compiler only, four starts in a row gave 0.040-0.043 ms. A floor is the best the parts allow, so it is
+ * measured the way that gives it reliably.
  */
 final class FloorProcess implements AutoCloseable {
     private static final Duration START_LIMIT = Duration.ofSeconds(30);
@@ -28,6 +33,7 @@ final class FloorProcess implements AutoCloseable {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(JvmOptions.BASE_DEFAULTS);
+        command.add("-XX:TieredStopAtLevel=1");
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), FloorServer.class.getName(),
                 level.argument, Integer.toString(port), directory.toString()));
         Path log = directory.resolve("floor.log");
