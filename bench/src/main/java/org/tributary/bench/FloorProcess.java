@@ -12,13 +12,13 @@ import java.util.concurrent.TimeUnit;
 import org.tributary.node.cli.JvmOptions;
 
 /**
- * A {@link FloorServer} in a process of its own, with the node's default JVM settings, so that its CPU time
- * compares with a node's, but for one: it runs with the first compiler only ({@code -XX:TieredStopAtLevel=1}).
- * With tiered compilation, about half the starts of the {@code http} floor left Jetty's header parser in its
- * profiling tier for the whole run, the optimizing compiler starved by the load on both cores: 0.2-0.27 ms of
- * CPU per request instead of 0.04-0.06 (benchmark 1's first floor run measured 7,996/s that way). With the first
- * compiler only, four starts in a row gave 0.040-0.043 ms. A floor is the best the parts allow, so it is
- * measured the way that gives it reliably.
+ * A {@link FloorServer} in a process of its own, so that its CPU time compares with a node's: the node's base
+ * JVM options ({@link JvmOptions#BASE_DEFAULTS}: heap, collector, metaspace and code cache), and the first
+ * compiler only ({@code -XX:TieredStopAtLevel=1}). With tiered compilation, about half the starts of the
+ * {@code http} floor left Jetty's header parser in its profiling tier for the whole run, the optimizing compiler
+ * starved by the load on both cores: 0.2-0.27 ms of CPU per request instead of 0.04-0.06 (benchmark 1's first
+ * floor run measured 7,996/s that way). With the first compiler only, four starts in a row gave 0.040-0.043 ms.
+ * A floor is the best the parts allow, so it is measured the way that gives it reliably.
  */
 final class FloorProcess implements AutoCloseable {
     private static final Duration START_LIMIT = Duration.ofSeconds(30);
@@ -40,19 +40,37 @@ final class FloorProcess implements AutoCloseable {
         Process process;
         try {
             Files.createDirectories(directory);
-            process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            // Run in its directory, so that Derby's own log file lands there too.
+            process = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true)
+                    .redirectOutput(log.toFile()).start();
         } catch (IOException e) {
             throw new IllegalStateException("cannot start the floor server: " + command, e);
         }
-        long started = System.nanoTime();
-        while (!accepts(port)) {
-            if (!process.isAlive() || System.nanoTime() - started > START_LIMIT.toNanos()) {
-                process.destroyForcibly();
-                throw new IllegalStateException("the floor server did not start listening; see " + log);
+        boolean started = false;
+        try {
+            long since = System.nanoTime();
+            // Its own line, not just an open port: a server left on the port by an earlier run also accepts.
+            while (!(process.isAlive() && says(log, FloorServer.LISTENING) && accepts(port))) {
+                if (!process.isAlive() || System.nanoTime() - since > START_LIMIT.toNanos()) {
+                    throw new IllegalStateException("the floor server did not start listening; see " + log);
+                }
+                NodeProcess.sleep(5);
             }
-            NodeProcess.sleep(5);
+            started = true;
+            return new FloorProcess(process);
+        } finally {
+            if (!started) {
+                stop(process);
+            }
         }
-        return new FloorProcess(process);
+    }
+
+    private static boolean says(Path log, String line) {
+        try {
+            return Files.readString(log).contains(line);
+        } catch (IOException notYet) {
+            return false;
+        }
     }
 
     private static boolean accepts(int port) {
@@ -72,6 +90,10 @@ final class FloorProcess implements AutoCloseable {
     /** Stops the server (its data is thrown away with the run's directory). */
     @Override
     public void close() {
+        stop(process);
+    }
+
+    private static void stop(Process process) {
         process.destroy();
         try {
             if (!process.waitFor(10, TimeUnit.SECONDS)) {

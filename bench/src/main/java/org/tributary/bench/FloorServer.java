@@ -51,8 +51,10 @@ public final class FloorServer {
         }
     }
 
-    /** The node's group commit takes at most this many items a batch; so does this one. */
+    /** At most this many bodies a batch, as the inbox's own group commit takes (the log's takes more). */
     private static final int MAX_BATCH = 128;
+    /** What the server prints once it listens. */
+    static final String LISTENING = "floor server listening";
 
     private FloorServer() {
     }
@@ -77,8 +79,10 @@ public final class FloorServer {
                 return true;
             }
         });
+        // It serves the benchmark that started it, and ends with it even when that is killed.
+        ProcessHandle.current().parent().ifPresent(parent -> parent.onExit().thenRun(() -> System.exit(0)));
         server.start();
-        System.out.println(String.format(Locale.ROOT, "floor server (%s) listening on %d", level.argument, port));
+        System.out.println(String.format(Locale.ROOT, "%s on %d (%s)", LISTENING, port, level.argument));
         server.join();
     }
 

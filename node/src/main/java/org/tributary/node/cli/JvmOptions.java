@@ -32,7 +32,7 @@ public final class JvmOptions {
      * A node's live data is a few tens of MB: 96 MB of heap leaves room for bursts, and on a heap this small
      * the serial collector's pauses are a few milliseconds, without the concurrent threads and remembered sets
      * of the default collector. Metaspace and the code cache are capped so that neither grows without bound.
-     * Public for the benchmarks' floor server, which runs with the node's JVM settings.
+     * Public for the benchmarks' floor server, which runs with these.
      */
     public static final List<String> BASE_DEFAULTS = List.of("-Xmx96m", "-XX:+UseSerialGC",
             "-XX:MaxMetaspaceSize=128m", "-XX:ReservedCodeCacheSize=40m");

@@ -126,7 +126,9 @@ public final class InboxActivityStore implements InboxStore {
 
     /**
      * Pending rows as stored. A row written while the compliance log was on holds neither the bytes nor the
-     * activity's id, type and actor: the log entry it points at does, and is read in the same statement.
+     * activity's id, type and actor: the log entry it points at does, as the log records them (text cut to its
+     * columns' width, a type given as a list left empty), and is read in the same statement. The processor goes
+     * by the bytes, which it parses again; the id, type and actor serve its log lines.
      */
     static final String READ_BACK = "SELECT i.id, COALESCE(i.activity_id, e.activity_id) AS activity_id, "
             + "COALESCE(i.activity_type, e.activity_type) AS activity_type, "
@@ -150,12 +152,27 @@ public final class InboxActivityStore implements InboxStore {
             }
             // Bytes pruned by retention before the activity was handled: an empty body, which fails it.
             long id = row.getLong("id");
-            found.put(id, new StoredActivity(id, Jdbc.uri(row, "activity_id"), row.getString("activity_type"),
-                    Jdbc.uri(row, "actor_uri"), body == null ? new byte[0] : body, row.getInt("attempts"),
-                    Optional.empty()));
+            found.put(id, new StoredActivity(id, uriOrNull(row.getString("activity_id")),
+                    row.getString("activity_type"), uriOrNull(row.getString("actor_uri")),
+                    body == null ? new byte[0] : body, row.getInt("attempts"), Optional.empty()));
             return null;
         });
         return found;
+    }
+
+    /**
+     * Stored text as a URI, or null when it is none: the log cuts an id longer than its column, possibly inside
+     * an escape. One such row must not fail the read of every row pending with it, again on every pass.
+     */
+    private static URI uriOrNull(String text) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            return URI.create(text);
+        } catch (IllegalArgumentException notAUri) {
+            return null;
+        }
     }
 
     /** What became of one processed activity: {@code done}, {@code failed}, or {@code pending} for a retry. */

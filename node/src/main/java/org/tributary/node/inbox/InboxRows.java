@@ -26,9 +26,9 @@ public final class InboxRows {
 
     /**
      * Stores the activity unless its id is known; returns the new row's id, or empty when the activity was
-     * known. It inserts and lets the unique key say "known" rather than asking first: duplicates are rare, and the question cost a query per
-     * activity on the inbox's one writer thread. A failed statement is undone on its own (Derby's
-     * statement-level rollback), so the rest of the caller's transaction goes on.
+     * known. It inserts and lets the unique key say "known" rather than asking first: duplicates are rare, and
+     * the question cost a query per activity on the inbox's one writer thread. A failed statement is undone on
+     * its own (Derby's statement-level rollback), so the rest of the caller's transaction goes on.
      */
     public OptionalLong insertIfAbsent(Connection connection, InboundActivity activity, Instant receivedAt, URI keyId)
             throws SQLException {

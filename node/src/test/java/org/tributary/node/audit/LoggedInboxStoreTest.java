@@ -2,6 +2,7 @@ package org.tributary.node.audit;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -122,6 +123,25 @@ class LoggedInboxStoreTest {
         assertEquals(2, afterRestart.size());
         assertArrayEquals(first.raw(), afterRestart.get(0).body());
         assertArrayEquals(second.raw(), afterRestart.get(1).body());
+    }
+
+    @Test
+    void anIdTheLogCutInsideAnEscapeDoesNotStopTheRowsReadBackWithIt() {
+        // 2,049 characters: the log keeps 2,048, which end in "%4", no URI. The row holds no copy of its own.
+        String prefix = "https://sales.example:8443/activities/";
+        InboundActivity cut = activity(prefix + "a".repeat(2046 - prefix.length()) + "%41");
+        InboundActivity next = activity("https://sales.example:8443/activities/2");
+        assertEquals(2049, cut.id().toString().length());
+        store.storeIfAbsent(cut, Instant.now(), KEY);
+        store.storeIfAbsent(next, Instant.now(), KEY);
+        InboxActivityStore restarted = new InboxActivityStore(database, ids, Clock.systemUTC()); // nothing held
+
+        List<InboxActivityStore.StoredActivity> pending = restarted.pending(10);
+
+        assertEquals(2, pending.size(), "both read back, the row with the cut id included");
+        assertArrayEquals(cut.raw(), pending.get(0).body(), "its bytes are whole: the processor goes by them");
+        assertNull(pending.get(0).activityId(), "the cut id is no URI");
+        assertEquals(next.id(), pending.get(1).activityId());
     }
 
     @Test
