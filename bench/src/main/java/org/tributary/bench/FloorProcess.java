@@ -1,5 +1,6 @@
 package org.tributary.bench;
 
+import java.io.File;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -7,8 +8,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import org.tributary.node.cli.JvmOptions;
 
 /**
@@ -34,8 +37,8 @@ final class FloorProcess implements AutoCloseable {
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(JvmOptions.BASE_DEFAULTS);
         command.add("-XX:TieredStopAtLevel=1");
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), FloorServer.class.getName(),
-                level.argument, Integer.toString(port), directory.toString()));
+        command.addAll(List.of("-cp", absoluteClassPath(), FloorServer.class.getName(), level.argument,
+                Integer.toString(port), directory.toString()));
         Path log = directory.resolve("floor.log");
         Process process;
         try {
@@ -63,6 +66,13 @@ final class FloorProcess implements AutoCloseable {
                 stop(process);
             }
         }
+    }
+
+    /** This JVM's class path with each entry made absolute: the server runs in another directory. */
+    private static String absoluteClassPath() {
+        return Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+                .map(entry -> Path.of(entry).toAbsolutePath().toString())
+                .collect(Collectors.joining(File.pathSeparator));
     }
 
     private static boolean says(Path log, String line) {
