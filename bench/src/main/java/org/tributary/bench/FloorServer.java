@@ -8,14 +8,11 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
-import org.eclipse.jetty.server.HttpConfiguration;
-import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.Server;
-import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.Callback;
-import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.tributary.node.http.JettyServers;
 import org.tributary.node.store.Database;
 import org.tributary.node.store.DerbyDataSources;
 import org.tributary.node.store.GroupCommit;
@@ -66,7 +63,8 @@ public final class FloorServer {
         Level level = Level.of(args[0]);
         int port = Integer.parseInt(args[1]);
         Store store = level == Level.DURABLE_ROW ? Store.open(Path.of(args[2]).resolve("db")) : null;
-        Server server = server(port, new Handler.Abstract() {
+        Server server = JettyServers.create("127.0.0.1", port, "floor-http");
+        server.setHandler(new Handler.Abstract() {
             @Override
             public boolean handle(Request request, Response response, Callback callback) throws Exception {
                 byte[] body = Content.Source.asInputStream(request).readAllBytes();
@@ -84,21 +82,6 @@ public final class FloorServer {
         server.start();
         System.out.println(String.format(Locale.ROOT, "%s on %d (%s)", LISTENING, port, level.argument));
         server.join();
-    }
-
-    /** Jetty as {@code NodeServer} configures it: the same thread pool and no header-field cache. */
-    private static Server server(int port, Handler handler) {
-        QueuedThreadPool threads = new QueuedThreadPool(200, 8);
-        threads.setName("floor-http");
-        Server server = new Server(threads);
-        HttpConfiguration http = new HttpConfiguration();
-        http.setHeaderCacheSize(0);
-        ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
-        connector.setHost("127.0.0.1");
-        connector.setPort(port);
-        server.addConnector(connector);
-        server.setHandler(handler);
-        return server;
     }
 
     /** One table of bodies, written by concurrent requests through one group commit. */

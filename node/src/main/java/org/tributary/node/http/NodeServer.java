@@ -5,12 +5,9 @@ import java.util.concurrent.TimeoutException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.jetty.server.Handler;
-import org.eclipse.jetty.server.HttpConfiguration;
-import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.QoSHandler;
-import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.glassfish.jersey.jetty.JettyHttpContainer;
 import org.glassfish.jersey.server.ContainerFactory;
 import org.glassfish.jersey.server.ResourceConfig;
@@ -38,18 +35,8 @@ public final class NodeServer implements AutoCloseable {
     public NodeServer(String bindHost, int port, Handler.Wrapper front, ResourceConfig application) {
         jerseyProviderChecks.setLevel(Level.SEVERE);
         application.property(ServerProperties.WADL_FEATURE_DISABLE, true);
-        QueuedThreadPool threads = new QueuedThreadPool(200, 8);
-        threads.setName("tributary-http");
-        this.server = new Server(threads);
-        HttpConfiguration http = new HttpConfiguration();
-        // No per-connection cache of parsed header fields: Jetty's default one costs about 96 KB per
-        // connection (a 1,024-row trie), and under a burst of reads a client opens hundreds of connections;
-        // on the node's small heap that alone exhausted memory.
-        http.setHeaderCacheSize(0);
-        this.connector = new ServerConnector(server, new HttpConnectionFactory(http));
-        connector.setHost(bindHost);
-        connector.setPort(port);
-        server.addConnector(connector);
+        this.server = JettyServers.create(bindHost, port, "tributary-http");
+        this.connector = (ServerConnector) server.getConnectors()[0];
         front.setHandler(readLimit(ContainerFactory.createContainer(JettyHttpContainer.class, application)));
         server.setHandler(front);
         server.setStopTimeout(2000);

@@ -33,10 +33,10 @@ public final class InboxRows {
     public OptionalLong insertIfAbsent(Connection connection, InboundActivity activity, Instant receivedAt, URI keyId)
             throws SQLException {
         long id = ids.next();
-        return insertOrKnown(id, () -> Jdbc.update(connection, "INSERT INTO inbox_activities (id, activity_id_hash, "
-                + "activity_id, activity_type, actor_uri, key_id, body, received_at, state) "
-                + "VALUES (?,?,?,?,?,?,?,?,'pending')", id, idHash(activity), activity.id(), activity.type(),
-                activity.actor(), keyId, activity.raw(), receivedAt));
+        return insertOrKnown(connection, id, "INSERT INTO inbox_activities (id, activity_id_hash, activity_id, "
+                + "activity_type, actor_uri, key_id, body, received_at, state) VALUES (?,?,?,?,?,?,?,?,'pending')",
+                id, idHash(activity), activity.id(), activity.type(), activity.actor(), keyId, activity.raw(),
+                receivedAt);
     }
 
     /**
@@ -48,8 +48,8 @@ public final class InboxRows {
     public OptionalLong insertIfAbsentLogged(Connection connection, InboundActivity activity, long logSequence)
             throws SQLException {
         long id = ids.next();
-        return insertOrKnown(id, () -> Jdbc.update(connection, "INSERT INTO inbox_activities (id, activity_id_hash, "
-                + "audit_seq, state) VALUES (?,?,?,'pending')", id, idHash(activity), logSequence));
+        return insertOrKnown(connection, id, "INSERT INTO inbox_activities (id, activity_id_hash, audit_seq, state) "
+                + "VALUES (?,?,?,'pending')", id, idHash(activity), logSequence);
     }
 
     /** The row's key for "known": the activity id, hashed to a fixed width. */
@@ -57,14 +57,11 @@ public final class InboxRows {
         return Hashes.sha256Hex(activity.id().toString());
     }
 
-    /** An INSERT whose duplicate key means "known". */
-    private interface Insert {
-        void run() throws SQLException;
-    }
-
-    private static OptionalLong insertOrKnown(long id, Insert insert) throws SQLException {
+    /** Runs the INSERT of row {@code id}; its duplicate key means "known". */
+    private static OptionalLong insertOrKnown(Connection connection, long id, String insert, Object... params)
+            throws SQLException {
         try {
-            insert.run();
+            Jdbc.update(connection, insert, params);
             return OptionalLong.of(id);
         } catch (SQLException e) {
             if (DUPLICATE_KEY.equals(e.getSQLState())) {
