@@ -10,12 +10,13 @@ import org.tributary.node.audit.InboundCapture;
 import org.tributary.node.audit.LoggedInboxStore;
 import org.tributary.node.inbox.InboxActivityStore;
 import org.tributary.node.inbox.InboxRows;
+import org.tributary.node.inbox.LoggedInboxQueue;
 import org.tributary.node.store.Database;
 import org.tributary.node.store.IdGenerator;
 
 /**
  * How federated messages reach the compliance log, wired once for {@link NodeAssembly}: a stored activity
- * goes into the log in the same commit as its inbox row ({@link LoggedInboxStore}); a rejection or a
+ * goes into the log as the entry that is its inbox row ({@link LoggedInboxStore}); a rejection or a
  * delivery through the federation layer's events ({@link AuditEventListener}). With
  * {@code audit.federation.enabled=false}, which only the benchmark's cost comparison uses, the inbox stores
  * alone and the events go nowhere.
@@ -28,14 +29,14 @@ record FederationLogging(InboundCapture capture, InboxStore admission, Federatio
     private static final Logger LOG = Logger.getLogger(FederationLogging.class.getName());
 
     static FederationLogging wire(AuditSettings settings, Database database, AuditLog log, InboxActivityStore inbox,
-            IdGenerator ids) {
+            LoggedInboxQueue loggedInbox, IdGenerator ids) {
         InboundCapture capture = new InboundCapture();
         if (!settings.federationLogged()) {
             LOG.warning("audit.federation.enabled=false: federated messages are NOT logged (for benchmarks only)");
             return new FederationLogging(capture, inbox, FederationEventListener.ignoring());
         }
         return new FederationLogging(capture, new LoggedInboxStore(database, log, new InboxRows(ids), capture,
-                inbox.handOff()),
+                loggedInbox.handOff()),
                 new AuditEventListener(log, capture));
     }
 }

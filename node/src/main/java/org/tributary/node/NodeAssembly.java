@@ -5,6 +5,7 @@ import java.net.http.HttpClient;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.glassfish.jersey.server.ResourceConfig;
@@ -85,6 +86,7 @@ import org.tributary.node.inbound.RejectFollowHandler;
 import org.tributary.node.inbound.UpdateNoteHandler;
 import org.tributary.node.inbox.InboxActivityStore;
 import org.tributary.node.inbox.InboxProcessor;
+import org.tributary.node.inbox.LoggedInboxQueue;
 import org.tributary.node.keys.ActorKeyStore;
 import org.tributary.node.keys.LocalSigningKeys;
 import org.tributary.node.keys.PeerKeyResolver;
@@ -141,6 +143,7 @@ public final class NodeAssembly implements AutoCloseable {
     private final PeerService peers;
     private final InboxProcessor inboxProcessor;
     private final InboxActivityStore inboxStore;
+    private final LoggedInboxQueue loggedInbox;
     private final DeliveryStore deliveries;
     private final DeliveryWiring delivery;
     private final NodeServer server;
@@ -180,6 +183,7 @@ public final class NodeAssembly implements AutoCloseable {
         SocialWiring.Stores socialStores = new SocialWiring.Stores();
         this.deliveries = new DeliveryStore(database, ids, clock);
         this.inboxStore = new InboxActivityStore(database, ids, clock);
+        this.loggedInbox = new LoggedInboxQueue(database, clock);
         this.peers = new PeerService(database, new PeerStore(), clock, auditLog);
 
         // Protocol machinery.
@@ -191,7 +195,7 @@ public final class NodeAssembly implements AutoCloseable {
         SignatureSchemeMemory schemes = new SignatureSchemeMemory();
         DoubleKnockSender sender = new DoubleKnockSender(httpClient, signatures, schemes, HTTP_TIMEOUT);
         FederationLogging federationLogging = FederationLogging.wire(auditSettings, database, auditLog, inboxStore,
-                ids);
+                loggedInbox, ids);
         FederationEventListener events = federationLogging.events();
         PasswordHasher hasher = new PasswordHasher(random);
 
@@ -266,7 +270,8 @@ public final class NodeAssembly implements AutoCloseable {
                 postKinds.incomingParts(accountStore, notifications, clock));
         AncestorFetcher ancestors = new AncestorFetcher(database, statusStore, incomingNotes, remoteAccounts, fetcher,
                 peers, codec, uris);
-        this.inboxProcessor = new InboxProcessor(inboxStore, InboundHandlers.dispatcher(
+        // Both queues, whichever the log's setting: a node switched between them leaves nothing behind.
+        this.inboxProcessor = new InboxProcessor(List.of(inboxStore, loggedInbox), InboundHandlers.dispatcher(
                 new InboundHandlers.Following(
                         new FollowHandler(database, accountStore, followStore, remoteAccounts, followActivities, outbox,
                                 notifications, codec, uris, ids, clock, socialStores.blocks()),
@@ -406,8 +411,9 @@ public final class NodeAssembly implements AutoCloseable {
         return deliveries;
     }
 
-    public InboxActivityStore inbox() {
-        return inboxStore;
+    /** How many stored activities wait for their handlers, in the inbox's rows and in the log. */
+    public long inboxPending() {
+        return inboxStore.countPending() + loggedInbox.countPending();
     }
 
     /** The compliance log: append and read its committed state. */

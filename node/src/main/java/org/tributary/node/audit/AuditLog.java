@@ -155,7 +155,8 @@ public final class AuditLog implements AuditTrail, AutoCloseable {
 
     private static AuditLogStore.NewRow toRow(long sequence, DigestedRecord record) {
         AuditEntry entry = record.entryAt(sequence);
-        return new AuditLogStore.NewRow(entry, entry.leafHash(), record.body(), record.headerLines());
+        return new AuditLogStore.NewRow(entry, entry.leafHash(), record.body(), record.headerLines(),
+                record.inboxKey());
     }
 
     /** Cuts text to a column's width on a code point boundary (never splitting a surrogate pair). */

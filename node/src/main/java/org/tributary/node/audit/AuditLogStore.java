@@ -82,8 +82,11 @@ public final class AuditLogStore {
         }
     }
 
-    /** One new row: the entry, the raw body (maybe empty) and the header lines. */
-    public record NewRow(AuditEntry entry, TreeHash leafHash, byte[] body, String headers) {
+    /**
+     * One new row: the entry, the raw body (maybe empty), the header lines, and the inbox key of an accepted
+     * activity (null on other entries).
+     */
+    public record NewRow(AuditEntry entry, TreeHash leafHash, byte[] body, String headers, byte[] inboxKey) {
     }
 
     /** The number of entries, taken as one past the highest sequence number. */
@@ -101,7 +104,7 @@ public final class AuditLogStore {
     public void insert(Connection connection, List<NewRow> rows, List<CompleteSubtree> subtrees,
             List<LeafBlock> leafBlocks) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO audit_entries (" + LEAF_COLUMNS
-                + ", body, header_bytes) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
+                + ", body, header_bytes, inbox_key) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
             for (NewRow row : rows) {
                 AuditEntry e = row.entry();
                 insert.setLong(1, e.sequence());
@@ -125,6 +128,11 @@ public final class AuditLogStore {
                 // As UTF-8 bytes: Derby writes text into its log a character at a time, bytes as a block
                 // (the header lines were the longest text of a row, on the log's one writer thread).
                 insert.setBytes(15, row.headers().getBytes(StandardCharsets.UTF_8));
+                if (row.inboxKey() == null) {
+                    insert.setNull(16, Types.BINARY);
+                } else {
+                    insert.setBytes(16, row.inboxKey());
+                }
                 insert.addBatch();
             }
             insert.executeBatch();

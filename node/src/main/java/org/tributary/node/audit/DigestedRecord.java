@@ -25,9 +25,11 @@ public final class DigestedRecord {
     private final String headerLines;
     private final TreeHash bodyDigest;
     private final TreeHash headerDigest;
+    private final byte[] inboxKey;
 
-    private DigestedRecord(AuditRecord record) {
+    private DigestedRecord(AuditRecord record, byte[] inboxKey) {
         this.record = record;
+        this.inboxKey = inboxKey;
         // Stored as text and read back: the digest is over what a verifier will parse from storage.
         HeaderMap headers = HeaderLines.parse(HeaderLines.format(record.headers()));
         this.headerLines = HeaderLines.format(headers);
@@ -36,7 +38,15 @@ public final class DigestedRecord {
     }
 
     public static DigestedRecord of(AuditRecord record) {
-        return new DigestedRecord(Objects.requireNonNull(record, "record"));
+        return new DigestedRecord(Objects.requireNonNull(record, "record"), null);
+    }
+
+    /**
+     * A record of an accepted inbound activity, whose entry is the inbox's row for it: {@code inboxKey} (the
+     * activity id's SHA-256) is stored with the entry, unique, outside what is hashed (see V105).
+     */
+    public static DigestedRecord ofInboxArrival(AuditRecord record, byte[] inboxKey) {
+        return new DigestedRecord(Objects.requireNonNull(record, "record"), inboxKey.clone());
     }
 
     public AuditRecord record() {
@@ -57,5 +67,10 @@ public final class DigestedRecord {
 
     byte[] body() {
         return record.body();
+    }
+
+    /** The inbox key stored with the entry; null for every entry but an accepted activity's. */
+    byte[] inboxKey() {
+        return inboxKey;
     }
 }

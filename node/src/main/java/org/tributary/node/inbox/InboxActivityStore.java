@@ -10,7 +10,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.LongAdder;
@@ -24,22 +23,13 @@ import org.tributary.node.store.Jdbc;
  * The durable inbox. An activity is committed here before the node answers 202; the unique activity
  * id hash makes storing and de-duplicating one atomic step, so a replay is never applied twice.
  */
-public final class InboxActivityStore implements InboxStore {
+public final class InboxActivityStore implements InboxStore, InboxQueue {
     private static final int MAX_RESULT_LENGTH = 500;
     /**
      * What the hand-off holds for the processor at most, as {@link InboxHandOff} counts it: some 600 activities
      * of a kilobyte, a third of a second of benchmark 1's burst; the processor is rarely further behind.
      */
     private static final long HAND_OFF_BYTES = 4L << 20;
-
-    /**
-     * A stored activity waiting for (or done with) its handler.
-     *
-     * @param parsed the activity as the inbox parsed it from {@code body}, when it was handed over in memory
-     */
-    public record StoredActivity(long id, URI activityId, String type, URI actor, byte[] body, int attempts,
-            Optional<InboundActivity> parsed) {
-    }
 
     private final Database database;
     private final Clock clock;
@@ -92,7 +82,7 @@ public final class InboxActivityStore implements InboxStore {
 
     /** The oldest activities still waiting for their handler. */
     public List<StoredActivity> pending(int max) {
-        return pending(max, Set.of());
+        return pending(max, Set.of()).activities();
     }
 
     /**
@@ -100,28 +90,18 @@ public final class InboxActivityStore implements InboxStore {
      * their outcome not stored yet). Only ids are read for the rows left out and for those held in the
      * {@link InboxHandOff}; the others are read back whole, their bytes from the log if it keeps them.
      */
-    public List<StoredActivity> pending(int max, Set<Long> skip) {
-        return database.inTransaction(connection -> {
+    @Override
+    public Pending pending(int max, Set<Long> skip) {
+        List<StoredActivity> activities = database.inTransaction(connection -> {
             List<Long> read = Jdbc.query(connection, PENDING, row -> row.getLong(1), max + skip.size());
             if (!read.isEmpty()) {
                 handOff.dropBefore(read.get(0));
             }
             List<Long> ids = read.stream().filter(id -> !skip.contains(id)).limit(max).toList();
-            Map<Long, StoredActivity> found = new HashMap<>();
-            List<Long> toRead = new ArrayList<>();
-            for (long id : ids) {
-                StoredActivity held = handOff.take(id);
-                if (held != null) {
-                    found.put(id, held);
-                } else {
-                    toRead.add(id);
-                }
-            }
-            rowsReadBack.add(toRead.size());
-            found.putAll(readBack(connection, toRead));
             // A row gone since the index was read (another processor's outcome, retention) is left out.
-            return ids.stream().map(found::get).filter(Objects::nonNull).toList();
+            return handOff.takeOrReadBack(ids, toRead -> readBack(connection, toRead), rowsReadBack);
         });
+        return new Pending(activities, -1, activities.size() == max);
     }
 
     /**
@@ -152,42 +132,12 @@ public final class InboxActivityStore implements InboxStore {
             }
             // Bytes pruned by retention before the activity was handled: an empty body, which fails it.
             long id = row.getLong("id");
-            found.put(id, new StoredActivity(id, uriOrNull(row.getString("activity_id")),
-                    row.getString("activity_type"), uriOrNull(row.getString("actor_uri")),
+            found.put(id, new StoredActivity(id, StoredActivity.uriOrNull(row.getString("activity_id")),
+                    row.getString("activity_type"), StoredActivity.uriOrNull(row.getString("actor_uri")),
                     body == null ? new byte[0] : body, row.getInt("attempts"), Optional.empty()));
             return null;
         });
         return found;
-    }
-
-    /**
-     * Stored text as a URI, or null when it is none: the log cuts an id longer than its column, possibly inside
-     * an escape. One such row must not fail the read of every row pending with it, again on every pass.
-     */
-    private static URI uriOrNull(String text) {
-        if (text == null) {
-            return null;
-        }
-        try {
-            return URI.create(text);
-        } catch (IllegalArgumentException notAUri) {
-            return null;
-        }
-    }
-
-    /** What became of one processed activity: {@code done}, {@code failed}, or {@code pending} for a retry. */
-    public record Outcome(long id, String state, String result) {
-        public static Outcome done(long id, String result) {
-            return new Outcome(id, "done", result);
-        }
-
-        public static Outcome failed(long id, String result) {
-            return new Outcome(id, "failed", result);
-        }
-
-        public static Outcome retry(long id, String result) {
-            return new Outcome(id, "pending", result);
-        }
     }
 
     /** Stores one kind of outcome for the rows of the IN list ({@code %s}; {@code PendingQueryPlanTest} checks its plan). */
@@ -196,15 +146,17 @@ public final class InboxActivityStore implements InboxStore {
 
     /**
      * Records the outcomes of a batch in one transaction (one durable commit instead of one per activity),
-     * counting an attempt for each. Outcomes alike (nearly all are "done: applied") are one statement: in
+     * counting an attempt for each; the rows hold the queue's state, so {@code through} adds nothing. Outcomes
+     * alike (nearly all are "done: applied") are one statement: in
      * benchmark 1's profile the statement per activity cost more than its row.
      */
-    public void record(List<Outcome> outcomes) {
+    @Override
+    public void record(List<ActivityOutcome> outcomes, long through) {
         if (outcomes.isEmpty()) {
             return;
         }
         Map<OutcomeKind, List<Long>> alike = new LinkedHashMap<>();
-        for (Outcome outcome : outcomes) {
+        for (ActivityOutcome outcome : outcomes) {
             alike.computeIfAbsent(new OutcomeKind(outcome.state(), trim(outcome.result())), key -> new ArrayList<>())
                     .add(outcome.id());
         }
@@ -222,6 +174,7 @@ public final class InboxActivityStore implements InboxStore {
     private record OutcomeKind(String state, String result) {
     }
 
+    @Override
     public long countPending() {
         return database.inTransaction(connection -> Jdbc.count(connection,
                 "SELECT COUNT(*) FROM inbox_activities WHERE state = 'pending'"));

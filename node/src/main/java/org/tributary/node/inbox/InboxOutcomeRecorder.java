@@ -1,55 +1,66 @@
 package org.tributary.node.inbox;
 
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
-import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Stores handler outcomes on a thread of its own, so that the processor goes on to the next activity
- * instead of waiting for a durable commit no reader needs: the handler's own commit is what makes an
- * activity's effect visible. With one commit for the handler and one for its outcome, the processor waited
- * for two commits per activity, and at 50 posts/s (benchmark 2) the queue behind them was the latency tail.
+ * Stores the outcomes of one {@link InboxQueue} on a thread of its own, so that the processor goes on to the
+ * next activity instead of waiting for a durable commit no reader needs: the handler's own commit is what
+ * makes an activity's effect visible. With one commit for the handler and one for its outcome, the processor
+ * waited for two commits per activity, and at 50 posts/s (benchmark 2) the queue behind them was the latency
+ * tail.
  *
- * <p>Until its outcome is committed, an activity is still {@code pending} in the store; the processor skips
- * the activities {@link #unrecorded()} lists, so that no handler runs again meanwhile. Outcomes queued while
- * a commit runs go together in the next one. When recording fails, or the node stops first, the activity
- * stays pending and its handler runs again later, as after a crash: handlers recognise what they already
- * applied.
+ * <p>Until its outcome is committed, an activity is still pending in the store; the processor skips the
+ * activities {@link #unrecorded()} lists, so that no handler runs again meanwhile. Outcomes queued while a
+ * commit runs go together in the next one, in the order they were submitted. A commit that fails is tried
+ * again a second later, before anything submitted after it: a queue that keeps a mark must not move it past
+ * outcomes not stored. When the node stops first, the activities stay pending and their handlers run again
+ * after the restart, as after a crash: handlers recognise what they already applied.
  */
 final class InboxOutcomeRecorder implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(InboxOutcomeRecorder.class.getName());
+    private static final long RETRY_MILLIS = 1_000;
 
-    private final InboxActivityStore store;
+    /** What one read of the queue came to: its outcomes, and how far it went. */
+    private record Submission(List<ActivityOutcome> outcomes, long through) {
+    }
+
+    private final InboxQueue queue;
     private final Set<Long> unrecorded = ConcurrentHashMap.newKeySet();
-    private final Queue<InboxActivityStore.Outcome> queued = new ConcurrentLinkedQueue<>();
-    private final ExecutorService executor = Executors.newSingleThreadExecutor(runnable -> {
+    private final Deque<Submission> queued = new ConcurrentLinkedDeque<>();
+    private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "tributary-inbox-outcomes");
         thread.setDaemon(true);
         return thread;
     });
 
-    InboxOutcomeRecorder(InboxActivityStore store) {
-        this.store = store;
+    InboxOutcomeRecorder(InboxQueue queue) {
+        this.queue = queue;
     }
 
-    /** Queues outcomes for the next commit; their activities count as unrecorded until it is done. */
-    void submit(List<InboxActivityStore.Outcome> outcomes) {
-        if (outcomes.isEmpty()) {
+    /**
+     * Queues the outcomes of one read, which went {@code through} that far, for the next commit; their
+     * activities count as unrecorded until it is done. A read that found nothing to handle but went further
+     * (past other entries of a log) is queued too, unless it went nowhere.
+     */
+    void submit(List<ActivityOutcome> outcomes, long through) {
+        if (outcomes.isEmpty() && through < 0) {
             return;
         }
-        for (InboxActivityStore.Outcome outcome : outcomes) {
+        for (ActivityOutcome outcome : outcomes) {
             unrecorded.add(outcome.id());
         }
-        queued.addAll(outcomes);
+        queued.add(new Submission(List.copyOf(outcomes), through));
         executor.execute(this::recordQueued);
     }
 
@@ -58,7 +69,7 @@ final class InboxOutcomeRecorder implements AutoCloseable {
         return Set.copyOf(unrecorded);
     }
 
-    /** Returns once everything submitted before this call is committed (or has failed). */
+    /** Returns once everything submitted before this call is committed, or waits for a retry after failing. */
     void awaitRecorded() {
         try {
             executor.submit(() -> { }).get(); // one thread, in order: every earlier commit has ended
@@ -70,20 +81,29 @@ final class InboxOutcomeRecorder implements AutoCloseable {
     }
 
     private void recordQueued() {
-        List<InboxActivityStore.Outcome> batch = new ArrayList<>();
-        InboxActivityStore.Outcome next;
+        List<Submission> taken = new ArrayList<>();
+        Submission next;
         while ((next = queued.poll()) != null) {
-            batch.add(next);
+            taken.add(next);
         }
-        if (batch.isEmpty()) {
+        if (taken.isEmpty()) {
             return; // an earlier task took these along
         }
+        List<ActivityOutcome> outcomes = new ArrayList<>();
+        long through = -1;
+        for (Submission submission : taken) {
+            outcomes.addAll(submission.outcomes());
+            through = Math.max(through, submission.through());
+        }
         try {
-            store.record(batch);
+            queue.record(outcomes, through);
+            outcomes.forEach(outcome -> unrecorded.remove(outcome.id()));
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "could not record " + batch.size() + " inbox outcomes; they will run again", e);
-        } finally {
-            batch.forEach(outcome -> unrecorded.remove(outcome.id()));
+            LOG.log(Level.WARNING, "could not record " + outcomes.size() + " inbox outcomes; trying again", e);
+            queued.addFirst(new Submission(outcomes, through));
+            if (!executor.isShutdown()) {
+                executor.schedule(this::recordQueued, RETRY_MILLIS, TimeUnit.MILLISECONDS);
+            }
         }
     }
 

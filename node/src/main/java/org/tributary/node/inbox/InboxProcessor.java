@@ -35,10 +35,13 @@ public final class InboxProcessor implements AutoCloseable {
     private static final int STREAM_PASS = 4;
     private static final long GATHER_MILLIS = 5;
 
-    private final InboxActivityStore store;
+    /** One queue the processor reads, and the recorder that stores its outcomes. */
+    private record Source(InboxQueue queue, InboxOutcomeRecorder recorder) {
+    }
+
+    private final List<Source> sources;
     private final InboxDispatcher dispatcher;
     private final ActivityParser parser = new ActivityParser();
-    private final InboxOutcomeRecorder recorder;
     private final Semaphore wake = new Semaphore(0);
     private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "tributary-inbox");
@@ -46,10 +49,10 @@ public final class InboxProcessor implements AutoCloseable {
         return thread;
     });
 
-    public InboxProcessor(InboxActivityStore store, InboxDispatcher dispatcher) {
-        this.store = store;
+    /** @param queues where activities wait, read in this order on every pass (see {@link InboxQueue}) */
+    public InboxProcessor(List<InboxQueue> queues, InboxDispatcher dispatcher) {
+        this.sources = queues.stream().map(queue -> new Source(queue, new InboxOutcomeRecorder(queue))).toList();
         this.dispatcher = dispatcher;
-        this.recorder = new InboxOutcomeRecorder(store);
     }
 
     public void start() {
@@ -67,33 +70,49 @@ public final class InboxProcessor implements AutoCloseable {
      */
     public int runOnce() {
         int handled = processPending();
-        recorder.awaitRecorded();
+        sources.forEach(source -> source.recorder().awaitRecorded());
+        return handled;
+    }
+
+    /** Runs the handlers of everything pending in each queue in turn. */
+    private int processPending() {
+        int handled = 0;
+        for (Source source : sources) {
+            handled += processPending(source);
+        }
         return handled;
     }
 
     /**
-     * Runs the handlers of everything pending, oldest first, and hands each batch's outcomes to the
+     * Runs the handlers of everything pending in one queue, oldest first, and hands each batch's outcomes to its
      * {@link InboxOutcomeRecorder}, which stores them together in one transaction while the next batch runs.
      * Activities whose outcome is not stored yet are still pending in the store and are skipped here.
      */
-    private int processPending() {
+    private int processPending(Source source) {
         int handled = 0;
-        List<InboxActivityStore.StoredActivity> batch;
+        InboxQueue.Pending batch;
         do {
             // Taken before the read: an outcome committed after it is skipped all the same, one committed before
             // it is no longer pending in what the read returns.
-            Set<Long> skip = recorder.unrecorded();
-            batch = store.pending(BATCH, skip);
-            List<InboxActivityStore.Outcome> outcomes = new ArrayList<>(batch.size());
+            Set<Long> skip = source.recorder().unrecorded();
+            batch = source.queue().pending(BATCH, skip);
+            List<ActivityOutcome> outcomes = new ArrayList<>(batch.activities().size());
             try {
-                for (InboxActivityStore.StoredActivity stored : batch) {
+                for (StoredActivity stored : batch.activities()) {
                     outcomes.add(process(stored));
                     handled++;
                 }
             } finally {
-                recorder.submit(outcomes); // even when a handler threw: what was applied stays applied once
+                // Even when the batch stopped half-way (the dispatcher turns a handler's exception into a retry,
+                // so only an Error does that): what was applied stays applied once. The read's reach goes only
+                // with a whole batch, so that a queue's mark never passes an activity left unhandled.
+                boolean whole = outcomes.size() == batch.activities().size();
+                source.recorder().submit(outcomes, whole ? batch.through() : -1);
+                if (!whole) {
+                    source.queue().rewind();
+                }
             }
-        } while (batch.size() == BATCH);
+        } while (batch.more());
         return handled;
     }
 
@@ -117,24 +136,24 @@ public final class InboxProcessor implements AutoCloseable {
         }
     }
 
-    private InboxActivityStore.Outcome process(InboxActivityStore.StoredActivity stored) {
+    private ActivityOutcome process(StoredActivity stored) {
         Optional<InboundActivity> parsed = stored.parsed().or(() -> parse(stored.body()));
         if (parsed.isEmpty()) {
-            return InboxActivityStore.Outcome.failed(stored.id(), "stored body no longer parses");
+            return ActivityOutcome.failed(stored, "stored body no longer parses");
         }
         InboundActivity activity = parsed.get();
         HandlerResult result = dispatcher.dispatch(activity);
         if (result instanceof HandlerResult.Ignored ignored) {
-            return InboxActivityStore.Outcome.done(stored.id(), "ignored: " + ignored.reason());
+            return ActivityOutcome.done(stored, "ignored: " + ignored.reason());
         }
         if (result instanceof HandlerResult.Failed failed) {
             if (failed.retryable() && stored.attempts() + 1 < MAX_ATTEMPTS) {
-                return InboxActivityStore.Outcome.retry(stored.id(), failed.error());
+                return ActivityOutcome.retry(stored, failed.error());
             }
             LOG.warning(() -> "handler failed for " + stored.activityId() + ": " + failed.error());
-            return InboxActivityStore.Outcome.failed(stored.id(), failed.error());
+            return ActivityOutcome.failed(stored, failed.error());
         }
-        return InboxActivityStore.Outcome.done(stored.id(), "applied");
+        return ActivityOutcome.done(stored, "applied");
     }
 
     /** The activity in bytes read back from the store (one handed over in memory comes parsed). */
@@ -159,6 +178,6 @@ public final class InboxProcessor implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        recorder.close();
+        sources.forEach(source -> source.recorder().close());
     }
 }

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.OptionalLong;
 import org.tributary.federation.spi.InboundActivity;
 import org.tributary.node.store.Hashes;
@@ -11,57 +12,57 @@ import org.tributary.node.store.IdGenerator;
 import org.tributary.node.store.Jdbc;
 
 /**
- * The SQL that puts a verified activity into {@code inbox_activities}, in the caller's transaction. The
- * unique activity id hash makes "store unless known" one step: a second copy, even one earlier in the
- * same transaction, is seen and not stored.
+ * The SQL that says whether an inbound activity is known, and stores one that is not in
+ * {@code inbox_activities} (on a node without the compliance log), in the caller's transaction. An activity
+ * is known by the SHA-256 of its id: the unique id hash of an inbox row, or the unique inbox key of the log
+ * entry that accepted it (V105).
  */
 public final class InboxRows {
     private static final String DUPLICATE_KEY = "23505";
+    /** Both places an activity accepted before may be recorded in, each probed by its unique index. */
+    private static final String KNOWN = "SELECT 1 FROM audit_entries WHERE inbox_key = ? "
+            + "UNION ALL SELECT 1 FROM inbox_activities WHERE activity_id_hash = ?";
+    private static final String KNOWN_TO_LOG = "SELECT 1 FROM audit_entries WHERE inbox_key = ?";
+    private static final String LOG_HAS_KEYS = "SELECT 1 FROM audit_entries WHERE inbox_key IS NOT NULL "
+            + "FETCH FIRST 1 ROWS ONLY";
 
     private final IdGenerator ids;
+    /** Whether the log accepted activities here once (a node since run without it); asked at the first insert. */
+    private volatile Boolean logHasKeys;
 
     public InboxRows(IdGenerator ids) {
         this.ids = ids;
     }
 
+    /** The key an activity is known by: the SHA-256 of its id. */
+    public static byte[] keyOf(InboundActivity activity) {
+        return Hashes.sha256(activity.id().toString());
+    }
+
+    /** Whether an activity with this key was accepted before, into the log or an inbox row. */
+    public boolean isKnown(Connection connection, byte[] key) throws SQLException {
+        return Jdbc.queryOne(connection, KNOWN, row -> true, key, HexFormat.of().formatHex(key)).isPresent();
+    }
+
     /**
      * Stores the activity unless its id is known; returns the new row's id, or empty when the activity was
      * known. It inserts and lets the unique key say "known" rather than asking first: duplicates are rare, and
-     * the question cost a query per activity on the inbox's one writer thread. A failed statement is undone on
-     * its own (Derby's statement-level rollback), so the rest of the caller's transaction goes on.
+     * the question cost a query per activity on the inbox's one writer thread. Only a node that once ran with
+     * the log asks the log too. A failed statement is undone on its own (Derby's statement-level rollback), so
+     * the rest of the caller's transaction goes on.
      */
     public OptionalLong insertIfAbsent(Connection connection, InboundActivity activity, Instant receivedAt, URI keyId)
             throws SQLException {
+        byte[] key = keyOf(activity);
+        if (logHasKeys(connection) && Jdbc.queryOne(connection, KNOWN_TO_LOG, row -> true, key).isPresent()) {
+            return OptionalLong.empty();
+        }
         long id = ids.next();
-        return insertOrKnown(connection, id, "INSERT INTO inbox_activities (id, activity_id_hash, activity_id, "
-                + "activity_type, actor_uri, key_id, body, received_at, state) VALUES (?,?,?,?,?,?,?,?,'pending')",
-                id, idHash(activity), activity.id(), activity.type(), activity.actor(), keyId, activity.raw(),
-                receivedAt);
-    }
-
-    /**
-     * As {@link #insertIfAbsent}, for an activity that the compliance log records in entry {@code logSequence},
-     * written in the same transaction: the row holds only the id hash that de-duplicates, the processing state
-     * and that entry's number. The entry keeps the raw bytes, the activity's id, type and actor, and the time
-     * it arrived; a second copy cost the log's one writer thread a fifth of its inbox row (benchmark 1).
-     */
-    public OptionalLong insertIfAbsentLogged(Connection connection, InboundActivity activity, long logSequence)
-            throws SQLException {
-        long id = ids.next();
-        return insertOrKnown(connection, id, "INSERT INTO inbox_activities (id, activity_id_hash, audit_seq, state) "
-                + "VALUES (?,?,?,'pending')", id, idHash(activity), logSequence);
-    }
-
-    /** The row's key for "known": the activity id, hashed to a fixed width. */
-    private static String idHash(InboundActivity activity) {
-        return Hashes.sha256Hex(activity.id().toString());
-    }
-
-    /** Runs the INSERT of row {@code id}; its duplicate key means "known". */
-    private static OptionalLong insertOrKnown(Connection connection, long id, String insert, Object... params)
-            throws SQLException {
         try {
-            Jdbc.update(connection, insert, params);
+            Jdbc.update(connection, "INSERT INTO inbox_activities (id, activity_id_hash, activity_id, "
+                    + "activity_type, actor_uri, key_id, body, received_at, state) VALUES (?,?,?,?,?,?,?,?,'pending')",
+                    id, HexFormat.of().formatHex(key), activity.id(), activity.type(), activity.actor(), keyId,
+                    activity.raw(), receivedAt);
             return OptionalLong.of(id);
         } catch (SQLException e) {
             if (DUPLICATE_KEY.equals(e.getSQLState())) {
@@ -69,5 +70,14 @@ public final class InboxRows {
             }
             throw e;
         }
+    }
+
+    private boolean logHasKeys(Connection connection) throws SQLException {
+        Boolean known = logHasKeys;
+        if (known == null) {
+            known = Jdbc.queryOne(connection, LOG_HAS_KEYS, row -> true).isPresent();
+            logHasKeys = known;
+        }
+        return known;
     }
 }

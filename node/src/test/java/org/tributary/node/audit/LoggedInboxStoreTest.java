@@ -2,6 +2,7 @@ package org.tributary.node.audit;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -14,6 +15,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -25,15 +27,19 @@ import org.tributary.federation.http.HeaderMap;
 import org.tributary.federation.http.HttpRequestParts;
 import org.tributary.federation.inbox.ActivityParser;
 import org.tributary.federation.spi.InboundActivity;
+import org.tributary.node.inbox.ActivityOutcome;
 import org.tributary.node.inbox.InboxActivityStore;
 import org.tributary.node.inbox.InboxRows;
+import org.tributary.node.inbox.LoggedInboxQueue;
+import org.tributary.node.inbox.StoredActivity;
+import org.tributary.node.store.Hashes;
 import org.tributary.node.store.Database;
 import org.tributary.node.store.IdGenerator;
 import org.tributary.node.store.Jdbc;
 import org.tributary.node.store.StoreException;
 import org.tributary.node.testing.TestDatabase;
 
-/** The inbox row and its log entry are one commit; copies of one activity are stored once and logged each time. */
+/** The log entry is the inbox row; copies of one activity are accepted once and logged each time. */
 class LoggedInboxStoreTest {
     private static final URI KEY = URI.create("https://sales.example:8443/users/bob#main-key");
 
@@ -43,12 +49,12 @@ class LoggedInboxStoreTest {
     private final InboundCapture capture = new InboundCapture();
     private final ExecutorService threads = Executors.newFixedThreadPool(16);
     private final IdGenerator ids = new IdGenerator(Clock.systemUTC());
-    private final InboxActivityStore inbox;
+    private final LoggedInboxQueue inbox;
     private final AuditLog log;
     private final LoggedInboxStore store;
 
     LoggedInboxStoreTest() {
-        inbox = new InboxActivityStore(database, ids, Clock.systemUTC());
+        inbox = new LoggedInboxQueue(database, Clock.systemUTC());
         log = new AuditLog(database, auditStore, record -> false);
         store = new LoggedInboxStore(database, log, new InboxRows(ids), capture, inbox.handOff());
     }
@@ -82,17 +88,13 @@ class LoggedInboxStoreTest {
         assertTrue(!entry.headers().contains("secret"), "cookies are never logged");
         assertEquals(new String(activity.raw(), StandardCharsets.UTF_8),
                 new String(entry.body().orElseThrow(), StandardCharsets.UTF_8));
-        // The bytes are stored once, in the log entry; the processor still gets them.
-        long rowsWithTheirOwnBytes = database.inTransaction(connection -> Jdbc.count(connection,
-                "SELECT COUNT(*) FROM inbox_activities WHERE body IS NOT NULL"));
-        assertEquals(0, rowsWithTheirOwnBytes);
-        // So are the activity's id, type, actor and arrival: the row points at the entry that holds them.
-        long rowsWithACopy = database.inTransaction(connection -> Jdbc.count(connection,
-                "SELECT COUNT(*) FROM inbox_activities WHERE activity_id IS NOT NULL OR activity_type IS NOT NULL "
-                        + "OR actor_uri IS NOT NULL OR key_id IS NOT NULL OR received_at IS NOT NULL "
-                        + "OR audit_seq <> " + entry.entry().sequence()));
-        assertEquals(0, rowsWithACopy);
-        assertArrayEquals(activity.raw(), inbox.pending(10).get(0).body());
+        // The entry is the inbox's row: no row of its own, and the entry carries the key the activity is known by.
+        assertEquals(0, count("SELECT COUNT(*) FROM inbox_activities"));
+        byte[] inboxKey = database.inTransaction(connection -> Jdbc.queryOne(connection,
+                "SELECT inbox_key FROM audit_entries WHERE seq = ?", row -> row.getBytes(1),
+                entry.entry().sequence())).orElseThrow();
+        assertArrayEquals(Hashes.sha256(activity.id().toString()), inboxKey);
+        assertArrayEquals(activity.raw(), pending(inbox).get(0).body());
     }
 
     @Test
@@ -102,24 +104,26 @@ class LoggedInboxStoreTest {
         store.storeIfAbsent(first, Instant.now(), KEY);
         assertEquals(1, inbox.handOff().heldCount(), "handed over as it was stored");
 
-        List<InboxActivityStore.StoredActivity> pending = inbox.pending(10);
+        List<StoredActivity> pending = pending(inbox);
 
         assertArrayEquals(first.raw(), pending.get(0).body());
         assertEquals(first, pending.get(0).parsed().orElseThrow(), "handed over parsed");
         assertEquals(0, inbox.handOff().heldCount(), "taken, not kept");
         assertEquals(0, inbox.handOff().heldBytes());
-        InboxActivityStore.StoredActivity readAgain = inbox.pending(10).get(0);
+        assertTrue(pending(inbox).isEmpty(), "read, not recorded: on its way to the recorder, not read again");
+        inbox.rewind(); // as after a batch the processor could not finish
+        StoredActivity readAgain = pending(inbox).get(0);
         assertArrayEquals(first.raw(), readAgain.body(), "read again: from the log");
         assertEquals(first.id(), readAgain.activityId());
         assertEquals(first.actor(), readAgain.actor());
         assertEquals("Create", readAgain.type());
         assertTrue(readAgain.parsed().isEmpty(), "bytes from the store are parsed by the processor");
-        assertEquals(1, inbox.bodiesReadFromLog());
+        assertEquals(1, inbox.rowsReadBack());
 
-        // After a restart nothing is held: a second store over the same database reads the log.
+        // After a restart nothing is held: a second queue over the same database reads the log.
         store.storeIfAbsent(second, Instant.now(), KEY);
-        InboxActivityStore restarted = new InboxActivityStore(database, ids, Clock.systemUTC());
-        List<InboxActivityStore.StoredActivity> afterRestart = restarted.pending(10);
+        LoggedInboxQueue restarted = new LoggedInboxQueue(database, Clock.systemUTC());
+        List<StoredActivity> afterRestart = pending(restarted);
         assertEquals(2, afterRestart.size());
         assertArrayEquals(first.raw(), afterRestart.get(0).body());
         assertArrayEquals(second.raw(), afterRestart.get(1).body());
@@ -134,9 +138,9 @@ class LoggedInboxStoreTest {
         assertEquals(2049, cut.id().toString().length());
         store.storeIfAbsent(cut, Instant.now(), KEY);
         store.storeIfAbsent(next, Instant.now(), KEY);
-        InboxActivityStore restarted = new InboxActivityStore(database, ids, Clock.systemUTC()); // nothing held
+        LoggedInboxQueue restarted = new LoggedInboxQueue(database, Clock.systemUTC()); // nothing held
 
-        List<InboxActivityStore.StoredActivity> pending = restarted.pending(10);
+        List<StoredActivity> pending = pending(restarted);
 
         assertEquals(2, pending.size(), "both read back, the row with the cut id included");
         assertArrayEquals(cut.raw(), pending.get(0).body(), "its bytes are whole: the processor goes by them");
@@ -151,10 +155,10 @@ class LoggedInboxStoreTest {
         List<byte[]> handled = Collections.synchronizedList(new ArrayList<>());
         Future<?> processor = threads.submit(() -> { // reads as fast as it can, as the processor does under load
             while (storing.get() || inbox.countPending() > 0) {
-                List<InboxActivityStore.StoredActivity> pending = inbox.pending(50);
-                pending.forEach(activity -> handled.add(activity.body()));
-                inbox.record(pending.stream().map(activity -> InboxActivityStore.Outcome.done(activity.id(), "ok"))
-                        .toList());
+                LoggedInboxQueue.Pending pending = inbox.pending(50, Set.of());
+                pending.activities().forEach(activity -> handled.add(activity.body()));
+                inbox.record(pending.activities().stream().map(activity -> ActivityOutcome.done(activity, "applied"))
+                        .toList(), pending.through());
             }
             return null;
         });
@@ -172,15 +176,15 @@ class LoggedInboxStoreTest {
         assertEquals(count, handled.size());
         assertTrue(handled.stream().allMatch(body -> body.length > 0));
         // Offered after the commit, a body was missed whenever the processor read its row in between.
-        assertEquals(0, inbox.bodiesReadFromLog(), "every body came from the hand-off");
-        assertEquals(0, inbox.rowsReadBack(), "nor any row");
+        assertEquals(0, inbox.rowsReadBack(), "every body came from the hand-off");
         assertEquals(0, inbox.handOff().heldCount(), "and none is left behind");
+        assertEquals(0, count("SELECT COUNT(*) FROM logged_inbox_outcomes"), "applied at once: the mark records it");
     }
 
     @Test
     void aBodyOfferedInATransactionThatRollsBackIsTakenBack() {
-        // The log entry of this one activity breaks a constraint, after its inbox row was written and its body
-        // offered: the transaction rolls back (and its one-item retry too).
+        // The log entry of this one activity breaks a constraint, after its body was offered: the transaction
+        // rolls back (and its one-item retry too).
         String refused = "https://sales.example:8443/activities/refused";
         database.inTransactionVoid(connection -> Jdbc.update(connection, "ALTER TABLE audit_entries ADD CONSTRAINT "
                 + "refuse_one CHECK (activity_id <> '" + refused + "')"));
@@ -188,18 +192,20 @@ class LoggedInboxStoreTest {
         assertThrows(StoreException.class, () -> store.storeIfAbsent(activity(refused), Instant.now(), KEY));
 
         assertEquals(0, inbox.handOff().heldCount(), "the offered activity was taken back");
-        assertEquals(0, inbox.countPending(), "and the inbox row is gone with its transaction");
+        assertEquals(0, inbox.countPending(), "and nothing is pending");
         InboundActivity next = activity("https://sales.example:8443/activities/next");
         assertTrue(store.storeIfAbsent(next, Instant.now(), KEY));
         assertEquals(1, inbox.handOff().heldCount(), "only the committed row's activity is held");
-        assertArrayEquals(next.raw(), inbox.pending(10).get(0).body());
-        assertEquals(0, inbox.bodiesReadFromLog());
+        assertArrayEquals(next.raw(), pending(inbox).get(0).body());
+        assertEquals(0, inbox.rowsReadBack());
+        assertTrue(store.storeIfAbsent(activity(refused.replace("refused", "other")), Instant.now(), KEY),
+                "the key of the entry that rolled back is not taken for known");
     }
 
     @Test
     void aDuplicateHandsNothingOver() {
         store.storeIfAbsent(activity("https://sales.example:8443/activities/1"), Instant.now(), KEY);
-        inbox.pending(10);
+        pending(inbox);
 
         store.storeIfAbsent(activity("https://sales.example:8443/activities/1"), Instant.now(), KEY);
 
@@ -224,6 +230,54 @@ class LoggedInboxStoreTest {
         assertEquals(100, entries.size());
         assertEquals(1, entries.stream().filter(e -> e.entry().kind().equals(AuditKinds.INBOX_ACCEPTED)).count());
         assertEquals(99, entries.stream().filter(e -> e.entry().kind().equals(AuditKinds.INBOX_DUPLICATE)).count());
+    }
+
+    @Test
+    void anActivityInAnInboxRowFromBeforeIsKnown() {
+        // Accepted into an inbox row of its own: before V105, or while the node ran without the log.
+        InboundActivity earlier = activity("https://sales.example:8443/activities/earlier");
+        new InboxActivityStore(database, ids, Clock.systemUTC()).storeIfAbsent(earlier, Instant.now(), KEY);
+
+        assertFalse(store.storeIfAbsent(earlier, Instant.now(), KEY));
+
+        assertEquals(AuditKinds.INBOX_DUPLICATE, only().entry().kind());
+        assertTrue(pending(inbox).isEmpty());
+    }
+
+    @Test
+    void aNodeRunWithoutTheLogKnowsWhatTheLogAccepted() {
+        InboundActivity logged = activity("https://sales.example:8443/activities/logged");
+        assertTrue(store.storeIfAbsent(logged, Instant.now(), KEY));
+
+        InboxActivityStore withoutTheLog = new InboxActivityStore(database, ids, Clock.systemUTC());
+
+        assertFalse(withoutTheLog.storeIfAbsent(logged, Instant.now(), KEY));
+        assertTrue(withoutTheLog.storeIfAbsent(activity("https://sales.example:8443/activities/new"), Instant.now(),
+                KEY));
+    }
+
+    @Test
+    void theUniqueInboxKeyRefusesASecondAcceptedEntryForOneActivity() {
+        // Behind the writer's own check: an entry accepting a known activity cannot be stored.
+        InboundActivity activity = activity("https://sales.example:8443/activities/1");
+        assertTrue(store.storeIfAbsent(activity, Instant.now(), KEY));
+
+        StoreException refused = assertThrows(StoreException.class, () -> log.appendWith((connection, sequence) ->
+                DigestedRecord.ofInboxArrival(InboundRecords.of(Instant.now(), AuditKinds.INBOX_ACCEPTED, "accepted",
+                        "sales.example:8443", activity.id().toString(), MessageFields.of(activity),
+                        java.util.Optional.empty(), activity.raw(), InboundRecords.STORED_DETAIL),
+                        InboxRows.keyOf(activity))));
+
+        assertTrue(refused.isDuplicateKey(), refused.toString());
+        assertEquals(1, all().size());
+    }
+
+    private long count(String sql) {
+        return database.inTransaction(connection -> Jdbc.count(connection, sql));
+    }
+
+    private static List<StoredActivity> pending(LoggedInboxQueue queue) {
+        return queue.pending(10, Set.of()).activities();
     }
 
     private StoredAuditEntry only() {

@@ -44,14 +44,14 @@ class DurableInboxTest {
             String bobId = finance.api(alice).queryParam("acct", "bob@127.0.0.1:" + port)
                     .get("/api/v1/accounts/lookup").then().statusCode(200).extract().path("id");
             finance.api(alice).post("/api/v1/accounts/" + bobId + "/follow").then().statusCode(200);
-            Eventually.await("the Follow stored in sales' inbox", WAIT, () -> receivingOnly.inbox().countPending() == 1);
+            Eventually.await("the Follow stored in sales' inbox", WAIT, () -> receivingOnly.inboxPending() == 1);
             receivingOnly.close();
 
             NodeAssembly restarted = NodeAssembly.create(salesConfig, DerbyDataSources.onDisk(db), Clock.systemUTC());
             try {
                 restarted.start();
                 Eventually.await("the stored Follow to be handled after the restart", WAIT,
-                        () -> restarted.inbox().countPending() == 0);
+                        () -> restarted.inboxPending() == 0);
                 Eventually.await("alice's follow accepted by the restarted node", WAIT, () -> finance.api(alice)
                         .queryParam("id[]", bobId).get("/api/v1/accounts/relationships").then().statusCode(200)
                         .extract().<Boolean>path("[0].following"));

@@ -44,9 +44,9 @@ class InboxActivityStoreTest {
         assertFalse(inbox.storeIfAbsent(activity("1", "Like"), NOW, KEY), "the id alone decides");
         assertEquals(1, inbox.handOff().heldCount(), "a duplicate hands nothing over");
 
-        List<InboxActivityStore.StoredActivity> pending = inbox.pending(10);
+        List<StoredActivity> pending = inbox.pending(10);
         assertEquals(1, pending.size());
-        InboxActivityStore.StoredActivity stored = pending.get(0);
+        StoredActivity stored = pending.get(0);
         assertEquals(follow.id(), stored.activityId());
         assertEquals("Follow", stored.type());
         assertEquals(follow.actor(), stored.actor());
@@ -74,7 +74,7 @@ class InboxActivityStoreTest {
         inbox.storeIfAbsent(activity("d", "Like"), NOW, KEY);
         long a = inbox.pending(1).get(0).id();
 
-        assertEquals(List.of("b", "c"), inbox.pending(2, java.util.Set.of(a)).stream()
+        assertEquals(List.of("b", "c"), inbox.pending(2, java.util.Set.of(a)).activities().stream()
                 .map(stored -> stored.activityId().getPath().replace("/activities/", "")).toList());
         assertEquals(1, inbox.handOff().heldCount(), "d is still held: only what is returned is taken");
     }
@@ -87,17 +87,17 @@ class InboxActivityStoreTest {
         inbox.storeIfAbsent(b, NOW, KEY);
         assertEquals(2, inbox.handOff().heldCount(), "offered as they were stored");
 
-        List<InboxActivityStore.StoredActivity> handedOver = inbox.pending(10);
+        List<StoredActivity> handedOver = inbox.pending(10);
         assertEquals(List.of(a, b), handedOver.stream().map(stored -> stored.parsed().orElseThrow()).toList());
         assertEquals(0, inbox.rowsReadBack());
         assertEquals(0, inbox.handOff().heldCount());
 
         // Not handled yet, so still pending: read again, this time from the store, with the same fields.
-        List<InboxActivityStore.StoredActivity> readBack = inbox.pending(10);
+        List<StoredActivity> readBack = inbox.pending(10);
         assertEquals(2, inbox.rowsReadBack());
-        assertEquals(List.of(a.id(), b.id()), readBack.stream().map(InboxActivityStore.StoredActivity::activityId)
+        assertEquals(List.of(a.id(), b.id()), readBack.stream().map(StoredActivity::activityId)
                 .toList());
-        assertEquals(List.of("Like", "Follow"), readBack.stream().map(InboxActivityStore.StoredActivity::type)
+        assertEquals(List.of("Like", "Follow"), readBack.stream().map(StoredActivity::type)
                 .toList());
         assertArrayEquals(b.raw(), readBack.get(1).body());
         assertTrue(readBack.stream().allMatch(stored -> stored.parsed().isEmpty()));
@@ -113,12 +113,12 @@ class InboxActivityStoreTest {
         inbox.storeIfAbsent(activity("done", "Like"), NOW, KEY);
         inbox.storeIfAbsent(activity("failed", "Like"), NOW, KEY);
         inbox.storeIfAbsent(activity("retry", "Like"), NOW, KEY);
-        List<InboxActivityStore.StoredActivity> pending = inbox.pending(10);
+        List<StoredActivity> pending = inbox.pending(10);
         clock.advance(java.time.Duration.ofSeconds(3));
 
-        inbox.record(List.of(InboxActivityStore.Outcome.done(pending.get(0).id(), "applied"),
-                InboxActivityStore.Outcome.failed(pending.get(1).id(), "y".repeat(700)),
-                InboxActivityStore.Outcome.retry(pending.get(2).id(), "try later")));
+        inbox.record(List.of(ActivityOutcome.done(pending.get(0), "applied"),
+                ActivityOutcome.failed(pending.get(1), "y".repeat(700)),
+                ActivityOutcome.retry(pending.get(2), "try later")), -1);
 
         assertEquals(1, inbox.countPending());
         assertEquals("done|1|applied|" + NOW.plusSeconds(3), summary(pending.get(0).id()));

@@ -22,7 +22,7 @@ class InboxHandOffTest {
         byte[] body = {1, 2, 3};
         handOff.offer(7, LIKE, body);
 
-        InboxActivityStore.StoredActivity taken = handOff.take(7);
+        StoredActivity taken = handOff.take(7);
         assertEquals(7, taken.id());
         assertEquals(LIKE.id(), taken.activityId());
         assertEquals("Like", taken.type());

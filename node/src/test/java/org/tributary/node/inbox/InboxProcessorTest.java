@@ -23,20 +23,51 @@ import org.tributary.node.testing.TestDatabase;
 
 /**
  * The processor over a real store and a real dispatcher whose handlers stand for each outcome:
- * Like applies, Announce is ignored, Block fails for good, Flag fails retryably, Move throws.
+ * Like applies, Announce is ignored, Block fails for good, Flag fails retryably, Move throws. Here over the
+ * inbox's own rows (a node without the compliance log); {@link LoggedInboxProcessorTest} runs the same over
+ * the log.
  */
 class InboxProcessorTest {
-    private static final Instant NOW = Instant.parse("2025-03-05T09:15:00Z");
-    private final MutableClock clock = new MutableClock(NOW);
+    static final Instant NOW = Instant.parse("2025-03-05T09:15:00Z");
+    final MutableClock clock = new MutableClock(NOW);
     private final List<String> handled = new CopyOnWriteArrayList<>();
-    private TestDatabase store;
+    TestDatabase store;
     private InboxActivityStore inbox;
     private InboxProcessor processor;
+
+    /** Where activities are stored and read: the inbox's rows here. */
+    List<InboxQueue> queues() {
+        inbox = new InboxActivityStore(store.database(), new IdGenerator(clock), clock);
+        return List.of(inbox);
+    }
+
+    /** Stores an activity as the inbox pipeline does. */
+    void storeActivity(String id, String type) {
+        inbox.storeIfAbsent(activity(id, type), NOW, KEY);
+    }
+
+    /** "state|attempts|result" of a stored activity. */
+    String state(String name) {
+        return store.database().inTransaction(connection -> Jdbc.queryOne(connection,
+                "SELECT state, attempts, result FROM inbox_activities WHERE activity_id = ?",
+                row -> row.getString(1) + "|" + row.getInt(2) + "|" + row.getString(3),
+                "https://sales.example/activities/" + name)).orElseThrow();
+    }
+
+    /** Replaces every stored body with bytes that are no JSON, and forgets what is held in memory. */
+    void breakStoredBodies() {
+        store.database().inTransactionVoid(connection -> Jdbc.update(connection,
+                "UPDATE inbox_activities SET body = ?", (Object) "not json".getBytes()));
+        inbox.handOff().dropBefore(Long.MAX_VALUE);
+    }
+
+    long countPending() {
+        return inbox.countPending();
+    }
 
     @BeforeEach
     void createProcessor() {
         store = TestDatabase.migrated(clock);
-        inbox = new InboxActivityStore(store.database(), new IdGenerator(clock), clock);
         InboxDispatcher dispatcher = InboxDispatcher.builder()
                 .on("Like", activity -> record(activity.id().getPath(), HandlerResult.applied()))
                 .on("Announce", activity -> record(activity.id().getPath(), new HandlerResult.Ignored("not ours")))
@@ -47,7 +78,7 @@ class InboxProcessorTest {
                     throw new IllegalStateException("handler bug");
                 })
                 .build();
-        processor = new InboxProcessor(inbox, dispatcher);
+        processor = new InboxProcessor(queues(), dispatcher);
     }
 
     @AfterEach
@@ -58,8 +89,8 @@ class InboxProcessorTest {
 
     @Test
     void marksAppliedAndIgnoredActivitiesDone() {
-        inbox.storeIfAbsent(activity("like", "Like"), NOW, KEY);
-        inbox.storeIfAbsent(activity("announce", "Announce"), NOW, KEY);
+        storeActivity("like", "Like");
+        storeActivity("announce", "Announce");
 
         assertEquals(2, processor.runOnce());
 
@@ -71,7 +102,7 @@ class InboxProcessorTest {
 
     @Test
     void aPermanentFailureIsMarkedFailedAtOnce() {
-        inbox.storeIfAbsent(activity("block", "Block"), NOW, KEY);
+        storeActivity("block", "Block");
         processor.runOnce();
         assertEquals("failed|1|bad block", state("block"));
         assertEquals(0, processor.runOnce());
@@ -79,7 +110,7 @@ class InboxProcessorTest {
 
     @Test
     void aRetryableFailureIsRetriedUpToTheLimit() {
-        inbox.storeIfAbsent(activity("flag", "Flag"), NOW, KEY);
+        storeActivity("flag", "Flag");
 
         for (int attempt = 1; attempt < InboxProcessor.MAX_ATTEMPTS; attempt++) {
             assertEquals(1, processor.runOnce());
@@ -93,18 +124,16 @@ class InboxProcessorTest {
 
     @Test
     void aHandlerThatThrowsIsARetryableFailure() {
-        inbox.storeIfAbsent(activity("move", "Move"), NOW, KEY);
+        storeActivity("move", "Move");
         processor.runOnce();
         assertEquals("pending|1|handler for Move threw IllegalStateException: handler bug", state("move"));
     }
 
     @Test
     void aStoredBodyThatNoLongerParsesFails() {
-        inbox.storeIfAbsent(activity("broken", "Like"), NOW, KEY);
-        store.database().inTransactionVoid(connection -> Jdbc.update(connection,
-                "UPDATE inbox_activities SET body = ?", (Object) "not json".getBytes()));
+        storeActivity("broken", "Like");
         // As after a restart: the activity handed over parsed when it was stored is gone, the stored bytes remain.
-        inbox.handOff().dropBefore(Long.MAX_VALUE);
+        breakStoredBodies();
         processor.runOnce();
         assertEquals("failed|1|stored body no longer parses", state("broken"));
         assertTrue(handled.isEmpty());
@@ -113,16 +142,16 @@ class InboxProcessorTest {
     @Test
     void handlesMoreThanOneBatchInOneRun() {
         for (int i = 0; i < 120; i++) {
-            inbox.storeIfAbsent(activity("like-" + i, "Like"), NOW, KEY);
+            storeActivity("like-" + i, "Like");
         }
         assertEquals(120, processor.runOnce());
-        assertEquals(0, inbox.countPending());
+        assertEquals(0, countPending());
     }
 
     @Test
     void theBackgroundLoopDrainsWhatIsStoredAfterItStarted() {
         processor.start();
-        inbox.storeIfAbsent(activity("late", "Like"), NOW, KEY);
+        storeActivity("late", "Like");
         processor.wakeUp();
         Eventually.await("the processor to handle the activity", Duration.ofSeconds(5),
                 () -> state("late").startsWith("done"));
@@ -135,10 +164,10 @@ class InboxProcessorTest {
         processor.start();
         int count = 300;
         for (int i = 0; i < count; i++) {
-            inbox.storeIfAbsent(activity("burst-" + i, "Like"), NOW, KEY);
+            storeActivity("burst-" + i, "Like");
             processor.wakeUp();
         }
-        Eventually.await("every activity to be done", Duration.ofSeconds(30), () -> inbox.countPending() == 0);
+        Eventually.await("every activity to be done", Duration.ofSeconds(30), () -> countPending() == 0);
         assertEquals(count, handled.size(), "each handler ran once");
         assertEquals(count, Set.copyOf(handled).size());
     }
@@ -146,12 +175,5 @@ class InboxProcessorTest {
     private HandlerResult record(String path, HandlerResult result) {
         handled.add(path);
         return result;
-    }
-
-    private String state(String name) {
-        return store.database().inTransaction(connection -> Jdbc.queryOne(connection,
-                "SELECT state, attempts, result FROM inbox_activities WHERE activity_id = ?",
-                row -> row.getString(1) + "|" + row.getInt(2) + "|" + row.getString(3),
-                "https://sales.example/activities/" + name)).orElseThrow();
     }
 }

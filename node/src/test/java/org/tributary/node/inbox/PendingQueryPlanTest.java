@@ -58,7 +58,7 @@ class PendingQueryPlanTest {
         assertTrue(plan.contains("INBOX_PENDING"), plan);
         assertFalse(plan.contains("Index Row to Base Row"), "the ids come from the index alone: " + plan);
 
-        List<InboxActivityStore.StoredActivity> pending = new InboxActivityStore(store.database(),
+        List<StoredActivity> pending = new InboxActivityStore(store.database(),
                 new IdGenerator(Clock.systemUTC()), Clock.systemUTC()).pending(50);
         assertEquals(50, pending.size());
         for (int i = 1; i < pending.size(); i++) {
@@ -118,9 +118,61 @@ class PendingQueryPlanTest {
         assertTrue(plan.contains("Index Scan ResultSet for INBOX_ACTIVITIES"), plan);
         InboxActivityStore inbox = new InboxActivityStore(store.database(), new IdGenerator(Clock.systemUTC()),
                 Clock.systemUTC());
-        InboxActivityStore.StoredActivity first = inbox.pending(1).get(0);
+        StoredActivity first = inbox.pending(1).get(0);
         assertEquals("https://peer.example/activities/0", first.activityId().toString(), "from the log entry");
         assertEquals(600, first.body().length);
         assertEquals(1, inbox.bodiesReadFromLog());
+    }
+
+    @Test
+    void theLoggedInboxReadsTheNextEntriesAndItsRetriesByKeyInOrder() throws Exception {
+        int entries = 5_000;
+        // Compiled first on an empty log, as on a new node: Derby keeps that plan for the statement.
+        QueryPlans.of(store.dataSource(), LoggedInboxQueue.NEXT, 0L, 49L);
+        store.database().inTransactionVoid(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO audit_entries (seq, time_ms, "
+                    + "direction, kind, peer, activity_id, activity_type, actor, object, result, body_digest, "
+                    + "header_digest, leaf_hash, body, inbox_key) VALUES (?,?,'inbound',?,'peer.example',?,"
+                    + "'Create','https://peer.example/users/a','','accepted',?,?,?,?,?)")) {
+                for (int i = 0; i < entries; i++) {
+                    insert.setLong(1, entries - 1 - i); // inserted newest first, so insertion order is not seq order
+                    insert.setLong(2, i);
+                    insert.setString(3, i % 10 == 0 ? "delivery.attempt" : "inbox.accepted");
+                    insert.setString(4, "https://peer.example/activities/" + i);
+                    insert.setString(5, String.format("%064d", i));
+                    insert.setString(6, String.format("%064d", i));
+                    insert.setString(7, String.format("%064d", i));
+                    insert.setBytes(8, new byte[600]);
+                    insert.setBytes(9, java.nio.ByteBuffer.allocate(32).putInt(i).array());
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
+            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO logged_inbox_outcomes "
+                    + "(audit_seq, state, attempts, result) VALUES (?,?,1,'x')")) {
+                for (int i = 0; i < entries; i++) {
+                    insert.setLong(1, i);
+                    insert.setString(2, i % 100 == 0 ? "pending" : "failed");
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
+            // A processor far behind: the mark at the start of a long log.
+            for (String table : List.of("AUDIT_ENTRIES", "LOGGED_INBOX_OUTCOMES")) {
+                connection.prepareCall("CALL SYSCS_UTIL.SYSCS_UPDATE_STATISTICS('APP', '" + table + "', NULL)")
+                        .execute();
+            }
+        });
+
+        String next = QueryPlans.of(store.dataSource(), LoggedInboxQueue.NEXT, 0L, 49L);
+        assertFalse(next.contains("Table Scan"), next);
+        assertFalse(next.contains("Sort ResultSet"), next);
+        assertTrue(next.contains("Index Scan ResultSet for AUDIT_ENTRIES"), next);
+        String retries = QueryPlans.of(store.dataSource(), LoggedInboxQueue.RETRIES, 50);
+        assertFalse(retries.contains("Table Scan"), retries);
+        assertFalse(retries.contains("Sort ResultSet"), retries);
+        assertTrue(retries.contains("LOGGED_INBOX_OUTCOMES_PENDING"), retries);
+        String readBack = QueryPlans.of(store.dataSource(), LoggedInboxQueue.READ_BACK.replace("%s", "?, ?"), 1L, 2L);
+        assertFalse(readBack.contains("Table Scan"), readBack);
     }
 }

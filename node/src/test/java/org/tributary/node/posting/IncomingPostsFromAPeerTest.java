@@ -75,7 +75,7 @@ class IncomingPostsFromAPeerTest {
         // eve is on the same node, so the inbox lets her activities in; the handlers check ownership.
         assertEquals(202, peer.deliver(eve, inbox(), update(eve, noteUri, "3", "<p>forged</p>")));
         assertEquals(202, peer.deliver(eve, inbox(), delete(eve, noteUri, "4")));
-        Eventually.await("eve's activities handled", Api.WAIT, () -> finance.assembly().inbox().countPending() == 0);
+        Eventually.await("eve's activities handled", Api.WAIT, () -> finance.assembly().inboxPending() == 0);
         finance.api(alice.token).get("/api/v1/statuses/" + statusId).then().statusCode(200)
                 .body("content", org.hamcrest.Matchers.equalTo("<p>original</p>"));
 
@@ -90,7 +90,7 @@ class IncomingPostsFromAPeerTest {
         assertTrue(alice.notifications().getList("").isEmpty(), "the deleted post's notification went with it");
         // A late copy of the Create (under a new activity id, so not a replay) does not bring the post back.
         deliverNote("2", "<p>original</p>", "create-again");
-        Eventually.await("the late Create handled", Api.WAIT, () -> finance.assembly().inbox().countPending() == 0);
+        Eventually.await("the late Create handled", Api.WAIT, () -> finance.assembly().inboxPending() == 0);
         assertEquals(404, alice.statusCode(statusId));
     }
 

@@ -1,0 +1,28 @@
+package org.tributary.node.inbox;
+
+/**
+ * What became of one handled activity: {@code done}, {@code failed}, or {@code pending} for a retry.
+ *
+ * @param id       the activity's place in its queue ({@link StoredActivity#id()})
+ * @param attempts how many times its handler has run, this time included
+ */
+public record ActivityOutcome(long id, String state, String result, int attempts) {
+    static final String APPLIED = "applied";
+
+    public static ActivityOutcome done(StoredActivity activity, String result) {
+        return new ActivityOutcome(activity.id(), "done", result, activity.attempts() + 1);
+    }
+
+    public static ActivityOutcome failed(StoredActivity activity, String result) {
+        return new ActivityOutcome(activity.id(), "failed", result, activity.attempts() + 1);
+    }
+
+    public static ActivityOutcome retry(StoredActivity activity, String result) {
+        return new ActivityOutcome(activity.id(), "pending", result, activity.attempts() + 1);
+    }
+
+    /** Applied at the first attempt: the usual outcome, which a queue may record by moving past it alone. */
+    boolean isAppliedAtOnce() {
+        return state.equals("done") && APPLIED.equals(result) && attempts == 1;
+    }
+}

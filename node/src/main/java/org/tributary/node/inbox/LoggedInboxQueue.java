@@ -1,0 +1,199 @@
+package org.tributary.node.inbox;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.LongAdder;
+import org.tributary.node.store.Database;
+import org.tributary.node.store.Jdbc;
+
+/**
+ * The inbox of a node that logs federation traffic, as a view over the compliance log (V105): the entry that
+ * accepted an activity ({@code inbox.accepted}) is its only row, and what is pending is every such entry
+ * after a mark, {@code logged_inbox_progress.handled_through}, plus the retries in
+ * {@code logged_inbox_outcomes}. Recording a batch moves the mark and stores only the outcomes that say more
+ * than "applied at the first attempt". Before, each activity had an inbox row beside its entry (three index
+ * entries) and an {@code UPDATE} of that row when handled, which moved its pending index entry: in benchmark
+ * 1's profile half of what the log's one writer thread and the outcome commits spent per activity.
+ *
+ * <p>The mark may move past an entry only once the entry's outcome is stored. The processor reads in sequence
+ * order, and one recorder stores the outcomes of its reads in that order, each read's outcomes with the mark
+ * it reached; the log numbers its entries without gaps and commits them in order, so an entry below one the
+ * processor has read is committed.
+ */
+public final class LoggedInboxQueue implements InboxQueue {
+    private static final String ACCEPTED = "inbox.accepted";
+    private static final int MAX_RESULT_LENGTH = 500;
+    /** As for the inbox's own rows ({@link InboxActivityStore}): some 600 activities of a kilobyte. */
+    private static final long HAND_OFF_BYTES = 4L << 20;
+
+    static final String MARK = "SELECT handled_through FROM logged_inbox_progress WHERE id = 1";
+    /**
+     * The next entries, by key: sequence numbers have no gaps, so the next {@code n} entries after the mark are
+     * the range (mark, mark + n], a bounded read of the primary key in order however long the log (Derby's
+     * optimizer ignores {@code FETCH FIRST}, so the bound is in the range itself; {@code PendingQueryPlanTest}).
+     */
+    static final String NEXT = "SELECT seq, kind FROM audit_entries WHERE seq BETWEEN ? AND ? ORDER BY seq";
+    static final String RETRIES = "SELECT audit_seq, attempts FROM logged_inbox_outcomes "
+            + "--DERBY-PROPERTIES index=LOGGED_INBOX_OUTCOMES_PENDING\n"
+            + "WHERE state = 'pending' ORDER BY state, audit_seq FETCH FIRST ? ROWS ONLY";
+    /** Entries read back whole: not held in memory (a restart, a retry, a full hand-off). */
+    static final String READ_BACK = "SELECT seq, activity_id, activity_type, actor, body FROM audit_entries "
+            + "WHERE seq IN (%s)";
+    private static final String MOVE_MARK = "UPDATE logged_inbox_progress SET handled_through = ? "
+            + "WHERE id = 1 AND handled_through < ?";
+    private static final String UPDATE_OUTCOME = "UPDATE logged_inbox_outcomes SET state = ?, attempts = ?, "
+            + "result = ?, processed_at = ? WHERE audit_seq = ?";
+    private static final String INSERT_OUTCOME = "INSERT INTO logged_inbox_outcomes (state, attempts, result, "
+            + "processed_at, audit_seq) VALUES (?,?,?,?,?)";
+
+    private final Database database;
+    private final Clock clock;
+    private final InboxHandOff handOff = new InboxHandOff(HAND_OFF_BYTES);
+    private final LongAdder rowsReadBack = new LongAdder();
+    /**
+     * The last entry {@link #pending} went through, ahead of the stored mark until its outcomes are recorded;
+     * after a restart the mark alone says where to go on. Read and written by the processor's thread only.
+     */
+    private volatile long readThrough = -1;
+
+    public LoggedInboxQueue(Database database, Clock clock) {
+        this.database = database;
+        this.clock = clock;
+    }
+
+    /** Where the log's writer hands accepted activities over, keyed by their entries' sequence numbers. */
+    public InboxHandOff handOff() {
+        return handOff;
+    }
+
+    /** How many pending entries were read back from the log since start, not taken from the hand-off. */
+    public long rowsReadBack() {
+        return rowsReadBack.sum();
+    }
+
+    /**
+     * The retries first (they are older), then the accepted entries after the mark or after the last entry
+     * read, whichever is later: what was read before and not recorded yet is on its way to the recorder, which
+     * stores it before anything read now. After a {@link #rewind} the read starts at the mark and leaves out
+     * what is in flight ({@code skip}).
+     */
+    @Override
+    public Pending pending(int max, Set<Long> skip) {
+        return database.inTransaction(connection -> {
+            long from = Math.max(mark(connection), readThrough) + 1;
+            handOff.dropBefore(from);
+            List<StoredActivity> retries = retries(connection, max, skip);
+            int wanted = max - retries.size();
+            List<Long> next = new ArrayList<>(wanted);
+            long through = from - 1;
+            if (wanted > 0) {
+                for (Object[] entry : Jdbc.query(connection, NEXT, row -> new Object[] {row.getLong(1),
+                        row.getString(2)}, from, from + wanted - 1)) {
+                    long seq = (Long) entry[0];
+                    if (ACCEPTED.equals(entry[1]) && !skip.contains(seq)) { // in flight only after a rewind
+                        next.add(seq);
+                    }
+                    through = seq;
+                }
+            }
+            readThrough = through;
+            List<StoredActivity> activities = new ArrayList<>(retries);
+            activities.addAll(handOff.takeOrReadBack(next, toRead -> readBack(connection, toRead), rowsReadBack));
+            return new Pending(activities, through, through == from + wanted - 1 || retries.size() == max);
+        });
+    }
+
+    @Override
+    public void rewind() {
+        readThrough = -1;
+    }
+
+    private static long mark(Connection connection) throws SQLException {
+        return Jdbc.queryOne(connection, MARK, row -> row.getLong(1))
+                .orElseThrow(() -> new IllegalStateException("logged_inbox_progress has no row (V105)"));
+    }
+
+    /** Activities whose handler asked to run again, oldest first; they lie before the mark. */
+    private List<StoredActivity> retries(Connection connection, int max, Set<Long> skip) throws SQLException {
+        Map<Long, Integer> attempts = new HashMap<>();
+        List<Long> order = new ArrayList<>();
+        for (long[] retry : Jdbc.query(connection, RETRIES, row -> new long[] {row.getLong(1), row.getInt(2)},
+                max + skip.size())) {
+            if (!skip.contains(retry[0]) && order.size() < max) {
+                order.add(retry[0]);
+                attempts.put(retry[0], (int) retry[1]);
+            }
+        }
+        Map<Long, StoredActivity> read = readBack(connection, order);
+        List<StoredActivity> retries = new ArrayList<>(order.size());
+        for (long seq : order) {
+            StoredActivity entry = read.get(seq);
+            if (entry != null) {
+                retries.add(new StoredActivity(seq, entry.activityId(), entry.type(), entry.actor(), entry.body(),
+                        attempts.get(seq), Optional.empty()));
+            }
+        }
+        return retries;
+    }
+
+    /**
+     * Entries as logged: the id, type and actor as the log records them (cut to its columns' width), the bytes
+     * unless retention pruned them (an empty body, which fails the activity). The processor goes by the bytes.
+     */
+    private Map<Long, StoredActivity> readBack(Connection connection, List<Long> sequences) throws SQLException {
+        Map<Long, StoredActivity> found = new HashMap<>();
+        Jdbc.queryIn(connection, READ_BACK, sequences, row -> {
+            long seq = row.getLong("seq");
+            byte[] body = row.getBytes("body");
+            found.put(seq, new StoredActivity(seq, StoredActivity.uriOrNull(row.getString("activity_id")),
+                    row.getString("activity_type"), StoredActivity.uriOrNull(row.getString("actor")),
+                    body == null ? new byte[0] : body, 0, Optional.empty()));
+            return null;
+        });
+        return found;
+    }
+
+    /**
+     * Moves the mark to {@code through} and stores the outcomes that say more than "applied at the first
+     * attempt", in one transaction. An activity retried before has a row already, which its outcome replaces.
+     */
+    @Override
+    public void record(List<ActivityOutcome> outcomes, long through) {
+        java.time.Instant processedAt = clock.instant();
+        database.inTransactionVoid(connection -> {
+            for (ActivityOutcome outcome : outcomes) {
+                if (!outcome.isAppliedAtOnce()) {
+                    store(connection, outcome, processedAt);
+                }
+            }
+            Jdbc.update(connection, MOVE_MARK, through, through);
+        });
+    }
+
+    private static void store(Connection connection, ActivityOutcome outcome, java.time.Instant processedAt)
+            throws SQLException {
+        Object[] values = {outcome.state(), outcome.attempts(), trim(outcome.result()),
+            outcome.state().equals("pending") ? Jdbc.nullOf(java.sql.Types.TIMESTAMP) : processedAt, outcome.id()};
+        if (Jdbc.update(connection, UPDATE_OUTCOME, values) == 0) {
+            Jdbc.update(connection, INSERT_OUTCOME, values);
+        }
+    }
+
+    @Override
+    public long countPending() {
+        return database.inTransaction(connection -> Jdbc.count(connection,
+                "SELECT COUNT(*) FROM audit_entries WHERE seq > ? AND kind = ?", mark(connection), ACCEPTED)
+                + Jdbc.count(connection, "SELECT COUNT(*) FROM logged_inbox_outcomes WHERE state = 'pending'"));
+    }
+
+    private static String trim(String value) {
+        return value == null ? null : value.substring(0, Math.min(value.length(), MAX_RESULT_LENGTH));
+    }
+}
