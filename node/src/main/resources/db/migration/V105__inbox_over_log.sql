@@ -10,7 +10,7 @@ ALTER TABLE audit_entries ADD COLUMN inbox_key CHAR(32) FOR BIT DATA;
 ALTER TABLE audit_entries ADD CONSTRAINT audit_entries_inbox_key UNIQUE (inbox_key);
 
 -- How far the processor has handled the log: every accepted entry up to handled_through has its outcome
--- (applied, or a row in logged_inbox_outcomes). One row. Entries logged before this version have inbox rows
+-- (done at the first attempt, or a row in logged_inbox_outcomes). One row. Entries logged before this version have inbox rows
 -- of their own and are handled from inbox_activities as before.
 CREATE TABLE logged_inbox_progress (
     id               SMALLINT NOT NULL PRIMARY KEY,
@@ -18,8 +18,8 @@ CREATE TABLE logged_inbox_progress (
 );
 INSERT INTO logged_inbox_progress (id, handled_through) SELECT 1, COALESCE(MAX(seq), -1) FROM audit_entries;
 
--- The outcomes that are more than "applied": a retry (state pending), a failure, an ignored activity, and any
--- outcome of an activity that was retried before.
+-- The outcomes other than "done at the first attempt": a retry (state pending), a failure, and any outcome
+-- of an activity that was retried before.
 CREATE TABLE logged_inbox_outcomes (
     audit_seq     BIGINT NOT NULL PRIMARY KEY,
     state         VARCHAR(16) NOT NULL,      -- pending | done | failed

@@ -7,8 +7,6 @@ package org.tributary.node.inbox;
  * @param attempts how many times its handler has run, this time included
  */
 public record ActivityOutcome(long id, String state, String result, int attempts) {
-    static final String APPLIED = "applied";
-
     public static ActivityOutcome done(StoredActivity activity, String result) {
         return new ActivityOutcome(activity.id(), "done", result, activity.attempts() + 1);
     }
@@ -21,8 +19,11 @@ public record ActivityOutcome(long id, String state, String result, int attempts
         return new ActivityOutcome(activity.id(), "pending", result, activity.attempts() + 1);
     }
 
-    /** Applied at the first attempt: the usual outcome, which a queue may record by moving past it alone. */
-    boolean isAppliedAtOnce() {
-        return state.equals("done") && APPLIED.equals(result) && attempts == 1;
+    /**
+     * Done at the first attempt, applied or ignored: the usual outcome, which a queue may record by moving past
+     * the activity alone.
+     */
+    boolean isDoneAtOnce() {
+        return state.equals("done") && attempts == 1;
     }
 }

@@ -47,8 +47,8 @@ public final class InboxActivityStore implements InboxStore, InboxQueue {
     }
 
     /**
-     * Where whoever stores activities hands them to {@link #pending}, which then need not read them back. The
-     * group commit here uses it, and so does the compliance log's writer when it stores activities.
+     * Where the group commit here hands the activities it stores to {@link #pending}, which then need not read
+     * them back. (A node with the compliance log hands its activities to {@link LoggedInboxQueue#handOff()}.)
      */
     public InboxHandOff handOff() {
         return handOff;

@@ -23,9 +23,11 @@ import java.util.logging.Logger;
  * <p>Until its outcome is committed, an activity is still pending in the store; the processor skips the
  * activities {@link #unrecorded()} lists, so that no handler runs again meanwhile. Outcomes queued while a
  * commit runs go together in the next one, in the order they were submitted. A commit that fails is tried
- * again a second later, before anything submitted after it: a queue that keeps a mark must not move it past
- * outcomes not stored. When the node stops first, the activities stay pending and their handlers run again
- * after the restart, as after a crash: handlers recognise what they already applied.
+ * again, together with and before anything submitted after it, at the next submission or a second later,
+ * whichever comes first: a queue that keeps a mark must not move it past outcomes not stored. While the store
+ * refuses, nothing is recorded, and the activities handled meanwhile wait in memory (each attempt logs a
+ * warning). When the node stops first, the activities stay pending and their handlers run again after the
+ * restart, as after a crash: handlers recognise what they already applied.
  */
 final class InboxOutcomeRecorder implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(InboxOutcomeRecorder.class.getName());
@@ -69,7 +71,10 @@ final class InboxOutcomeRecorder implements AutoCloseable {
         return Set.copyOf(unrecorded);
     }
 
-    /** Returns once everything submitted before this call is committed, or waits for a retry after failing. */
+    /**
+     * Returns once every commit of what was submitted before this call has ended: stored, or failed and waiting
+     * for its next attempt.
+     */
     void awaitRecorded() {
         try {
             executor.submit(() -> { }).get(); // one thread, in order: every earlier commit has ended

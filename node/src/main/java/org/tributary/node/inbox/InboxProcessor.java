@@ -65,8 +65,8 @@ public final class InboxProcessor implements AutoCloseable {
     }
 
     /**
-     * Processes everything pending now and returns once the outcomes are stored; returns how many
-     * activities were handled.
+     * Processes everything pending now and returns once the commits of the outcomes have ended (stored, or
+     * failed and waiting to be tried again); returns how many activities were handled.
      */
     public int runOnce() {
         int handled = processPending();
@@ -104,13 +104,11 @@ public final class InboxProcessor implements AutoCloseable {
                 }
             } finally {
                 // Even when the batch stopped half-way (the dispatcher turns a handler's exception into a retry,
-                // so only an Error does that): what was applied stays applied once. The read's reach goes only
-                // with a whole batch, so that a queue's mark never passes an activity left unhandled.
+                // so only an Error does that): what was applied stays applied once, and a queue's mark goes no
+                // further than the last activity handled.
                 boolean whole = outcomes.size() == batch.activities().size();
-                source.recorder().submit(outcomes, whole ? batch.through() : -1);
-                if (!whole) {
-                    source.queue().rewind();
-                }
+                source.recorder().submit(outcomes, whole ? batch.through()
+                        : source.queue().stoppedAt(batch, outcomes.size()));
             }
         } while (batch.more());
         return handled;
@@ -144,6 +142,7 @@ public final class InboxProcessor implements AutoCloseable {
         InboundActivity activity = parsed.get();
         HandlerResult result = dispatcher.dispatch(activity);
         if (result instanceof HandlerResult.Ignored ignored) {
+            LOG.fine(() -> "ignored " + stored.activityId() + ": " + ignored.reason());
             return ActivityOutcome.done(stored, "ignored: " + ignored.reason());
         }
         if (result instanceof HandlerResult.Failed failed) {

@@ -31,11 +31,12 @@ public interface InboxQueue {
     void record(List<ActivityOutcome> outcomes, long through);
 
     /**
-     * Forgets how far reads went beyond what is recorded, so that the next read starts over from the stored
-     * state, leaving out what it is told to skip: after a batch the processor could not finish. A queue whose
-     * reads always start from the stored state has nothing to forget.
+     * Says that of {@code read}, the last read, only the first {@code handled} activities were handled (the
+     * batch stopped half-way), and returns the {@code through} to record with their outcomes: the next read
+     * goes on from there. A queue whose reads always start from its stored state returns -1.
      */
-    default void rewind() {
+    default long stoppedAt(Pending read, int handled) {
+        return -1;
     }
 
     /** How many activities wait for their handler. */

@@ -17,15 +17,18 @@ import org.tributary.node.store.Jdbc;
  * The inbox of a node that logs federation traffic, as a view over the compliance log (V105): the entry that
  * accepted an activity ({@code inbox.accepted}) is its only row, and what is pending is every such entry
  * after a mark, {@code logged_inbox_progress.handled_through}, plus the retries in
- * {@code logged_inbox_outcomes}. Recording a batch moves the mark and stores only the outcomes that say more
- * than "applied at the first attempt". Before, each activity had an inbox row beside its entry (three index
- * entries) and an {@code UPDATE} of that row when handled, which moved its pending index entry: in benchmark
- * 1's profile half of what the log's one writer thread and the outcome commits spent per activity.
+ * {@code logged_inbox_outcomes}. Recording a batch moves the mark and stores only the outcomes that are not
+ * "done at the first attempt": retries, failures, and the outcome of an activity retried before. Before, each
+ * activity had an inbox row beside its entry (three index entries) and an {@code UPDATE} of that row when
+ * handled, which moved its pending index entry. Why an activity was ignored is no longer stored (the processor
+ * logs it at FINE): a row per ignored activity would cost what the view saves, and benchmark 1's notes, which
+ * nobody here follows, are all ignored.
  *
  * <p>The mark may move past an entry only once the entry's outcome is stored. The processor reads in sequence
  * order, and one recorder stores the outcomes of its reads in that order, each read's outcomes with the mark
- * it reached; the log numbers its entries without gaps and commits them in order, so an entry below one the
- * processor has read is committed.
+ * it reached; the log numbers its entries without gaps and commits them in order, one writer at a time, and
+ * a read (read committed, with locks) waits for an entry being written rather than passing it, so an entry
+ * below one the processor has read is committed.
  */
 public final class LoggedInboxQueue implements InboxQueue {
     private static final String ACCEPTED = "inbox.accepted";
@@ -62,6 +65,8 @@ public final class LoggedInboxQueue implements InboxQueue {
      * after a restart the mark alone says where to go on. Read and written by the processor's thread only.
      */
     private volatile long readThrough = -1;
+    /** Where the last read started: the entry after the mark or after the read before it. */
+    private volatile long readFrom;
 
     public LoggedInboxQueue(Database database, Clock clock) {
         this.database = database;
@@ -81,12 +86,12 @@ public final class LoggedInboxQueue implements InboxQueue {
     /**
      * The retries first (they are older), then the accepted entries after the mark or after the last entry
      * read, whichever is later: what was read before and not recorded yet is on its way to the recorder, which
-     * stores it before anything read now. After a {@link #rewind} the read starts at the mark and leaves out
-     * what is in flight ({@code skip}).
+     * stores it before anything read now. The entries in flight ({@code skip}) are left out all the same.
      */
     @Override
     public Pending pending(int max, Set<Long> skip) {
-        return database.inTransaction(connection -> {
+        long[] reach = new long[2]; // where the read started, and how far it went
+        Pending pending = database.inTransaction(connection -> {
             long from = Math.max(mark(connection), readThrough) + 1;
             handOff.dropBefore(from);
             List<StoredActivity> retries = retries(connection, max, skip);
@@ -97,22 +102,38 @@ public final class LoggedInboxQueue implements InboxQueue {
                 for (Object[] entry : Jdbc.query(connection, NEXT, row -> new Object[] {row.getLong(1),
                         row.getString(2)}, from, from + wanted - 1)) {
                     long seq = (Long) entry[0];
-                    if (ACCEPTED.equals(entry[1]) && !skip.contains(seq)) { // in flight only after a rewind
+                    if (ACCEPTED.equals(entry[1]) && !skip.contains(seq)) {
                         next.add(seq);
                     }
                     through = seq;
                 }
             }
-            readThrough = through;
+            reach[0] = from;
+            reach[1] = through;
             List<StoredActivity> activities = new ArrayList<>(retries);
             activities.addAll(handOff.takeOrReadBack(next, toRead -> readBack(connection, toRead), rowsReadBack));
             return new Pending(activities, through, through == from + wanted - 1 || retries.size() == max);
         });
+        // Only once the read succeeded: a read that failed half-way must not leave entries behind it unread.
+        readFrom = reach[0];
+        readThrough = reach[1];
+        return pending;
     }
 
+    /**
+     * A read handled only in part goes as far as the last entry handled after the mark: retries come first and
+     * lie before it, the entries after it come in sequence order. The next read goes on from there.
+     */
     @Override
-    public void rewind() {
-        readThrough = -1;
+    public long stoppedAt(Pending read, int handled) {
+        long through = readFrom - 1;
+        for (StoredActivity activity : read.activities().subList(0, handled)) {
+            if (activity.id() >= readFrom) {
+                through = activity.id();
+            }
+        }
+        readThrough = through;
+        return through;
     }
 
     private static long mark(Connection connection) throws SQLException {
@@ -161,15 +182,15 @@ public final class LoggedInboxQueue implements InboxQueue {
     }
 
     /**
-     * Moves the mark to {@code through} and stores the outcomes that say more than "applied at the first
-     * attempt", in one transaction. An activity retried before has a row already, which its outcome replaces.
+     * Moves the mark to {@code through} and stores the outcomes other than "done at the first attempt", in one
+     * transaction. An activity retried before has a row already, which its outcome replaces.
      */
     @Override
     public void record(List<ActivityOutcome> outcomes, long through) {
         java.time.Instant processedAt = clock.instant();
         database.inTransactionVoid(connection -> {
             for (ActivityOutcome outcome : outcomes) {
-                if (!outcome.isAppliedAtOnce()) {
+                if (!outcome.isDoneAtOnce()) {
                     store(connection, outcome, processedAt);
                 }
             }

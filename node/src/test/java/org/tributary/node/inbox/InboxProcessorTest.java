@@ -1,6 +1,7 @@
 package org.tributary.node.inbox;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.tributary.node.inbox.InboxTestActivities.KEY;
 import static org.tributary.node.inbox.InboxTestActivities.activity;
@@ -23,7 +24,8 @@ import org.tributary.node.testing.TestDatabase;
 
 /**
  * The processor over a real store and a real dispatcher whose handlers stand for each outcome:
- * Like applies, Announce is ignored, Block fails for good, Flag fails retryably, Move throws. Here over the
+ * Like applies, Announce is ignored, Block fails for good, Flag fails retryably, Move throws, Remove crashes
+ * (an {@link Error}, which the dispatcher does not catch) until told otherwise. Here over the
  * inbox's own rows (a node without the compliance log); {@link LoggedInboxProcessorTest} runs the same over
  * the log.
  */
@@ -31,6 +33,14 @@ class InboxProcessorTest {
     static final Instant NOW = Instant.parse("2025-03-05T09:15:00Z");
     final MutableClock clock = new MutableClock(NOW);
     private final List<String> handled = new CopyOnWriteArrayList<>();
+    private volatile boolean removeCrashes = true;
+
+    /** What a handler may throw that is no exception: the batch it was in stops half-way. */
+    private static final class HandlerCrash extends Error {
+        HandlerCrash() {
+            super("handler crash");
+        }
+    }
     TestDatabase store;
     private InboxActivityStore inbox;
     private InboxProcessor processor;
@@ -54,6 +64,11 @@ class InboxProcessorTest {
                 "https://sales.example/activities/" + name)).orElseThrow();
     }
 
+    /** What {@link #state} says of an activity done at the first attempt with {@code result}. */
+    String doneAtOnce(String result) {
+        return "done|1|" + result;
+    }
+
     /** Replaces every stored body with bytes that are no JSON, and forgets what is held in memory. */
     void breakStoredBodies() {
         store.database().inTransactionVoid(connection -> Jdbc.update(connection,
@@ -73,6 +88,13 @@ class InboxProcessorTest {
                 .on("Announce", activity -> record(activity.id().getPath(), new HandlerResult.Ignored("not ours")))
                 .on("Block", activity -> record(activity.id().getPath(), new HandlerResult.Failed("bad block", false)))
                 .on("Flag", activity -> record(activity.id().getPath(), new HandlerResult.Failed("peer down", true)))
+                .on("Remove", activity -> {
+                    handled.add(activity.id().getPath());
+                    if (removeCrashes) {
+                        throw new HandlerCrash();
+                    }
+                    return HandlerResult.applied();
+                })
                 .on("Move", activity -> {
                     handled.add(activity.id().getPath());
                     throw new IllegalStateException("handler bug");
@@ -94,8 +116,8 @@ class InboxProcessorTest {
 
         assertEquals(2, processor.runOnce());
 
-        assertEquals("done|1|applied", state("like"));
-        assertEquals("done|1|ignored: not ours", state("announce"));
+        assertEquals(doneAtOnce("applied"), state("like"));
+        assertEquals(doneAtOnce("ignored: not ours"), state("announce"));
         assertEquals(0, processor.runOnce(), "nothing is handled twice");
         assertEquals(List.of("/activities/like", "/activities/announce"), handled, "oldest first");
     }
@@ -127,6 +149,23 @@ class InboxProcessorTest {
         storeActivity("move", "Move");
         processor.runOnce();
         assertEquals("pending|1|handler for Move threw IllegalStateException: handler bug", state("move"));
+    }
+
+    @Test
+    void aBatchThatStoppedHalfWayGoesOnAfterTheLastActivityHandled() {
+        storeActivity("first", "Like");
+        storeActivity("crash", "Remove");
+        storeActivity("last", "Like");
+
+        assertThrows(HandlerCrash.class, processor::runOnce);
+        removeCrashes = false;
+        assertEquals(2, processor.runOnce());
+
+        assertEquals(List.of("/activities/first", "/activities/crash", "/activities/crash", "/activities/last"),
+                handled, "only the activity whose handler crashed ran again");
+        assertEquals(doneAtOnce("applied"), state("first"));
+        assertEquals(doneAtOnce("applied"), state("last"));
+        assertEquals(0, countPending());
     }
 
     @Test

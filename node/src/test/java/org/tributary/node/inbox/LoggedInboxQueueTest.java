@@ -76,7 +76,7 @@ class LoggedInboxQueueTest {
     }
 
     @Test
-    void whatIsReadAndNotRecordedIsReadAgainAfterARestartOrARewind() {
+    void whatIsReadAndNotRecordedIsReadAgainAfterARestart() {
         accept("a");
         accept("b");
         InboxQueue.Pending read = queue.pending(10, Set.of());
@@ -84,10 +84,25 @@ class LoggedInboxQueueTest {
 
         assertEquals(List.of("b"), names(new LoggedInboxQueue(store.database(), Clock.systemUTC())
                 .pending(10, Set.of()).activities()), "after a restart: from the mark");
-        queue.rewind();
-        assertEquals(List.of("b"), names(queue.pending(10, Set.of()).activities()), "after a rewind: from the mark");
-        queue.rewind();
-        assertEquals(List.of(), names(queue.pending(10, Set.of(1L)).activities()), "leaving out what is in flight");
+    }
+
+    @Test
+    void aReadHandledInPartGoesOnAfterTheLastActivityHandled() {
+        accept("flaky");
+        InboxQueue.Pending first = queue.pending(10, Set.of());
+        queue.record(List.of(ActivityOutcome.retry(first.activities().get(0), "peer down")), first.through());
+        accept("a");
+        other();
+        accept("b");
+        accept("c");
+        InboxQueue.Pending read = queue.pending(10, Set.of());
+        assertEquals(List.of("flaky", "a", "b", "c"), names(read.activities()));
+
+        assertEquals(3, queue.stoppedAt(read, 3), "the retry, a and b handled: through b, past the other entry");
+        assertEquals(List.of("c"), names(queue.pending(10, Set.of(0L, 1L, 3L)).activities()), "c is read again");
+        InboxQueue.Pending retryOnly = queue.pending(10, Set.of(1L, 3L, 4L));
+        assertEquals(List.of("flaky"), names(retryOnly.activities()));
+        assertEquals(4, queue.stoppedAt(retryOnly, 0), "nothing handled: no further than where the read began");
     }
 
     @Test
@@ -104,7 +119,7 @@ class LoggedInboxQueueTest {
         assertEquals(List.of("flaky", "later"), names(again.activities()));
         assertEquals(1, again.activities().get(0).attempts());
         assertEquals(0, again.activities().get(1).attempts());
-        assertEquals("done|1|ignored: not ours", outcome(read.activities().get(1).id()));
+        assertEquals("none", outcome(read.activities().get(1).id()), "ignored at the first attempt: the mark says it");
         assertEquals(2, queue.countPending());
         assertTrue(queue.pending(10, Set.of(again.activities().get(0).id())).activities().isEmpty(),
                 "a retry whose outcome is on its way is skipped");
