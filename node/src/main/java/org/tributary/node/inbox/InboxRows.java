@@ -23,12 +23,17 @@ public final class InboxRows {
     private static final String KNOWN = "SELECT 1 FROM audit_entries WHERE inbox_key = ? "
             + "UNION ALL SELECT 1 FROM inbox_activities WHERE activity_id_hash = ?";
     private static final String KNOWN_TO_LOG = "SELECT 1 FROM audit_entries WHERE inbox_key = ?";
-    private static final String LOG_HAS_KEYS = "SELECT 1 FROM audit_entries WHERE inbox_key IS NOT NULL "
-            + "FETCH FIRST 1 ROWS ONLY";
+    /** The smallest key, read from the first entries of the unique index (NULLs sort last): null when none. */
+    static final String LOG_HAS_KEYS = "SELECT MIN(inbox_key) FROM audit_entries";
+    private static final String ROWS_EXIST = "SELECT 1 FROM inbox_activities FETCH FIRST 1 ROWS ONLY";
 
     private final IdGenerator ids;
-    /** Whether the log accepted activities here once (a node since run without it); asked at the first insert. */
+    // A node stores its activities one way for a whole run: into the log, or into inbox rows. Whether the other
+    // way holds any is asked once, at the first activity, and stays true for the run.
+    /** Whether the log accepted activities here once (a node since run without it). */
     private volatile Boolean logHasKeys;
+    /** Whether inbox rows exist (written before V105, or while the node ran without the log). */
+    private volatile Boolean rowsExist;
 
     public InboxRows(IdGenerator ids) {
         this.ids = ids;
@@ -39,9 +44,17 @@ public final class InboxRows {
         return Hashes.sha256(activity.id().toString());
     }
 
-    /** Whether an activity with this key was accepted before, into the log or an inbox row. */
+    /**
+     * Whether an activity with this key was accepted before, into the log or an inbox row; for the log's writer.
+     * The inbox rows are probed only where there are any.
+     */
     public boolean isKnown(Connection connection, byte[] key) throws SQLException {
-        return Jdbc.queryOne(connection, KNOWN, row -> true, key, HexFormat.of().formatHex(key)).isPresent();
+        if (rowsExist == null) {
+            rowsExist = Jdbc.queryOne(connection, ROWS_EXIST, row -> true).isPresent();
+        }
+        return rowsExist
+                ? Jdbc.queryOne(connection, KNOWN, row -> true, key, HexFormat.of().formatHex(key)).isPresent()
+                : Jdbc.queryOne(connection, KNOWN_TO_LOG, row -> true, key).isPresent();
     }
 
     /**
@@ -75,7 +88,7 @@ public final class InboxRows {
     private boolean logHasKeys(Connection connection) throws SQLException {
         Boolean known = logHasKeys;
         if (known == null) {
-            known = Jdbc.queryOne(connection, LOG_HAS_KEYS, row -> true).isPresent();
+            known = Jdbc.queryOne(connection, LOG_HAS_KEYS, row -> row.getBytes(1) != null).orElse(false);
             logHasKeys = known;
         }
         return known;
