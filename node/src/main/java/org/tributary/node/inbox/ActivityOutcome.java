@@ -7,6 +7,8 @@ package org.tributary.node.inbox;
  * @param attempts how many times its handler has run, this time included
  */
 public record ActivityOutcome(long id, String state, String result, int attempts) {
+    /** The width of the result columns the outcome is stored in. */
+    private static final int RESULT_COLUMN = 500;
     public static ActivityOutcome done(StoredActivity activity, String result) {
         return new ActivityOutcome(activity.id(), "done", result, activity.attempts() + 1);
     }
@@ -17,6 +19,11 @@ public record ActivityOutcome(long id, String state, String result, int attempts
 
     public static ActivityOutcome retry(StoredActivity activity, String result) {
         return new ActivityOutcome(activity.id(), "pending", result, activity.attempts() + 1);
+    }
+
+    /** The result as it is stored: cut to its column's width. */
+    String storedResult() {
+        return result == null ? null : result.substring(0, Math.min(result.length(), RESULT_COLUMN));
     }
 
     /**

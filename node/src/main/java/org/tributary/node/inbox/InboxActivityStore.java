@@ -24,17 +24,11 @@ import org.tributary.node.store.Jdbc;
  * id hash makes storing and de-duplicating one atomic step, so a replay is never applied twice.
  */
 public final class InboxActivityStore implements InboxStore, InboxQueue {
-    private static final int MAX_RESULT_LENGTH = 500;
-    /**
-     * What the hand-off holds for the processor at most, as {@link InboxHandOff} counts it: some 600 activities
-     * of a kilobyte, a third of a second of benchmark 1's burst; the processor is rarely further behind.
-     */
-    private static final long HAND_OFF_BYTES = 4L << 20;
 
     private final Database database;
     private final Clock clock;
     private final InboxGroupCommit groupCommit;
-    private final InboxHandOff handOff = new InboxHandOff(HAND_OFF_BYTES);
+    private final InboxHandOff handOff = new InboxHandOff(InboxHandOff.QUEUE_BYTES);
     /** Bodies {@link #pending} had to read back from the log: the hand-off's misses on a logged node. */
     private final LongAdder bodiesReadFromLog = new LongAdder();
     /** Pending rows {@link #pending} had to read back from the store, not taken from the hand-off. */
@@ -157,7 +151,7 @@ public final class InboxActivityStore implements InboxStore, InboxQueue {
         }
         Map<OutcomeKind, List<Long>> alike = new LinkedHashMap<>();
         for (ActivityOutcome outcome : outcomes) {
-            alike.computeIfAbsent(new OutcomeKind(outcome.state(), trim(outcome.result())), key -> new ArrayList<>())
+            alike.computeIfAbsent(new OutcomeKind(outcome.state(), outcome.storedResult()), key -> new ArrayList<>())
                     .add(outcome.id());
         }
         Instant processedAt = clock.instant();
@@ -178,9 +172,5 @@ public final class InboxActivityStore implements InboxStore, InboxQueue {
     public long countPending() {
         return database.inTransaction(connection -> Jdbc.count(connection,
                 "SELECT COUNT(*) FROM inbox_activities WHERE state = 'pending'"));
-    }
-
-    private static String trim(String value) {
-        return value == null ? null : value.substring(0, Math.min(value.length(), MAX_RESULT_LENGTH));
     }
 }

@@ -40,6 +40,12 @@ public final class InboxHandOff {
      */
     static final int PARSED_PER_BYTE = 4;
 
+    /**
+     * What a queue's hand-off holds at most, as {@link #sizeOf} counts it: some 600 activities of a kilobyte, a
+     * third of a second of benchmark 1's burst; the processor is rarely further behind.
+     */
+    static final long QUEUE_BYTES = 4L << 20;
+
     private final long maxBytes;
     // Offers come from whichever thread writes a batch, one batch at a time, and takes from the processor: a
     // lock costs next to nothing here and keeps the byte count exact.

@@ -2,11 +2,14 @@ package org.tributary.node.inbox;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.LongAdder;
@@ -32,9 +35,6 @@ import org.tributary.node.store.Jdbc;
  */
 public final class LoggedInboxQueue implements InboxQueue {
     private static final String ACCEPTED = "inbox.accepted";
-    private static final int MAX_RESULT_LENGTH = 500;
-    /** As for the inbox's own rows ({@link InboxActivityStore}): some 600 activities of a kilobyte. */
-    private static final long HAND_OFF_BYTES = 4L << 20;
 
     static final String MARK = "SELECT handled_through FROM logged_inbox_progress WHERE id = 1";
     /**
@@ -56,9 +56,13 @@ public final class LoggedInboxQueue implements InboxQueue {
     private static final String INSERT_OUTCOME = "INSERT INTO logged_inbox_outcomes (state, attempts, result, "
             + "processed_at, audit_seq) VALUES (?,?,?,?,?)";
 
+    /** One entry of the log as the processor reads past it. */
+    private record Entry(long seq, boolean accepted) {
+    }
+
     private final Database database;
     private final Clock clock;
-    private final InboxHandOff handOff = new InboxHandOff(HAND_OFF_BYTES);
+    private final InboxHandOff handOff = new InboxHandOff(InboxHandOff.QUEUE_BYTES);
     private final LongAdder rowsReadBack = new LongAdder();
     /**
      * The last entry {@link #pending} went through, ahead of the stored mark until its outcomes are recorded;
@@ -99,19 +103,19 @@ public final class LoggedInboxQueue implements InboxQueue {
             List<Long> next = new ArrayList<>(wanted);
             long through = from - 1;
             if (wanted > 0) {
-                for (Object[] entry : Jdbc.query(connection, NEXT, row -> new Object[] {row.getLong(1),
-                        row.getString(2)}, from, from + wanted - 1)) {
-                    long seq = (Long) entry[0];
-                    if (ACCEPTED.equals(entry[1]) && !skip.contains(seq)) {
-                        next.add(seq);
+                for (Entry entry : Jdbc.query(connection, NEXT, row -> new Entry(row.getLong(1),
+                        ACCEPTED.equals(row.getString(2))), from, from + wanted - 1)) {
+                    if (entry.accepted() && !skip.contains(entry.seq())) {
+                        next.add(entry.seq());
                     }
-                    through = seq;
+                    through = entry.seq();
                 }
             }
             reach[0] = from;
             reach[1] = through;
             List<StoredActivity> activities = new ArrayList<>(retries);
-            activities.addAll(handOff.takeOrReadBack(next, toRead -> readBack(connection, toRead), rowsReadBack));
+            activities.addAll(handOff.takeOrReadBack(next, toRead -> readBack(connection, toRead, Map.of()),
+                    rowsReadBack));
             return new Pending(activities, through, through == from + wanted - 1 || retries.size() == max);
         });
         // Only once the read succeeded: a read that failed half-way must not leave entries behind it unread.
@@ -152,30 +156,24 @@ public final class LoggedInboxQueue implements InboxQueue {
                 attempts.put(retry[0], (int) retry[1]);
             }
         }
-        Map<Long, StoredActivity> read = readBack(connection, order);
-        List<StoredActivity> retries = new ArrayList<>(order.size());
-        for (long seq : order) {
-            StoredActivity entry = read.get(seq);
-            if (entry != null) {
-                retries.add(new StoredActivity(seq, entry.activityId(), entry.type(), entry.actor(), entry.body(),
-                        attempts.get(seq), Optional.empty()));
-            }
-        }
-        return retries;
+        Map<Long, StoredActivity> read = readBack(connection, order, attempts);
+        return order.stream().map(read::get).filter(Objects::nonNull).toList();
     }
 
     /**
      * Entries as logged: the id, type and actor as the log records them (cut to its columns' width), the bytes
-     * unless retention pruned them (an empty body, which fails the activity). The processor goes by the bytes.
+     * unless retention pruned them (an empty body, which fails the activity), with the {@code attempts} made
+     * before (none where not given). The processor goes by the bytes.
      */
-    private Map<Long, StoredActivity> readBack(Connection connection, List<Long> sequences) throws SQLException {
+    private Map<Long, StoredActivity> readBack(Connection connection, List<Long> sequences,
+            Map<Long, Integer> attempts) throws SQLException {
         Map<Long, StoredActivity> found = new HashMap<>();
         Jdbc.queryIn(connection, READ_BACK, sequences, row -> {
             long seq = row.getLong("seq");
             byte[] body = row.getBytes("body");
             found.put(seq, new StoredActivity(seq, StoredActivity.uriOrNull(row.getString("activity_id")),
                     row.getString("activity_type"), StoredActivity.uriOrNull(row.getString("actor")),
-                    body == null ? new byte[0] : body, 0, Optional.empty()));
+                    body == null ? new byte[0] : body, attempts.getOrDefault(seq, 0), Optional.empty()));
             return null;
         });
         return found;
@@ -187,7 +185,7 @@ public final class LoggedInboxQueue implements InboxQueue {
      */
     @Override
     public void record(List<ActivityOutcome> outcomes, long through) {
-        java.time.Instant processedAt = clock.instant();
+        Instant processedAt = clock.instant();
         database.inTransactionVoid(connection -> {
             for (ActivityOutcome outcome : outcomes) {
                 if (!outcome.isDoneAtOnce()) {
@@ -198,10 +196,10 @@ public final class LoggedInboxQueue implements InboxQueue {
         });
     }
 
-    private static void store(Connection connection, ActivityOutcome outcome, java.time.Instant processedAt)
+    private static void store(Connection connection, ActivityOutcome outcome, Instant processedAt)
             throws SQLException {
-        Object[] values = {outcome.state(), outcome.attempts(), trim(outcome.result()),
-            outcome.state().equals("pending") ? Jdbc.nullOf(java.sql.Types.TIMESTAMP) : processedAt, outcome.id()};
+        Object[] values = {outcome.state(), outcome.attempts(), outcome.storedResult(),
+            outcome.state().equals("pending") ? Jdbc.nullOf(Types.TIMESTAMP) : processedAt, outcome.id()};
         if (Jdbc.update(connection, UPDATE_OUTCOME, values) == 0) {
             Jdbc.update(connection, INSERT_OUTCOME, values);
         }
@@ -212,9 +210,5 @@ public final class LoggedInboxQueue implements InboxQueue {
         return database.inTransaction(connection -> Jdbc.count(connection,
                 "SELECT COUNT(*) FROM audit_entries WHERE seq > ? AND kind = ?", mark(connection), ACCEPTED)
                 + Jdbc.count(connection, "SELECT COUNT(*) FROM logged_inbox_outcomes WHERE state = 'pending'"));
-    }
-
-    private static String trim(String value) {
-        return value == null ? null : value.substring(0, Math.min(value.length(), MAX_RESULT_LENGTH));
     }
 }

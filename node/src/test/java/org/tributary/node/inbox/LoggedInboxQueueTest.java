@@ -144,6 +144,16 @@ class LoggedInboxQueueTest {
     }
 
     @Test
+    void aLongResultIsCutToItsColumn() {
+        accept("broken");
+        InboxQueue.Pending read = queue.pending(10, Set.of());
+
+        queue.record(List.of(ActivityOutcome.failed(read.activities().get(0), "y".repeat(700))), read.through());
+
+        assertEquals("failed|1|" + "y".repeat(500), outcome(read.activities().get(0).id()));
+    }
+
+    @Test
     void theMarkNeverMovesBack() {
         accept("a");
         queue.record(List.of(), 5);

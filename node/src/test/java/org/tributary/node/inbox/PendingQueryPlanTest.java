@@ -9,6 +9,8 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.IntFunction;
+import java.util.function.IntUnaryOperator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.tributary.node.store.IdGenerator;
@@ -79,22 +81,7 @@ class PendingQueryPlanTest {
     void rowsReadBackFindTheirLogEntriesByKey() throws Exception {
         int entries = 5_000;
         store.database().inTransactionVoid(connection -> {
-            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO audit_entries (seq, time_ms, "
-                    + "direction, kind, peer, activity_id, activity_type, actor, object, result, body_digest, "
-                    + "header_digest, leaf_hash, body) VALUES (?,?,'inbound','inbox.accepted','peer.example',?,"
-                    + "'Create','https://peer.example/users/a','','accepted',?,?,?,?)")) {
-                for (int i = 0; i < entries; i++) {
-                    insert.setLong(1, i);
-                    insert.setLong(2, i);
-                    insert.setString(3, "https://peer.example/activities/" + i);
-                    insert.setString(4, String.format("%064d", i));
-                    insert.setString(5, String.format("%064d", i));
-                    insert.setString(6, String.format("%064d", i));
-                    insert.setBytes(7, new byte[600]);
-                    insert.addBatch();
-                }
-                insert.executeBatch();
-            }
+            insertLogEntries(connection, entries, i -> i, i -> "inbox.accepted", i -> null);
             try (PreparedStatement insert = connection.prepareStatement("INSERT INTO inbox_activities (id, "
                     + "activity_id_hash, audit_seq, state) VALUES (?,?,?,'pending')")) {
                 for (int i = 0; i < entries; i++) {
@@ -135,24 +122,10 @@ class PendingQueryPlanTest {
         // Compiled first on an empty log, as on a new node: Derby keeps that plan for the statement.
         QueryPlans.of(store.dataSource(), LoggedInboxQueue.NEXT, 0L, 49L);
         store.database().inTransactionVoid(connection -> {
-            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO audit_entries (seq, time_ms, "
-                    + "direction, kind, peer, activity_id, activity_type, actor, object, result, body_digest, "
-                    + "header_digest, leaf_hash, body, inbox_key) VALUES (?,?,'inbound',?,'peer.example',?,"
-                    + "'Create','https://peer.example/users/a','','accepted',?,?,?,?,?)")) {
-                for (int i = 0; i < entries; i++) {
-                    insert.setLong(1, entries - 1 - i); // inserted newest first, so insertion order is not seq order
-                    insert.setLong(2, i);
-                    insert.setString(3, i % 10 == 0 ? "delivery.attempt" : "inbox.accepted");
-                    insert.setString(4, "https://peer.example/activities/" + i);
-                    insert.setString(5, String.format("%064d", i));
-                    insert.setString(6, String.format("%064d", i));
-                    insert.setString(7, String.format("%064d", i));
-                    insert.setBytes(8, new byte[600]);
-                    insert.setBytes(9, java.nio.ByteBuffer.allocate(32).putInt(i).array());
-                    insert.addBatch();
-                }
-                insert.executeBatch();
-            }
+            // Inserted newest first, so that insertion order is not sequence order; one in ten of another kind.
+            insertLogEntries(connection, entries, i -> entries - 1 - i,
+                    i -> i % 10 == 0 ? "delivery.attempt" : "inbox.accepted",
+                    i -> java.nio.ByteBuffer.allocate(32).putInt(i).array());
             try (PreparedStatement insert = connection.prepareStatement("INSERT INTO logged_inbox_outcomes "
                     + "(audit_seq, state, attempts, result) VALUES (?,?,1,'x')")) {
                 for (int i = 0; i < entries; i++) {
@@ -179,5 +152,36 @@ class PendingQueryPlanTest {
         assertTrue(retries.contains("LOGGED_INBOX_OUTCOMES_PENDING"), retries);
         String readBack = QueryPlans.of(store.dataSource(), LoggedInboxQueue.READ_BACK.replace("%s", "?, ?"), 1L, 2L);
         assertFalse(readBack.contains("Table Scan"), readBack);
+    }
+
+    /**
+     * Inserts {@code count} inbound entries into the log: the {@code i}-th at sequence number {@code seq(i)}, of
+     * {@code kind(i)}, with {@code inboxKey(i)} (null for none) and a body of 600 bytes.
+     */
+    private static void insertLogEntries(java.sql.Connection connection, int count, IntUnaryOperator seq,
+            IntFunction<String> kind, IntFunction<byte[]> inboxKey) throws java.sql.SQLException {
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO audit_entries (seq, time_ms, "
+                + "direction, kind, peer, activity_id, activity_type, actor, object, result, body_digest, "
+                + "header_digest, leaf_hash, body, inbox_key) VALUES (?,?,'inbound',?,'peer.example',?,"
+                + "'Create','https://peer.example/users/a','','accepted',?,?,?,?,?)")) {
+            for (int i = 0; i < count; i++) {
+                insert.setLong(1, seq.applyAsInt(i));
+                insert.setLong(2, i);
+                insert.setString(3, kind.apply(i));
+                insert.setString(4, "https://peer.example/activities/" + i);
+                insert.setString(5, String.format("%064d", i));
+                insert.setString(6, String.format("%064d", i));
+                insert.setString(7, String.format("%064d", i));
+                insert.setBytes(8, new byte[600]);
+                byte[] key = inboxKey.apply(i);
+                if (key == null) {
+                    insert.setNull(9, java.sql.Types.BINARY);
+                } else {
+                    insert.setBytes(9, key);
+                }
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
     }
 }
