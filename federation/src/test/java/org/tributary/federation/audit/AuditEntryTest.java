@@ -56,19 +56,33 @@ class AuditEntryTest {
     @Test
     void encodingFollowsTheDocumentedLayout() {
         AuditEntry entry = sample(7);
-        ByteBuffer expected = ByteBuffer.allocate(1024);
+        byte[] bytes = documentedLayout(entry);
+        assertArrayEquals(bytes, entry.canonicalBytes());
+        assertEquals(MerkleTree.leafHash(bytes), entry.leafHash());
+    }
+
+    @Test
+    void anEncodingLongerThanTheWritersFirstBufferKeepsEveryByte() {
+        AuditEntry e = sample(8);
+        AuditEntry longer = new AuditEntry(8, e.time(), e.direction(), e.kind(), e.peer(),
+                e.activityId() + "/" + "a".repeat(3000), e.activityType(), e.actor() + "\u00e9".repeat(700),
+                e.object(), e.result(), e.bodyDigest(), e.headerDigest());
+        assertArrayEquals(documentedLayout(longer), longer.canonicalBytes());
+    }
+
+    private static byte[] documentedLayout(AuditEntry entry) {
+        ByteBuffer expected = ByteBuffer.allocate(16_384);
         expected.put("tributary-audit-entry-v1\n".getBytes(StandardCharsets.US_ASCII));
-        expected.putLong(7).putLong(TIME.plusSeconds(7).toEpochMilli());
+        expected.putLong(entry.sequence()).putLong(entry.time().toEpochMilli());
         for (String s : List.of("inbound", entry.kind(), entry.peer(), entry.activityId(), entry.activityType(),
                 entry.actor(), entry.object(), entry.result())) {
             byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
             expected.putInt(utf8.length).put(utf8);
         }
-        expected.put(BODY.bytes()).put(HEADERS.bytes());
+        expected.put(entry.bodyDigest().bytes()).put(entry.headerDigest().bytes());
         byte[] bytes = new byte[expected.position()];
         expected.flip().get(bytes);
-        assertArrayEquals(bytes, entry.canonicalBytes());
-        assertEquals(MerkleTree.leafHash(bytes), entry.leafHash());
+        return bytes;
     }
 
     @Test

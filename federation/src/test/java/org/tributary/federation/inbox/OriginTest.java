@@ -4,7 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.IDN;
 import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class OriginTest {
@@ -36,5 +41,33 @@ class OriginTest {
         // java.net.URI does not treat a non-ASCII authority as a host, so such ids are refused outright.
         assertTrue(Origin.of(URI.create("https://b\u00fccher.example/x")).isEmpty());
         assertTrue(Origin.of(URI.create("https://under_score.example/x")).isEmpty());
+    }
+
+    @Test
+    void ordinaryHostNamesGetWhatIdnGivesThemWithoutAskingIt() {
+        List<String> hosts = new ArrayList<>(List.of("sales.example.com", "Sales.EXAMPLE.com", "127.0.0.1", "a",
+                "xn--bcher-kva.example", "a-b.c-d", "-a.example", "a-.example", "a..example", ".a.example",
+                "a.example.", "under_score.example", "b\u00fccher.example", "a b.example", "[::1]", "",
+                "x".repeat(63) + ".example", "x".repeat(64) + ".example", ("y".repeat(60) + ".").repeat(5) + "z"));
+        Random random = new Random(9421);
+        String alphabet = "aZ09-._\u00fc";
+        for (int i = 0; i < 20_000; i++) {
+            StringBuilder host = new StringBuilder();
+            for (int length = 1 + random.nextInt(12); length > 0; length--) {
+                host.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            hosts.add(host.toString());
+        }
+        for (String host : hosts) {
+            assertEquals(byIdn(host), Origin.asciiHost(host), host);
+        }
+    }
+
+    private static String byIdn(String host) {
+        try {
+            return IDN.toASCII(host, IDN.USE_STD3_ASCII_RULES).toLowerCase(Locale.ROOT);
+        } catch (IllegalArgumentException refused) {
+            return null;
+        }
     }
 }
