@@ -1,5 +1,7 @@
 package org.tributary.node;
 
+import java.time.Clock;
+
 import java.util.logging.Logger;
 import org.tributary.federation.spi.FederationEventListener;
 import org.tributary.federation.spi.InboxStore;
@@ -29,14 +31,14 @@ record FederationLogging(InboundCapture capture, InboxStore admission, Federatio
     private static final Logger LOG = Logger.getLogger(FederationLogging.class.getName());
 
     static FederationLogging wire(AuditSettings settings, Database database, AuditLog log, InboxActivityStore inbox,
-            LoggedInboxQueue loggedInbox, IdGenerator ids) {
+            LoggedInboxQueue loggedInbox, IdGenerator ids, Clock clock) {
         InboundCapture capture = new InboundCapture();
         if (!settings.federationLogged()) {
             LOG.warning("audit.federation.enabled=false: federated messages are NOT logged (for benchmarks only)");
             return new FederationLogging(capture, inbox, FederationEventListener.ignoring());
         }
         return new FederationLogging(capture, new LoggedInboxStore(database, log, new InboxRows(ids), capture,
-                loggedInbox.handOff()),
+                loggedInbox.handOff(), clock),
                 new AuditEventListener(log, capture));
     }
 }

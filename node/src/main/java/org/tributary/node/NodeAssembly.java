@@ -195,7 +195,7 @@ public final class NodeAssembly implements AutoCloseable {
         SignatureSchemeMemory schemes = new SignatureSchemeMemory();
         DoubleKnockSender sender = new DoubleKnockSender(httpClient, signatures, schemes, HTTP_TIMEOUT);
         FederationLogging federationLogging = FederationLogging.wire(auditSettings, database, auditLog, inboxStore,
-                loggedInbox, ids);
+                loggedInbox, ids, clock);
         FederationEventListener events = federationLogging.events();
         PasswordHasher hasher = new PasswordHasher(random);
 

@@ -2,10 +2,13 @@ package org.tributary.node.audit;
 
 import java.net.URI;
 import java.nio.ByteBuffer;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
 import org.tributary.federation.http.HttpRequestParts;
 import org.tributary.federation.spi.InboundActivity;
 import org.tributary.federation.spi.InboxStore;
@@ -14,6 +17,7 @@ import org.tributary.node.inbox.InboxHandOff;
 import org.tributary.node.inbox.InboxRows;
 import org.tributary.node.inbox.LoggedInboxQueue;
 import org.tributary.node.store.Database;
+import org.tributary.node.store.StoreException;
 
 /**
  * The durable inbox as the pipeline sees it when federation traffic is logged: the log entry that accepts an
@@ -23,26 +27,45 @@ import org.tributary.node.store.Database;
  * memory ({@link InboxHandOff}, offered before the commit and withdrawn on rollback) so it need not read it
  * back. Rejections never reach a store; the {@link AuditEventListener} logs those.
  *
- * <p>Known or not is decided on the log's one writer thread: by the unique inbox key of the entries committed
- * (and the id hash of inbox rows from before, or from a time without the log), and by the keys of the batch
- * being written, which are not in the table until it commits. The unique key on the entries stands behind it.
+ * <p>Known or not is decided on the log's one writer thread. An activity is known by the unique inbox key of
+ * the entry that accepted it, by the keys of the batch being written (not in the table until it commits), and
+ * by the id hash of inbox rows from before V105 or from a time without the log. The writer does not ask the
+ * entries first: the unique key refuses a replay by itself, the batch rolls back and each of its writes is
+ * tried again alone ({@link AuditLog}), and a write tried again asks, so a replay becomes an
+ * {@code inbox.duplicate} entry as before. Asking first had cost an index probe per activity on the writer
+ * thread (~6 % of the node's CPU under benchmark 1), and replays are rare. Once one was refused by the key,
+ * every write asks first for {@value #ASK_FIRST_SECONDS} seconds, so that a peer replaying an activity again
+ * and again cannot make the writer roll batches back and write them one by one.
  */
 public final class LoggedInboxStore implements InboxStore {
+    static final int ASK_FIRST_SECONDS = 10;
+    private static final Duration ASK_FIRST = Duration.ofSeconds(ASK_FIRST_SECONDS);
+
     private final Database database;
     private final AuditLog log;
     private final InboxRows rows;
     private final InboundCapture capture;
     private final InboxHandOff handOff;
+    private final Clock clock;
+    /** Until when every write asks whether its activity is known before writing: set by the writer only. */
+    private volatile Instant askFirstUntil = Instant.MIN;
+    private final LongAdder replaysRefusedByKey = new LongAdder();
     /** Inbox keys of accepted entries written in a transaction of the log's writer not yet ended. */
     private final Set<ByteBuffer> keysBeingWritten = ConcurrentHashMap.newKeySet();
 
     public LoggedInboxStore(Database database, AuditLog log, InboxRows rows, InboundCapture capture,
-            InboxHandOff handOff) {
+            InboxHandOff handOff, Clock clock) {
         this.database = database;
+        this.clock = clock;
         this.log = log;
         this.rows = rows;
         this.capture = capture;
         this.handOff = handOff;
+    }
+
+    /** How many replays were known only once the unique key had refused them (for tests and diagnostics). */
+    public long replaysRefusedByKey() {
+        return replaysRefusedByKey.sum();
     }
 
     @Override
@@ -54,12 +77,21 @@ public final class LoggedInboxStore implements InboxStore {
         byte[] key = InboxRows.keyOf(activity);
         ByteBuffer heldKey = ByteBuffer.wrap(key);
         boolean[] stored = new boolean[1]; // the last attempt's answer; the commit publishes it to us
+        int[] attempts = new int[1];
         // Digested here, side by side with other requests; only a rare duplicate is digested by the writer.
         DigestedRecord accepted = DigestedRecord.ofInboxArrival(InboundRecords.of(receivedAt,
                 AuditKinds.INBOX_ACCEPTED, "accepted", peer, activity.id().toString(), fields, request, body,
                 InboundRecords.STORED_DETAIL), key);
-        log.appendWith((connection, sequence) -> {
-            stored[0] = !keysBeingWritten.contains(heldKey) && !rows.isKnown(connection, key);
+        AuditLog.LoggedWrite write = (connection, sequence) -> {
+            boolean triedBefore = attempts[0]++ > 0;
+            boolean ask = triedBefore || clock.instant().isBefore(askFirstUntil);
+            stored[0] = !keysBeingWritten.contains(heldKey)
+                    && !(ask ? rows.isKnown(connection, key) : rows.isKnownAsRow(connection, key));
+            if (!stored[0] && triedBefore) {
+                // Its batch was refused by the unique key (or failed otherwise, and the activity is known anyway).
+                replaysRefusedByKey.increment();
+                askFirstUntil = clock.instant().plus(ASK_FIRST);
+            }
             if (!stored[0]) {
                 return DigestedRecord.of(InboundRecords.of(receivedAt, AuditKinds.INBOX_DUPLICATE, "duplicate", peer,
                         activity.id().toString(), fields, request, body, InboundRecords.DUPLICATE_DETAIL));
@@ -73,7 +105,15 @@ public final class LoggedInboxStore implements InboxStore {
             // in benchmark 1 were read back from the log). Withdrawn if the transaction rolls back.
             handOff.offerInTransaction(database, connection, sequence, activity, body);
             return accepted;
-        });
+        };
+        try {
+            log.appendWith(write);
+        } catch (StoreException refused) {
+            if (!refused.isDuplicateKey() || attempts[0] != 1) {
+                throw refused;
+            }
+            log.appendWith(write); // a batch of one is not tried again by the log; tried again, the write asks
+        }
         return stored[0];
     }
 }

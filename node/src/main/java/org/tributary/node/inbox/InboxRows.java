@@ -23,6 +23,7 @@ public final class InboxRows {
     private static final String KNOWN = "SELECT 1 FROM audit_entries WHERE inbox_key = ? "
             + "UNION ALL SELECT 1 FROM inbox_activities WHERE activity_id_hash = ?";
     private static final String KNOWN_TO_LOG = "SELECT 1 FROM audit_entries WHERE inbox_key = ?";
+    private static final String KNOWN_AS_ROW = "SELECT 1 FROM inbox_activities WHERE activity_id_hash = ?";
     /** The smallest key, read from the first entries of the unique index (NULLs sort last): null when none. */
     static final String LOG_HAS_KEYS = "SELECT MIN(inbox_key) FROM audit_entries";
     private static final String ROWS_EXIST = "SELECT 1 FROM inbox_activities FETCH FIRST 1 ROWS ONLY";
@@ -49,12 +50,25 @@ public final class InboxRows {
      * The inbox rows are probed only where there are any.
      */
     public boolean isKnown(Connection connection, byte[] key) throws SQLException {
+        return rowsExist(connection)
+                ? Jdbc.queryOne(connection, KNOWN, row -> true, key, HexFormat.of().formatHex(key)).isPresent()
+                : Jdbc.queryOne(connection, KNOWN_TO_LOG, row -> true, key).isPresent();
+    }
+
+    /**
+     * Whether an inbox row holds this key, leaving the log's entries unasked (their unique key refuses a second
+     * accepted entry by itself); false at once where there are no inbox rows.
+     */
+    public boolean isKnownAsRow(Connection connection, byte[] key) throws SQLException {
+        return rowsExist(connection)
+                && Jdbc.queryOne(connection, KNOWN_AS_ROW, row -> true, HexFormat.of().formatHex(key)).isPresent();
+    }
+
+    private boolean rowsExist(Connection connection) throws SQLException {
         if (rowsExist == null) {
             rowsExist = Jdbc.queryOne(connection, ROWS_EXIST, row -> true).isPresent();
         }
-        return rowsExist
-                ? Jdbc.queryOne(connection, KNOWN, row -> true, key, HexFormat.of().formatHex(key)).isPresent()
-                : Jdbc.queryOne(connection, KNOWN_TO_LOG, row -> true, key).isPresent();
+        return rowsExist;
     }
 
     /**

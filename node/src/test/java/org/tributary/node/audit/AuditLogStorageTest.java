@@ -1,9 +1,11 @@
 package org.tributary.node.audit;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -13,7 +15,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.tributary.federation.audit.AuditDigests;
 import org.tributary.federation.audit.AuditDirection;
+import org.tributary.federation.audit.AuditEntry;
 import org.tributary.federation.audit.MerkleTree;
 import org.tributary.federation.audit.TreeHash;
 import org.tributary.federation.http.HeaderMap;
@@ -122,6 +126,35 @@ class AuditLogStorageTest {
                 "UPDATE audit_entries SET headers = ?, header_bytes = NULL WHERE seq = 1", "host: finance.example"));
 
         assertEquals("host: finance.example", entry(1).headers());
+    }
+
+    @Test
+    void aBatchOfEntriesIsStoredEachAsGiven() {
+        List<AuditLogStore.NewRow> rows = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            byte[] body = i % 5 == 0 ? new byte[0] : ("{\"n\":" + i + "}").getBytes(StandardCharsets.UTF_8);
+            AuditEntry entry = new AuditEntry(i, Instant.parse("2026-11-26T08:00:00Z").plusMillis(i),
+                    AuditDirection.INBOUND, "inbox.accepted", "peer" + i + ".example", "https://a.example/" + i,
+                    "Create", "https://a.example/users/" + i, "https://a.example/notes/" + i, "accepted " + i,
+                    AuditDigests.bodyDigest(body), MerkleTree.sha256(new byte[] {(byte) i}));
+            byte[] inboxKey = i % 3 == 0 ? null : MerkleTree.sha256(new byte[] {(byte) i, 1}).bytes();
+            rows.add(new AuditLogStore.NewRow(entry, entry.leafHash(), body, "host: h" + i, inboxKey));
+        }
+        database.inTransactionVoid(connection -> {
+            store.insert(connection, rows.subList(0, 63), List.of(), List.of());
+            store.insert(connection, rows.subList(63, rows.size()), List.of(), List.of()); // a second batch after it
+        });
+
+        for (AuditLogStore.NewRow row : rows) {
+            StoredAuditEntry stored = entry(row.entry().sequence());
+            assertEquals(row.entry(), stored.entry());
+            assertEquals(row.leafHash(), stored.storedLeafHash());
+            assertArrayEquals(row.body(), stored.body().orElse(new byte[0]));
+            assertEquals(row.headers(), stored.headers());
+            assertArrayEquals(row.inboxKey(), database.inTransaction(connection -> Jdbc.query(connection,
+                    "SELECT inbox_key FROM audit_entries WHERE seq = ?", result -> result.getBytes(1),
+                    row.entry().sequence())).get(0));
+        }
     }
 
     private StoredAuditEntry entry(long sequence) {

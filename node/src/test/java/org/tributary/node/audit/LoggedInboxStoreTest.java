@@ -11,6 +11,7 @@ import jakarta.json.Json;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -37,6 +38,7 @@ import org.tributary.node.store.Database;
 import org.tributary.node.store.IdGenerator;
 import org.tributary.node.store.Jdbc;
 import org.tributary.node.store.StoreException;
+import org.tributary.node.testing.MutableClock;
 import org.tributary.node.testing.TestDatabase;
 
 /** The log entry is the inbox row; copies of one activity are accepted once and logged each time. */
@@ -49,6 +51,7 @@ class LoggedInboxStoreTest {
     private final InboundCapture capture = new InboundCapture();
     private final ExecutorService threads = Executors.newFixedThreadPool(16);
     private final IdGenerator ids = new IdGenerator(Clock.systemUTC());
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-26T08:00:00Z"));
     private final LoggedInboxQueue inbox;
     private final AuditLog log;
     private final LoggedInboxStore store;
@@ -56,7 +59,7 @@ class LoggedInboxStoreTest {
     LoggedInboxStoreTest() {
         inbox = new LoggedInboxQueue(database, Clock.systemUTC());
         log = new AuditLog(database, auditStore, record -> false);
-        store = new LoggedInboxStore(database, log, new InboxRows(ids), capture, inbox.handOff());
+        store = new LoggedInboxStore(database, log, new InboxRows(ids), capture, inbox.handOff(), clock);
     }
 
     @AfterEach
@@ -232,6 +235,51 @@ class LoggedInboxStoreTest {
         assertEquals(100, entries.size());
         assertEquals(1, entries.stream().filter(e -> e.entry().kind().equals(AuditKinds.INBOX_ACCEPTED)).count());
         assertEquals(99, entries.stream().filter(e -> e.entry().kind().equals(AuditKinds.INBOX_DUPLICATE)).count());
+    }
+
+    @Test
+    void aReplayRefusedByTheUniqueKeyIsLoggedAsADuplicateAndMakesTheWriterAskFirstForAWhile() {
+        InboundActivity activity = activity("https://sales.example:8443/activities/replayed");
+        assertTrue(store.storeIfAbsent(activity, Instant.now(), KEY));
+
+        assertFalse(store.storeIfAbsent(activity, Instant.now(), KEY), "refused by the key, then known when asked");
+        assertEquals(1, store.replaysRefusedByKey());
+
+        clock.advance(Duration.ofSeconds(LoggedInboxStore.ASK_FIRST_SECONDS - 1));
+        assertFalse(store.storeIfAbsent(activity, Instant.now(), KEY));
+        assertEquals(1, store.replaysRefusedByKey(), "known by asking first: no batch refused");
+
+        clock.advance(Duration.ofSeconds(2));
+        assertFalse(store.storeIfAbsent(activity, Instant.now(), KEY));
+        assertEquals(2, store.replaysRefusedByKey(), "the writer no longer asks first");
+
+        assertEquals(List.of(AuditKinds.INBOX_ACCEPTED, AuditKinds.INBOX_DUPLICATE, AuditKinds.INBOX_DUPLICATE,
+                AuditKinds.INBOX_DUPLICATE), all().stream().map(e -> e.entry().kind()).toList());
+        assertEquals(1, inbox.countPending());
+    }
+
+    @Test
+    void aReplayInABatchFailsNoneOfItsNeighbours() throws Exception {
+        InboundActivity replayed = activity("https://sales.example:8443/activities/replayed");
+        assertTrue(store.storeIfAbsent(replayed, Instant.now(), KEY));
+        List<Future<Boolean>> fresh = new ArrayList<>();
+        List<Future<Boolean>> replays = new ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            InboundActivity next = activity("https://sales.example:8443/activities/fresh-" + i);
+            fresh.add(threads.submit(() -> store.storeIfAbsent(next, Instant.now(), KEY)));
+            if (i % 20 == 0) {
+                replays.add(threads.submit(() -> store.storeIfAbsent(replayed, Instant.now(), KEY)));
+            }
+        }
+        for (Future<Boolean> result : fresh) {
+            assertTrue(result.get());
+        }
+        for (Future<Boolean> result : replays) {
+            assertFalse(result.get());
+        }
+        assertEquals(61, inbox.countPending());
+        assertEquals(3, all().stream().filter(e -> e.entry().kind().equals(AuditKinds.INBOX_DUPLICATE)).count());
+        assertTrue(store.replaysRefusedByKey() >= 1, "the first replay was refused by the key");
     }
 
     @Test

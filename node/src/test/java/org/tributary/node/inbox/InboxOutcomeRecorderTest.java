@@ -38,7 +38,8 @@ class InboxOutcomeRecorderTest {
     @Test
     void aFailedCommitIsTriedAgainAndTheMarkNeverPassesWhatItHeld() {
         LoggedInboxStore admission = new LoggedInboxStore(store.database(), log,
-                new InboxRows(new IdGenerator(Clock.systemUTC())), new InboundCapture(), queue.handOff());
+                new InboxRows(new IdGenerator(Clock.systemUTC())), new InboundCapture(), queue.handOff(),
+                Clock.systemUTC());
         admission.storeIfAbsent(activity("flaky", "Flag"), Instant.now(), KEY);
         admission.storeIfAbsent(activity("fine", "Like"), Instant.now(), KEY);
         InboxQueue.Pending first = queue.pending(1, Set.of());

@@ -28,7 +28,7 @@ class LoggedInboxProcessorTest extends InboxProcessorTest {
         log = new AuditLog(store.database(), new AuditLogStore(), record -> false);
         loggedInbox = new LoggedInboxQueue(store.database(), clock);
         admission = new LoggedInboxStore(store.database(), log, new InboxRows(ids), new InboundCapture(),
-                loggedInbox.handOff());
+                loggedInbox.handOff(), clock);
         return List.of(new InboxActivityStore(store.database(), ids, clock), loggedInbox);
     }
 

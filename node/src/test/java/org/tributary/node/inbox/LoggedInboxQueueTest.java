@@ -30,7 +30,8 @@ class LoggedInboxQueueTest {
     private final AuditLog log = new AuditLog(store.database(), new AuditLogStore(), record -> false);
     private final LoggedInboxQueue queue = new LoggedInboxQueue(store.database(), Clock.systemUTC());
     private final LoggedInboxStore admission = new LoggedInboxStore(store.database(), log,
-            new InboxRows(new IdGenerator(Clock.systemUTC())), new InboundCapture(), queue.handOff());
+            new InboxRows(new IdGenerator(Clock.systemUTC())), new InboundCapture(), queue.handOff(),
+            Clock.systemUTC());
 
     @AfterEach
     void close() {
