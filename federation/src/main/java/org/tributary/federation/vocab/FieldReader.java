@@ -10,8 +10,6 @@ import jakarta.json.spi.JsonProvider;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -116,7 +114,7 @@ final class FieldReader {
             return null;
         }
         try {
-            return OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
+            return IsoInstants.parse(text);
         } catch (DateTimeParseException e) {
             throw invalid(name);
         }
