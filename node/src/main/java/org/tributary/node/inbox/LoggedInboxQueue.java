@@ -69,6 +69,12 @@ public final class LoggedInboxQueue implements InboxQueue {
      * after a restart the mark alone says where to go on. Read and written by the processor's thread only.
      */
     private volatile long readThrough = -1;
+    /**
+     * Whether a read succeeded since start. The stored mark moves only to where this queue's reads went (the
+     * recorder stores what they read), so from then on {@link #readThrough} is never behind it, and the mark,
+     * one lookup per pass, is read only until then.
+     */
+    private volatile boolean readBefore;
     /** Where the last read started: the entry after the mark or after the read before it. */
     private volatile long readFrom;
 
@@ -96,7 +102,7 @@ public final class LoggedInboxQueue implements InboxQueue {
     public Pending pending(int max, Set<Long> skip) {
         long[] reach = new long[2]; // where the read started, and how far it went
         Pending pending = database.inTransaction(connection -> {
-            long from = Math.max(mark(connection), readThrough) + 1;
+            long from = (readBefore ? readThrough : Math.max(mark(connection), readThrough)) + 1;
             handOff.dropBefore(from);
             List<StoredActivity> retries = retries(connection, max, skip);
             int wanted = max - retries.size();
@@ -121,6 +127,7 @@ public final class LoggedInboxQueue implements InboxQueue {
         // Only once the read succeeded: a read that failed half-way must not leave entries behind it unread.
         readFrom = reach[0];
         readThrough = reach[1];
+        readBefore = true;
         return pending;
     }
 
