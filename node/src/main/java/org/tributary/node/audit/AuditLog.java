@@ -14,6 +14,7 @@ import org.tributary.federation.audit.LeafHashSource;
 import org.tributary.federation.audit.TreeHash;
 import org.tributary.node.store.Database;
 import org.tributary.node.store.GroupCommit;
+import org.tributary.node.store.StoreException;
 
 /**
  * The append-only log, with group commit ({@link GroupCommit}, up to {@value #MAX_BATCH} records a batch):
@@ -29,7 +30,10 @@ import org.tributary.node.store.GroupCommit;
  * in one durable commit rather than two in sequence.
  *
  * <p>Sequence numbers are gap-free: a batch that fails to commit leaves the tree as it was, and its
- * entries are tried again one by one, so one bad entry fails only its own caller. At construction the
+ * entries are tried again one by one, so one bad entry fails only its own caller. A batch refused by a unique
+ * key is first written again whole, once: the inbox's writes leave "is this activity known?" to the unique
+ * inbox key on their first attempt and ask on the next ({@link LoggedInboxStore}), so a replay costs one
+ * transaction more, not one per entry of its batch. At construction the
  * tree is restored from the stored complete subtrees (O(log n) look-ups).
  */
 public final class AuditLog implements AuditTrail, AutoCloseable {
@@ -56,7 +60,8 @@ public final class AuditLog implements AuditTrail, AutoCloseable {
                 CompactMerkleTree.restore(new StoredLeafHashSource(connection, store, size), size));
         this.openBlock = database.inTransaction(connection -> OpenLeafBlock.restore(connection, store, size));
         this.state = new TreeState(size, tree.root(), size);
-        this.commits = new GroupCommit<>(MAX_BATCH, this::commit);
+        this.commits = new GroupCommit<>(MAX_BATCH, this::commit,
+                failure -> failure instanceof StoreException refused && refused.isDuplicateKey());
     }
 
     /** Appends and waits until the entry is committed; returns its sequence number. */
@@ -94,6 +99,11 @@ public final class AuditLog implements AuditTrail, AutoCloseable {
             throw new IllegalStateException("the audit log is closed");
         }
         return commits.submit(write);
+    }
+
+    /** How many appends wait for a batch (for tests). */
+    int queued() {
+        return commits.queued();
     }
 
     /** The committed size and root. */

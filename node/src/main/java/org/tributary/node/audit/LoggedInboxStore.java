@@ -17,7 +17,6 @@ import org.tributary.node.inbox.InboxHandOff;
 import org.tributary.node.inbox.InboxRows;
 import org.tributary.node.inbox.LoggedInboxQueue;
 import org.tributary.node.store.Database;
-import org.tributary.node.store.StoreException;
 
 /**
  * The durable inbox as the pipeline sees it when federation traffic is logged: the log entry that accepts an
@@ -30,12 +29,12 @@ import org.tributary.node.store.StoreException;
  * <p>Known or not is decided on the log's one writer thread. An activity is known by the unique inbox key of
  * the entry that accepted it, by the keys of the batch being written (not in the table until it commits), and
  * by the id hash of inbox rows from before V105 or from a time without the log. The writer does not ask the
- * entries first: the unique key refuses a replay by itself, the batch rolls back and each of its writes is
- * tried again alone ({@link AuditLog}), and a write tried again asks, so a replay becomes an
- * {@code inbox.duplicate} entry as before. Asking first had cost an index probe per activity on the writer
- * thread (~6 % of the node's CPU under benchmark 1), and replays are rare. Once one was refused by the key,
- * every write asks first for {@value #ASK_FIRST_SECONDS} seconds, so that a peer replaying an activity again
- * and again cannot make the writer roll batches back and write them one by one.
+ * entries first: the unique key refuses a replay by itself, the log writes the batch again whole ({@link
+ * AuditLog}), and a write tried again asks, so a replay becomes an {@code inbox.duplicate} entry as before.
+ * Asking first had cost an index probe per activity on the writer thread (~6 % of the node's CPU under
+ * benchmark 1), and replays are few. Once one was refused by the key, every write asks first for
+ * {@value #ASK_FIRST_SECONDS} seconds, so that a peer replaying an activity again and again cannot make the
+ * writer roll batches back one after another.
  */
 public final class LoggedInboxStore implements InboxStore {
     static final int ASK_FIRST_SECONDS = 10;
@@ -85,10 +84,10 @@ public final class LoggedInboxStore implements InboxStore {
         AuditLog.LoggedWrite write = (connection, sequence) -> {
             boolean triedBefore = attempts[0]++ > 0;
             boolean ask = triedBefore || clock.instant().isBefore(askFirstUntil);
-            stored[0] = !keysBeingWritten.contains(heldKey)
-                    && !(ask ? rows.isKnown(connection, key) : rows.isKnownAsRow(connection, key));
-            if (!stored[0] && triedBefore) {
-                // Its batch was refused by the unique key (or failed otherwise, and the activity is known anyway).
+            boolean inThisBatch = keysBeingWritten.contains(heldKey);
+            stored[0] = !inThisBatch && !(ask ? rows.isKnown(connection, key) : rows.isKnownAsRow(connection, key));
+            if (!stored[0] && !inThisBatch && triedBefore) {
+                // Its batch was refused by the unique key (or, rarely, failed otherwise with a known activity in it).
                 replaysRefusedByKey.increment();
                 askFirstUntil = clock.instant().plus(ASK_FIRST);
             }
@@ -106,14 +105,7 @@ public final class LoggedInboxStore implements InboxStore {
             handOff.offerInTransaction(database, connection, sequence, activity, body);
             return accepted;
         };
-        try {
-            log.appendWith(write);
-        } catch (StoreException refused) {
-            if (!refused.isDuplicateKey() || attempts[0] != 1) {
-                throw refused;
-            }
-            log.appendWith(write); // a batch of one is not tried again by the log; tried again, the write asks
-        }
+        log.appendWith(write);
         return stored[0];
     }
 }

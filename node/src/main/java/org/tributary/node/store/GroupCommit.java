@@ -6,6 +6,7 @@ import java.util.Objects;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Predicate;
 
 /**
  * Group commit led by the callers themselves: each caller queues its work, and whichever caller holds the
@@ -14,7 +15,10 @@ import java.util.concurrent.locks.ReentrantLock;
  * at once, alone if need be, and each caller returns only once its own work is committed. (A dedicated
  * writer thread cost two thread wake-ups per request on the inbox's path.)
  *
- * <p>A batch that fails is written again one item at a time, so one bad item fails only its own caller.
+ * <p>A batch that fails is written again one item at a time, so one bad item fails only its own caller. A
+ * failure the writer expects to go away when the same batch is written again (say a write that asks a
+ * question on its second attempt instead of leaving it to a unique key) may have the batch written again whole
+ * once first: one more transaction rather than one per item.
  *
  * @param <W> one caller's work
  * @param <R> what writing it gave that caller
@@ -28,15 +32,24 @@ public final class GroupCommit<W, R> {
 
     private final int maxBatch;
     private final BatchWriter<W, R> writer;
+    private final Predicate<RuntimeException> writeWholeAgain;
     private final Queue<Pending<W, R>> queue = new ConcurrentLinkedQueue<>();
     private final ReentrantLock lock = new ReentrantLock();
 
     public GroupCommit(int maxBatch, BatchWriter<W, R> writer) {
+        this(maxBatch, writer, failure -> false);
+    }
+
+    /**
+     * @param writeWholeAgain which failures of a batch have it written again whole, once, before item by item
+     */
+    public GroupCommit(int maxBatch, BatchWriter<W, R> writer, Predicate<RuntimeException> writeWholeAgain) {
         if (maxBatch < 1) {
             throw new IllegalArgumentException("maxBatch must be positive");
         }
         this.maxBatch = maxBatch;
         this.writer = Objects.requireNonNull(writer, "writer");
+        this.writeWholeAgain = Objects.requireNonNull(writeWholeAgain, "writeWholeAgain");
     }
 
     /** Writes {@code work} in some batch and returns its result once that batch is committed. */
@@ -60,7 +73,7 @@ public final class GroupCommit<W, R> {
     }
 
     /** How many callers are waiting for a batch (for tests). */
-    int queued() {
+    public int queued() {
         return queue.size();
     }
 
@@ -74,24 +87,38 @@ public final class GroupCommit<W, R> {
     }
 
     private void write(List<Pending<W, R>> batch) {
-        try {
-            List<R> results = writer.write(batch.stream().map(pending -> pending.work).toList());
-            for (int i = 0; i < batch.size(); i++) {
-                batch.get(i).succeed(results.get(i));
-            }
-        } catch (RuntimeException batchFailed) {
-            if (batch.size() == 1) {
-                batch.get(0).fail(batchFailed);
-                return;
-            }
-            for (Pending<W, R> pending : batch) { // one bad item must not fail its neighbours
-                try {
-                    pending.succeed(writer.write(List.of(pending.work)).get(0));
-                } catch (RuntimeException e) {
-                    pending.fail(e);
-                }
+        RuntimeException failure = tryWriting(batch);
+        if (failure != null && writeWholeAgain.test(failure)) {
+            failure = tryWriting(batch);
+        }
+        if (failure == null) {
+            return;
+        }
+        if (batch.size() == 1) {
+            batch.get(0).fail(failure);
+            return;
+        }
+        for (Pending<W, R> pending : batch) { // one bad item must not fail its neighbours
+            try {
+                pending.succeed(writer.write(List.of(pending.work)).get(0));
+            } catch (RuntimeException e) {
+                pending.fail(e);
             }
         }
+    }
+
+    /** Writes the batch and hands each caller its result; returns why it failed instead, having handed nothing. */
+    private RuntimeException tryWriting(List<Pending<W, R>> batch) {
+        List<R> results;
+        try {
+            results = writer.write(batch.stream().map(pending -> pending.work).toList());
+        } catch (RuntimeException batchFailed) {
+            return batchFailed;
+        }
+        for (int i = 0; i < batch.size(); i++) {
+            batch.get(i).succeed(results.get(i));
+        }
+        return null;
     }
 
     /** One caller's work, and what became of it (set by the lock holder, read by the caller). */

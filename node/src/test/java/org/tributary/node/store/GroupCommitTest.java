@@ -85,6 +85,70 @@ class GroupCommitTest {
     }
 
     @Test
+    void aFailureExpectedToPassHasTheBatchWrittenAgainWholeOnceInsteadOfItemByItem() throws Exception {
+        GroupCommit<Integer, Integer> commits = new GroupCommit<>(100, batch -> {
+            batches.add(List.copyOf(batch));
+            if (batches.size() == 1 || batch.size() == 1 && batch.get(0) == 99) {
+                throw new PassingFailure();
+            }
+            return batch;
+        }, failure -> failure instanceof PassingFailure);
+
+        assertEquals(5, commits.submit(5));
+        assertEquals(List.of(List.of(5), List.of(5)), batches, "a batch of one, written again once");
+
+        batches.clear();
+        assertThrows(PassingFailure.class, () -> commits.submit(99));
+        assertEquals(List.of(List.of(99), List.of(99)), batches, "written again once, not more");
+    }
+
+    @Test
+    void aBatchWrittenAgainWholeThatFailsAgainGoesItemByItem() throws Exception {
+        IllegalStateException bad = new IllegalStateException("item 3 cannot be written");
+        CountDownLatch firstBatchStarted = new CountDownLatch(1);
+        CountDownLatch othersQueued = new CountDownLatch(1);
+        GroupCommit<Integer, Integer> commits = new GroupCommit<>(100, batch -> {
+            batches.add(List.copyOf(batch));
+            if (batches.size() == 1) {
+                firstBatchStarted.countDown();
+                await(othersQueued);
+                return batch;
+            }
+            if (batch.contains(3)) {
+                throw bad;
+            }
+            return batch;
+        }, failure -> true);
+        Future<Integer> first = callers.submit(() -> commits.submit(0));
+        firstBatchStarted.await();
+        List<Future<Integer>> others = new ArrayList<>();
+        for (int n = 1; n <= 4; n++) {
+            int item = n;
+            others.add(callers.submit(() -> commits.submit(item)));
+        }
+        while (commits.queued() < 4) {
+            Thread.sleep(5);
+        }
+        othersQueued.countDown();
+
+        assertEquals(0, first.get());
+        for (int n = 1; n <= 4; n++) {
+            if (n == 3) {
+                ExecutionException failed = assertThrows(ExecutionException.class, others.get(n - 1)::get);
+                assertSame(bad, failed.getCause());
+            } else {
+                assertEquals(n, others.get(n - 1).get());
+            }
+        }
+        assertEquals(1 + 2 + 4, batches.size(), "the first, the four twice whole, then each alone: " + batches);
+        assertEquals(batches.get(1), batches.get(2));
+    }
+
+    /** A failure the writer expects not to see again when the same batch is written again. */
+    private static final class PassingFailure extends RuntimeException {
+    }
+
+    @Test
     void aBatchNeverExceedsItsMaximum() throws Exception {
         GroupCommit<Integer, Integer> commits = new GroupCommit<>(3, batch -> {
             batches.add(List.copyOf(batch));
