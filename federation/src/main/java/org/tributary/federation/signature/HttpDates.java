@@ -9,6 +9,7 @@ import java.time.format.DateTimeParseException;
 import java.time.format.TextStyle;
 import java.util.Locale;
 import java.util.Optional;
+import org.tributary.federation.text.AsciiDigits;
 
 /**
  * The HTTP {@code Date} format (IMF-fixdate). We always write a two-digit day: Java's
@@ -57,11 +58,11 @@ final class HttpDates {
             return Optional.empty();
         }
         int month = MONTHS.indexOf(text.substring(8, 11));
-        int day = digits(text, 5, 2);
-        int year = digits(text, 12, 4);
-        int hour = digits(text, 17, 2);
-        int minute = digits(text, 20, 2);
-        int second = digits(text, 23, 2);
+        int day = AsciiDigits.value(text, 5, 2);
+        int year = AsciiDigits.value(text, 12, 4);
+        int hour = AsciiDigits.value(text, 17, 2);
+        int minute = AsciiDigits.value(text, 20, 2);
+        int second = AsciiDigits.value(text, 23, 2);
         if (month < 0 || month % 3 != 0 || day < 0 || year < 0 || hour < 0 || minute < 0 || second < 0) {
             return Optional.empty();
         }
@@ -73,18 +74,5 @@ final class HttpDates {
         }
         String weekday = time.getDayOfWeek().getDisplayName(TextStyle.SHORT, Locale.US);
         return weekday.equals(text.substring(0, 3)) ? Optional.of(time.toInstant(ZoneOffset.UTC)) : Optional.empty();
-    }
-
-    /** The non-negative number written with exactly {@code count} ASCII digits at {@code from}, or -1. */
-    private static int digits(String text, int from, int count) {
-        int value = 0;
-        for (int i = from; i < from + count; i++) {
-            char c = text.charAt(i);
-            if (c < '0' || c > '9') {
-                return -1;
-            }
-            value = value * 10 + (c - '0');
-        }
-        return value;
     }
 }

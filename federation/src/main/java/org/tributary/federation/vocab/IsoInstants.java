@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
+import org.tributary.federation.text.AsciiDigits;
 
 /**
  * Reads an ISO 8601 date-time with an offset ({@code published}, {@code updated}, ...) as
@@ -35,12 +36,12 @@ final class IsoInstants {
                 || text.charAt(7) != '-' || text.charAt(10) != 'T' || text.charAt(13) != ':' || text.charAt(16) != ':') {
             return null;
         }
-        int year = digits(text, 0, 4);
-        int month = digits(text, 5, 2);
-        int day = digits(text, 8, 2);
-        int hour = digits(text, 11, 2);
-        int minute = digits(text, 14, 2);
-        int second = digits(text, 17, 2);
+        int year = AsciiDigits.value(text, 0, 4);
+        int month = AsciiDigits.value(text, 5, 2);
+        int day = AsciiDigits.value(text, 8, 2);
+        int hour = AsciiDigits.value(text, 11, 2);
+        int minute = AsciiDigits.value(text, 14, 2);
+        int second = AsciiDigits.value(text, 17, 2);
         int nanos = fraction(text, SECONDS_END, length - 1);
         if (year < 0 || month < 0 || day < 0 || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0
                 || second > 59 || nanos < 0) {
@@ -54,19 +55,6 @@ final class IsoInstants {
         }
     }
 
-    /** The value of {@code count} ASCII digits at {@code from}, or -1. */
-    private static int digits(String text, int from, int count) {
-        int value = 0;
-        for (int i = from; i < from + count; i++) {
-            char c = text.charAt(i);
-            if (c < '0' || c > '9') {
-                return -1;
-            }
-            value = value * 10 + (c - '0');
-        }
-        return value;
-    }
-
     /** Nanoseconds of {@code [from, end)}: nothing, or a dot and 1 to 9 digits; -1 for anything else. */
     private static int fraction(String text, int from, int end) {
         if (from == end) {
@@ -76,7 +64,7 @@ final class IsoInstants {
         if (text.charAt(from) != '.' || count < 1 || count > MAX_FRACTION_DIGITS) {
             return -1;
         }
-        int value = digits(text, from + 1, count);
+        int value = AsciiDigits.value(text, from + 1, count);
         return value < 0 ? -1 : value * NANOS_PER_DIGIT[count];
     }
 }
