@@ -1,7 +1,6 @@
 package org.tributary.node;
 
 import java.time.Clock;
-
 import java.util.logging.Logger;
 import org.tributary.federation.spi.FederationEventListener;
 import org.tributary.federation.spi.InboxStore;

@@ -1,7 +1,7 @@
 package org.tributary.federation.audit;
 
-import java.util.Arrays;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * Writes the primitive fields of a canonical audit encoding: big-endian fixed-width integers, strings as a

@@ -81,7 +81,7 @@ public final class LoggedInboxStore implements InboxStore {
         DigestedRecord accepted = DigestedRecord.ofInboxArrival(InboundRecords.of(receivedAt,
                 AuditKinds.INBOX_ACCEPTED, "accepted", peer, activity.id().toString(), fields, request, body,
                 InboundRecords.STORED_DETAIL), key);
-        AuditLog.LoggedWrite write = (connection, sequence) -> {
+        log.appendWith((connection, sequence) -> {
             boolean triedBefore = attempts[0]++ > 0;
             boolean ask = triedBefore || clock.instant().isBefore(askFirstUntil);
             boolean inThisBatch = keysBeingWritten.contains(heldKey);
@@ -104,8 +104,7 @@ public final class LoggedInboxStore implements InboxStore {
             // in benchmark 1 were read back from the log). Withdrawn if the transaction rolls back.
             handOff.offerInTransaction(database, connection, sequence, activity, body);
             return accepted;
-        };
-        log.appendWith(write);
+        });
         return stored[0];
     }
 }

@@ -20,6 +20,8 @@ import org.junit.jupiter.api.Test;
 class GroupCommitTest {
     private final ExecutorService callers = Executors.newFixedThreadPool(16);
     private final List<List<Integer>> batches = new CopyOnWriteArrayList<>();
+    private final CountDownLatch firstBatchStarted = new CountDownLatch(1);
+    private final CountDownLatch othersQueued = new CountDownLatch(1);
 
     @AfterEach
     void stop() {
@@ -28,31 +30,15 @@ class GroupCommitTest {
 
     @Test
     void callersWaitingForTheWriterShareTheNextBatchAndEachGetsItsOwnResult() throws Exception {
-        CountDownLatch firstBatchStarted = new CountDownLatch(1);
-        CountDownLatch othersQueued = new CountDownLatch(1);
         GroupCommit<Integer, String> commits = new GroupCommit<>(100, batch -> {
             batches.add(List.copyOf(batch));
-            if (batches.size() == 1) {
-                firstBatchStarted.countDown();
-                await(othersQueued); // hold the writer while the other callers queue up
-            }
+            holdTheFirstBatch();
             return batch.stream().map(n -> "done " + n).toList();
         });
-        Future<String> first = callers.submit(() -> commits.submit(0));
-        firstBatchStarted.await();
-        List<Future<String>> others = new ArrayList<>();
-        for (int n = 1; n <= 10; n++) {
-            int item = n;
-            others.add(callers.submit(() -> commits.submit(item)));
-        }
-        while (commits.queued() < 10) {
-            Thread.sleep(5);
-        }
-        othersQueued.countDown();
+        List<Future<String>> results = submitBehindTheFirst(commits, 10);
 
-        assertEquals("done 0", first.get());
-        for (int n = 1; n <= 10; n++) {
-            assertEquals("done " + n, others.get(n - 1).get());
+        for (int n = 0; n <= 10; n++) {
+            assertEquals("done " + n, results.get(n).get());
         }
         assertEquals(2, batches.size(), "the ten waiting callers went in one batch: " + batches);
         assertEquals(10, batches.get(1).size());
@@ -105,39 +91,22 @@ class GroupCommitTest {
     @Test
     void aBatchWrittenAgainWholeThatFailsAgainGoesItemByItem() throws Exception {
         IllegalStateException bad = new IllegalStateException("item 3 cannot be written");
-        CountDownLatch firstBatchStarted = new CountDownLatch(1);
-        CountDownLatch othersQueued = new CountDownLatch(1);
         GroupCommit<Integer, Integer> commits = new GroupCommit<>(100, batch -> {
             batches.add(List.copyOf(batch));
-            if (batches.size() == 1) {
-                firstBatchStarted.countDown();
-                await(othersQueued);
-                return batch;
-            }
-            if (batch.contains(3)) {
+            holdTheFirstBatch();
+            if (batches.size() > 1 && batch.contains(3)) {
                 throw bad;
             }
             return batch;
         }, failure -> true);
-        Future<Integer> first = callers.submit(() -> commits.submit(0));
-        firstBatchStarted.await();
-        List<Future<Integer>> others = new ArrayList<>();
-        for (int n = 1; n <= 4; n++) {
-            int item = n;
-            others.add(callers.submit(() -> commits.submit(item)));
-        }
-        while (commits.queued() < 4) {
-            Thread.sleep(5);
-        }
-        othersQueued.countDown();
+        List<Future<Integer>> results = submitBehindTheFirst(commits, 4);
 
-        assertEquals(0, first.get());
-        for (int n = 1; n <= 4; n++) {
+        for (int n = 0; n <= 4; n++) {
             if (n == 3) {
-                ExecutionException failed = assertThrows(ExecutionException.class, others.get(n - 1)::get);
+                ExecutionException failed = assertThrows(ExecutionException.class, results.get(n)::get);
                 assertSame(bad, failed.getCause());
             } else {
-                assertEquals(n, others.get(n - 1).get());
+                assertEquals(n, results.get(n).get());
             }
         }
         assertEquals(1 + 2 + 4, batches.size(), "the first, the four twice whole, then each alone: " + batches);
@@ -164,6 +133,33 @@ class GroupCommitTest {
         }
         assertTrue(batches.stream().allMatch(batch -> batch.size() <= 3), batches.toString());
         assertEquals(50, batches.stream().mapToInt(List::size).sum());
+    }
+
+    /** In the writer: holds the first batch until the callers behind it have queued up. */
+    private void holdTheFirstBatch() {
+        if (batches.size() == 1) {
+            firstBatchStarted.countDown();
+            await(othersQueued);
+        }
+    }
+
+    /**
+     * Submits item 0, then items 1 to {@code others} while the writer holds item 0's batch ({@link
+     * #holdTheFirstBatch}), so that they share the next batch; the futures come in item order.
+     */
+    private <R> List<Future<R>> submitBehindTheFirst(GroupCommit<Integer, R> commits, int others) throws Exception {
+        List<Future<R>> results = new ArrayList<>();
+        results.add(callers.submit(() -> commits.submit(0)));
+        firstBatchStarted.await();
+        for (int n = 1; n <= others; n++) {
+            int item = n;
+            results.add(callers.submit(() -> commits.submit(item)));
+        }
+        while (commits.queued() < others) {
+            Thread.sleep(5);
+        }
+        othersQueued.countDown();
+        return results;
     }
 
     private static void await(CountDownLatch latch) {
