@@ -60,6 +60,8 @@ public final class LoggedInboxStore implements InboxStore {
         this.rows = rows;
         this.capture = capture;
         this.handOff = handOff;
+        // Every activity accepted from here on is offered to the hand-off, which the queue reads instead of the log.
+        handOff.followLog(() -> log.state().size());
     }
 
     /** How many replays were known only once the unique key had refused them (for tests and diagnostics). */

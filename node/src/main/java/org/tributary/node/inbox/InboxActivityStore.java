@@ -33,6 +33,9 @@ public final class InboxActivityStore implements InboxStore, InboxQueue {
     private final LongAdder bodiesReadFromLog = new LongAdder();
     /** Pending rows {@link #pending} had to read back from the store, not taken from the hand-off. */
     private final LongAdder rowsReadBack = new LongAdder();
+    /** The count of the group commit's stored batches at which a read found no row pending; -1 before. */
+    private volatile long nonePendingAsOf = -1;
+    private final LongAdder readsOfTheStore = new LongAdder();
 
     public InboxActivityStore(Database database, IdGenerator ids, Clock clock) {
         this.database = database;
@@ -86,8 +89,17 @@ public final class InboxActivityStore implements InboxStore, InboxQueue {
      */
     @Override
     public Pending pending(int max, Set<Long> skip) {
+        // Rows become pending only by being stored here: once a read found none and nothing was stored since,
+        // there is none. A node with the compliance log stores nothing here, and read its empty queue on every
+        // pass (~2 % of its CPU under benchmark 1).
+        long storedAsOf = groupCommit.batchesStored();
+        if (storedAsOf == nonePendingAsOf) {
+            return new Pending(List.of(), -1, false);
+        }
+        boolean[] nonePending = new boolean[1];
         List<StoredActivity> activities = database.inTransaction(connection -> {
             List<Long> read = Jdbc.query(connection, PENDING, row -> row.getLong(1), max + skip.size());
+            nonePending[0] = read.isEmpty();
             if (!read.isEmpty()) {
                 handOff.dropBefore(read.get(0));
             }
@@ -95,7 +107,16 @@ public final class InboxActivityStore implements InboxStore, InboxQueue {
             // A row gone since the index was read (another processor's outcome, retention) is left out.
             return handOff.takeOrReadBack(ids, toRead -> readBack(connection, toRead), rowsReadBack);
         });
+        readsOfTheStore.increment();
+        if (nonePending[0]) {
+            nonePendingAsOf = storedAsOf; // a batch committed since the count was taken counts one more
+        }
         return new Pending(activities, -1, activities.size() == max);
+    }
+
+    /** How many reads of the pending rows went to the store since start (for tests). */
+    long readsOfTheStore() {
+        return readsOfTheStore.sum();
     }
 
     /**

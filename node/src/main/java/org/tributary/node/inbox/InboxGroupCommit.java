@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
+import java.util.concurrent.atomic.AtomicLong;
 import org.tributary.federation.spi.InboundActivity;
 import org.tributary.node.store.Database;
 import org.tributary.node.store.GroupCommit;
@@ -30,6 +31,7 @@ final class InboxGroupCommit {
     private final InboxRows rows;
     private final InboxHandOff handOff;
     private final GroupCommit<Arrival, Boolean> commits;
+    private final AtomicLong batchesStored = new AtomicLong();
 
     InboxGroupCommit(Database database, InboxRows rows, InboxHandOff handOff) {
         this.database = database;
@@ -43,7 +45,20 @@ final class InboxGroupCommit {
         return commits.submit(new Arrival(activity, receivedAt, keyId));
     }
 
+    /** How many batches that stored a row have committed: counted after each commit, before its callers return. */
+    long batchesStored() {
+        return batchesStored.get();
+    }
+
     private List<Boolean> store(List<Arrival> batch) {
+        List<Boolean> stored = storeInOneTransaction(batch);
+        if (stored.contains(true)) {
+            batchesStored.incrementAndGet();
+        }
+        return stored;
+    }
+
+    private List<Boolean> storeInOneTransaction(List<Arrival> batch) {
         try {
             return database.inTransaction(connection -> {
                 List<Boolean> stored = new ArrayList<>(batch.size());

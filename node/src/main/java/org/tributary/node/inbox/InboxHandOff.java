@@ -6,11 +6,14 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
-import java.util.concurrent.atomic.LongAdder;
 import java.util.NavigableMap;
+import java.util.NavigableSet;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.LongSupplier;
 import org.tributary.federation.spi.InboundActivity;
 import org.tributary.node.store.Database;
 
@@ -27,6 +30,11 @@ import org.tributary.node.store.Database;
  * the processor can see the row; it takes it back if that transaction rolls back. The processor drops what is
  * held for rows before the oldest pending one, which it can no longer take. What is held is bounded: a
  * processor far behind a burst costs no more memory, and the activities it reaches first stay held.
+ *
+ * <p>A hand-off that follows the compliance log ({@link #followLog}) also says which entries of the log accepted
+ * an activity, without reading the log: every activity accepted since is offered here before its entry commits,
+ * and one that does not fit the bound is remembered by its place alone. The log's queue reads the places from
+ * here instead of reading the entries' kinds from the log on every pass ({@link LoggedInboxQueue}).
  */
 public final class InboxHandOff {
     /**
@@ -45,12 +53,23 @@ public final class InboxHandOff {
      * third of a second of benchmark 1's burst; the processor is rarely further behind.
      */
     static final long QUEUE_BYTES = 4L << 20;
+    /**
+     * The most places of activities offered and not held that are remembered (a few megabytes): a processor
+     * further behind than that reads which entries were accepted from the log again until it has caught up.
+     */
+    static final int MAX_PLACES_NOT_HELD = 65_536;
 
     private final long maxBytes;
     // Offers come from whichever thread writes a batch, one batch at a time, and takes from the processor: a
     // lock costs next to nothing here and keeps the byte count exact.
     private final NavigableMap<Long, StoredActivity> held = new TreeMap<>();
     private long heldBytes;
+    /** How many entries the log has committed, once {@link #followLog} was called; null before. */
+    private LongSupplier committedSize;
+    /** From this place on, every activity accepted into the followed log was offered here. */
+    private long everyOfferFrom = Long.MAX_VALUE;
+    /** Places of activities offered from {@link #everyOfferFrom} on that did not fit the bound. */
+    private final NavigableSet<Long> offeredNotHeld = new TreeSet<>();
 
     /** @param maxBytes the most bytes held at once; an activity that would exceed it is not held */
     public InboxHandOff(long maxBytes) {
@@ -76,14 +95,67 @@ public final class InboxHandOff {
 
     private synchronized void offer(StoredActivity activity) {
         if (heldBytes + sizeOf(activity) > maxBytes) {
+            rememberNotHeld(activity.id());
             return;
         }
         StoredActivity replaced = held.put(activity.id(), activity);
         heldBytes += sizeOf(activity) - (replaced == null ? 0 : sizeOf(replaced));
     }
 
-    /** The activity held for {@code place}, which is no longer held; null when none is. */
+    private void rememberNotHeld(long place) {
+        if (place < everyOfferFrom) {
+            return;
+        }
+        if (offeredNotHeld.size() >= MAX_PLACES_NOT_HELD) {
+            // Forgotten from here back: the places before the next one are read from the log again.
+            offeredNotHeld.clear();
+            everyOfferFrom = place + 1;
+            return;
+        }
+        offeredNotHeld.add(place);
+    }
+
+    /**
+     * Says that from now on every activity accepted into the log is offered here, before its entry commits,
+     * and that {@code committedSize} tells how many entries the log has committed (its entries are numbered
+     * from 0 without gaps and commit in order). Called by the one writer of accepted entries before it writes.
+     */
+    public synchronized void followLog(LongSupplier committedSize) {
+        this.committedSize = committedSize;
+        this.everyOfferFrom = committedSize.getAsLong();
+    }
+
+    /**
+     * What the hand-off knows of the log from {@code from} on, at most {@code max} entries.
+     *
+     * @param accepted the places of the entries that accepted an activity, in order, held or not
+     * @param through  the last committed entry of the range ({@code from - 1} when none is committed yet)
+     */
+    record Accepted(List<Long> accepted, long through) {
+    }
+
+    /**
+     * The committed entries from {@code from} on (at most {@code max}) that accepted an activity, known here
+     * without reading the log; empty when this hand-off cannot tell (it follows no log, or not since before
+     * {@code from}, or it forgot places that were not held).
+     */
+    synchronized Optional<Accepted> acceptedFrom(long from, int max) {
+        if (committedSize == null || from < everyOfferFrom) {
+            return Optional.empty();
+        }
+        // Read after the lock is taken: the offers of every committed entry happened before its commit.
+        long through = Math.min(from + max - 1, committedSize.getAsLong() - 1);
+        if (through < from) {
+            return Optional.of(new Accepted(List.of(), from - 1));
+        }
+        TreeSet<Long> accepted = new TreeSet<>(held.subMap(from, true, through, true).keySet());
+        accepted.addAll(offeredNotHeld.subSet(from, true, through, true));
+        return Optional.of(new Accepted(List.copyOf(accepted), through));
+    }
+
+    /** The activity held for {@code place}, which is no longer held nor remembered; null when none is held. */
     public synchronized StoredActivity take(long place) {
+        offeredNotHeld.remove(place);
         StoredActivity activity = held.remove(place);
         if (activity != null) {
             heldBytes -= sizeOf(activity);
@@ -114,7 +186,9 @@ public final class InboxHandOff {
             }
         }
         readBackCount.add(toRead.size());
-        found.putAll(readBack.read(toRead));
+        if (!toRead.isEmpty()) {
+            found.putAll(readBack.read(toRead));
+        }
         return places.stream().map(found::get).filter(Objects::nonNull).toList();
     }
 
@@ -128,6 +202,7 @@ public final class InboxHandOff {
             heldBytes -= sizeOf(activity);
         }
         stale.clear();
+        offeredNotHeld.headSet(place, false).clear();
     }
 
     /** How many activities are held now. */

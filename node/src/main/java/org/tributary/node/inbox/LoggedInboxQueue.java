@@ -12,9 +12,11 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import org.tributary.node.store.Database;
 import org.tributary.node.store.Jdbc;
+import org.tributary.node.store.StoreException;
 
 /**
  * The inbox of a node that logs federation traffic, as a view over the compliance log (V105): the entry that
@@ -62,7 +64,7 @@ public final class LoggedInboxQueue implements InboxQueue {
 
     private final Database database;
     private final Clock clock;
-    private final InboxHandOff handOff = new InboxHandOff(InboxHandOff.QUEUE_BYTES);
+    private final InboxHandOff handOff;
     private final LongAdder rowsReadBack = new LongAdder();
     /**
      * The last entry {@link #pending} went through, ahead of the stored mark until its outcomes are recorded;
@@ -77,15 +79,37 @@ public final class LoggedInboxQueue implements InboxQueue {
     private volatile boolean readBefore;
     /** Where the last read started: the entry after the mark or after the read before it. */
     private volatile long readFrom;
+    /**
+     * The furthest entry any read took from the hand-off through. Behind it ({@link #stoppedAt} moved back, or a
+     * read failed after taking) the hand-off no longer holds nor remembers what was taken, so those entries are
+     * read from the log again.
+     */
+    private volatile long furthestRead = -1;
+    /** Retries stored so far, counted after each commit that stored one. */
+    private final AtomicLong retriesRecorded = new AtomicLong();
+    /** The count of {@link #retriesRecorded} at which a read found no retry waiting; -1 before. */
+    private volatile long noRetriesAsOf = -1;
+    private final LongAdder readLogged = new LongAdder();
 
     public LoggedInboxQueue(Database database, Clock clock) {
+        this(database, clock, InboxHandOff.QUEUE_BYTES);
+    }
+
+    /** @param handOffBytes what the hand-off holds at most (see {@link InboxHandOff#QUEUE_BYTES}) */
+    LoggedInboxQueue(Database database, Clock clock, long handOffBytes) {
         this.database = database;
         this.clock = clock;
+        this.handOff = new InboxHandOff(handOffBytes);
     }
 
     /** Where the log's writer hands accepted activities over, keyed by their entries' sequence numbers. */
     public InboxHandOff handOff() {
         return handOff;
+    }
+
+    /** How many reads went to the log for the entries' kinds since start, not to the hand-off (for tests). */
+    long readsOfTheLog() {
+        return readLogged.sum();
     }
 
     /** How many pending entries were read back from the log since start, not taken from the hand-off. */
@@ -97,14 +121,28 @@ public final class LoggedInboxQueue implements InboxQueue {
      * The retries first (they are older), then the accepted entries after the mark or after the last entry
      * read, whichever is later: what was read before and not recorded yet is on its way to the recorder, which
      * stores it before anything read now. The entries in flight ({@code skip}) are left out all the same.
+     *
+     * <p>Once a read succeeded, and while no retry waits, which entries accepted an activity is known from the
+     * hand-off ({@link InboxHandOff#acceptedFrom}), which the log's writer tells of every activity it accepts:
+     * the log is then read only for activities not held. In benchmark 1's profile the read of the entries'
+     * kinds, a transaction on every pass, was ~5 % of the node's CPU.
      */
     @Override
     public Pending pending(int max, Set<Long> skip) {
+        if (readBefore && readThrough == furthestRead && retriesRecorded.get() == noRetriesAsOf) {
+            long from = readThrough + 1;
+            Optional<InboxHandOff.Accepted> known = handOff.acceptedFrom(from, max);
+            if (known.isPresent()) {
+                return pendingKnown(from, max, known.get(), skip);
+            }
+        }
         long[] reach = new long[2]; // where the read started, and how far it went
+        long retriesAsOf = retriesRecorded.get();
+        boolean[] noRetries = new boolean[1];
         Pending pending = database.inTransaction(connection -> {
             long from = (readBefore ? readThrough : Math.max(mark(connection), readThrough)) + 1;
             handOff.dropBefore(from);
-            List<StoredActivity> retries = retries(connection, max, skip);
+            List<StoredActivity> retries = retries(connection, max, skip, noRetries);
             int wanted = max - retries.size();
             List<Long> next = new ArrayList<>(wanted);
             long through = from - 1;
@@ -119,16 +157,49 @@ public final class LoggedInboxQueue implements InboxQueue {
             }
             reach[0] = from;
             reach[1] = through;
+            takingThrough(through);
             List<StoredActivity> activities = new ArrayList<>(retries);
             activities.addAll(handOff.takeOrReadBack(next, toRead -> readBack(connection, toRead, Map.of()),
                     rowsReadBack));
             return new Pending(activities, through, through == from + wanted - 1 || retries.size() == max);
         });
         // Only once the read succeeded: a read that failed half-way must not leave entries behind it unread.
-        readFrom = reach[0];
-        readThrough = reach[1];
-        readBefore = true;
+        readLogged.increment();
+        if (noRetries[0]) {
+            noRetriesAsOf = retriesAsOf;
+        }
+        movedTo(reach[0], reach[1]);
         return pending;
+    }
+
+    /** A read of what the hand-off knows: the log is read only for activities not held. */
+    private Pending pendingKnown(long from, int max, InboxHandOff.Accepted known, Set<Long> skip) {
+        handOff.dropBefore(from);
+        List<Long> next = known.accepted().stream().filter(seq -> !skip.contains(seq)).toList();
+        List<StoredActivity> activities;
+        takingThrough(known.through());
+        try {
+            activities = handOff.takeOrReadBack(next, toRead -> database.inTransaction(
+                    connection -> readBack(connection, toRead, Map.of())), rowsReadBack);
+        } catch (SQLException e) { // not thrown: the transaction reports a failure as a StoreException
+            throw new StoreException(e);
+        }
+        movedTo(from, known.through());
+        return new Pending(activities, known.through(), known.through() == from + max - 1);
+    }
+
+    /**
+     * Called before a read takes what the hand-off holds through {@code through}: should the read fail after
+     * that, the next one reads those entries from the log.
+     */
+    private void takingThrough(long through) {
+        furthestRead = Math.max(furthestRead, through);
+    }
+
+    private void movedTo(long from, long through) {
+        readFrom = from;
+        readThrough = through;
+        readBefore = true;
     }
 
     /**
@@ -152,12 +223,18 @@ public final class LoggedInboxQueue implements InboxQueue {
                 .orElseThrow(() -> new IllegalStateException("logged_inbox_progress has no row (V105)"));
     }
 
-    /** Activities whose handler asked to run again, oldest first; they lie before the mark. */
-    private List<StoredActivity> retries(Connection connection, int max, Set<Long> skip) throws SQLException {
+    /**
+     * Activities whose handler asked to run again, oldest first; they lie before the mark. {@code none} is set
+     * when there is no retry at all, in flight or not.
+     */
+    private List<StoredActivity> retries(Connection connection, int max, Set<Long> skip, boolean[] none)
+            throws SQLException {
         Map<Long, Integer> attempts = new HashMap<>();
         List<Long> order = new ArrayList<>();
-        for (long[] retry : Jdbc.query(connection, RETRIES, row -> new long[] {row.getLong(1), row.getInt(2)},
-                max + skip.size())) {
+        List<long[]> waiting = Jdbc.query(connection, RETRIES, row -> new long[] {row.getLong(1), row.getInt(2)},
+                max + skip.size());
+        none[0] = waiting.isEmpty();
+        for (long[] retry : waiting) {
             if (!skip.contains(retry[0]) && order.size() < max) {
                 order.add(retry[0]);
                 attempts.put(retry[0], (int) retry[1]);
@@ -201,6 +278,9 @@ public final class LoggedInboxQueue implements InboxQueue {
             }
             Jdbc.update(connection, MOVE_MARK, through, through);
         });
+        if (outcomes.stream().anyMatch(outcome -> outcome.state().equals("pending"))) {
+            retriesRecorded.incrementAndGet(); // after the commit: a read that began before it looks again
+        }
     }
 
     private static void store(Connection connection, ActivityOutcome outcome, Instant processedAt)

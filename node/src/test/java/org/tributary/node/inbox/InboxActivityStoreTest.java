@@ -57,6 +57,26 @@ class InboxActivityStoreTest {
     }
 
     @Test
+    void aQueueFoundEmptyIsReadAgainOnlyOnceSomethingIsStored() {
+        assertTrue(inbox.pending(10).isEmpty());
+        assertTrue(inbox.pending(10).isEmpty());
+        assertEquals(1, inbox.readsOfTheStore(), "nothing stored since the read that found none");
+
+        assertTrue(inbox.storeIfAbsent(activity("1", "Follow"), NOW, KEY));
+        StoredActivity stored = inbox.pending(10).get(0);
+        assertEquals(2, inbox.readsOfTheStore());
+        inbox.record(List.of(ActivityOutcome.retry(stored, "peer down")), -1);
+        assertEquals(1, inbox.pending(10).size(), "a retry is still pending: read again");
+        inbox.record(List.of(ActivityOutcome.done(stored, "applied")), -1);
+        assertTrue(inbox.pending(10).isEmpty());
+        assertTrue(inbox.pending(10).isEmpty());
+        assertEquals(4, inbox.readsOfTheStore());
+        assertFalse(inbox.storeIfAbsent(activity("1", "Follow"), NOW, KEY), "a replay stores nothing");
+        assertTrue(inbox.pending(10).isEmpty());
+        assertEquals(4, inbox.readsOfTheStore());
+    }
+
+    @Test
     void pendingIsOldestFirstAndBounded() {
         inbox.storeIfAbsent(activity("a", "Like"), NOW, KEY);
         inbox.storeIfAbsent(activity("b", "Like"), NOW, KEY);

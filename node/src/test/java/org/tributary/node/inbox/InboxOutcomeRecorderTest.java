@@ -61,6 +61,61 @@ class InboxOutcomeRecorderTest {
                 "the retry is pending with its attempt counted");
     }
 
+    @Test
+    void outcomesSubmittedWhileTheLastCommitIsRecentWaitForTheNextOneTogether() {
+        RecordingQueue recording = new RecordingQueue();
+        try (InboxOutcomeRecorder spaced = new InboxOutcomeRecorder(recording, 60_000)) {
+            spaced.submit(List.of(new ActivityOutcome(1, "done", "applied", 1)), 1);
+            Eventually.await("the first commit, at once", Duration.ofSeconds(10), () -> recording.commits() == 1);
+            spaced.submit(List.of(new ActivityOutcome(2, "done", "applied", 1)), 2);
+            spaced.submit(List.of(), 3);
+            spaced.submit(List.of(), 3); // went no further: nothing to submit
+            spaced.submit(List.of(new ActivityOutcome(4, "pending", "peer down", 1)), 4);
+
+            assertEquals(1, recording.commits(), "the next commit waits for the spacing");
+            assertEquals(Set.of(2L, 4L), spaced.unrecorded());
+            spaced.awaitRecorded();
+
+            assertEquals(List.of(List.of(1L), List.of(2L, 4L)), recording.ids());
+            assertEquals(List.of(1L, 4L), recording.throughs());
+            assertTrue(spaced.unrecorded().isEmpty());
+        }
+    }
+
+    /** A queue that only remembers what it was asked to record. */
+    private static final class RecordingQueue implements InboxQueue {
+        private final List<List<Long>> ids = new java.util.concurrent.CopyOnWriteArrayList<>();
+        private final List<Long> throughs = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+        @Override
+        public Pending pending(int max, Set<Long> skip) {
+            return new Pending(List.of(), -1, false);
+        }
+
+        @Override
+        public void record(List<ActivityOutcome> outcomes, long through) {
+            ids.add(outcomes.stream().map(ActivityOutcome::id).toList());
+            throughs.add(through);
+        }
+
+        @Override
+        public long countPending() {
+            return 0;
+        }
+
+        int commits() {
+            return ids.size();
+        }
+
+        List<List<Long>> ids() {
+            return ids;
+        }
+
+        List<Long> throughs() {
+            return throughs;
+        }
+    }
+
     private void update(String sql) {
         store.database().inTransactionVoid(connection -> Jdbc.update(connection, sql));
     }

@@ -162,6 +162,85 @@ class LoggedInboxQueueTest {
         assertEquals(5, mark());
     }
 
+    @Test
+    void onceReadTheQueueKnowsTheAcceptedEntriesFromTheHandOffWithoutReadingTheLog() {
+        accept("a");
+        assertEquals(List.of("a"), names(queue.pending(10, Set.of()).activities()));
+        assertEquals(1, queue.readsOfTheLog());
+        accept("b");
+        other();
+        accept("c");
+        other();
+
+        InboxQueue.Pending read = queue.pending(10, Set.of());
+
+        assertEquals(List.of("b", "c"), names(read.activities()));
+        assertEquals(4, read.through(), "through the last committed entry, whatever its kind");
+        assertFalse(read.more());
+        assertEquals(1, queue.readsOfTheLog(), "the kinds came from the hand-off");
+        assertEquals(0, queue.rowsReadBack());
+        accept("d");
+        InboxQueue.Pending limited = queue.pending(1, Set.of());
+        assertEquals(List.of("d"), names(limited.activities()));
+        assertTrue(limited.more(), "stopped at its limit");
+        assertEquals(1, queue.readsOfTheLog());
+    }
+
+    @Test
+    void anActivityTheHandOffCouldNotHoldIsReadBackByItsPlace() {
+        LoggedInboxQueue holdingNothing = new LoggedInboxQueue(store.database(), Clock.systemUTC(), 0);
+        LoggedInboxStore admitting = new LoggedInboxStore(store.database(), log,
+                new InboxRows(new IdGenerator(Clock.systemUTC())), new InboundCapture(), holdingNothing.handOff(),
+                Clock.systemUTC());
+        assertTrue(admitting.storeIfAbsent(activity("a", "Like"), NOW, KEY));
+        holdingNothing.pending(10, Set.of());
+        assertTrue(admitting.storeIfAbsent(activity("b", "Like"), NOW, KEY));
+        other();
+        assertTrue(admitting.storeIfAbsent(activity("c", "Like"), NOW, KEY));
+
+        InboxQueue.Pending read = holdingNothing.pending(10, Set.of());
+
+        assertEquals(List.of("b", "c"), names(read.activities()));
+        assertEquals(1, holdingNothing.readsOfTheLog(), "which entries accepted came from the hand-off");
+        assertEquals(3, holdingNothing.rowsReadBack(), "a, then b and c, read back by their places");
+    }
+
+    @Test
+    void aReadHandledInPartIsReadAgainFromTheLogWhereItStopped() {
+        accept("a");
+        queue.pending(10, Set.of());
+        accept("b");
+        accept("c");
+        accept("d");
+        InboxQueue.Pending read = queue.pending(10, Set.of());
+        assertEquals(List.of("b", "c", "d"), names(read.activities()));
+
+        assertEquals(1, queue.stoppedAt(read, 1));
+
+        assertEquals(List.of("c", "d"), names(queue.pending(10, Set.of(1L)).activities()),
+                "taken from the hand-off before, so read back from the log");
+        accept("e");
+        assertEquals(List.of("e"), names(queue.pending(10, Set.of()).activities()));
+        assertEquals(2, queue.readsOfTheLog(), "from the hand-off again once past where the read had stopped");
+    }
+
+    @Test
+    void aRetryStoredSendsTheReadsToTheLogUntilNoneWaits() {
+        accept("flaky");
+        InboxQueue.Pending read = queue.pending(10, Set.of());
+        queue.record(List.of(ActivityOutcome.retry(read.activities().get(0), "peer down")), read.through());
+
+        InboxQueue.Pending again = queue.pending(10, Set.of());
+        assertEquals(List.of("flaky"), names(again.activities()));
+        queue.record(List.of(ActivityOutcome.done(again.activities().get(0), "applied")), again.through());
+        long reads = queue.readsOfTheLog();
+        assertTrue(queue.pending(10, Set.of()).activities().isEmpty());
+        assertEquals(reads + 1, queue.readsOfTheLog(), "one read finds that no retry waits");
+        accept("next");
+        assertEquals(List.of("next"), names(queue.pending(10, Set.of()).activities()));
+        assertEquals(reads + 1, queue.readsOfTheLog());
+    }
+
     private void accept(String name) {
         assertTrue(admission.storeIfAbsent(activity(name, "Like"), NOW, KEY));
     }

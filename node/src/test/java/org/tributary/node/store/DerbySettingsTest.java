@@ -8,18 +8,21 @@ import org.tributary.node.testing.TestDatabase;
 
 class DerbySettingsTest {
     @Test
-    void theNodeSetsASmallPageCacheWhenNothingIsConfigured() {
+    void theNodeSetsASmallPageCacheAndRareStalePlanChecksWhenNothingIsConfigured() {
         Properties system = new Properties();
         DerbySettings.applyDefaults(system);
         assertEquals("500", system.getProperty("derby.storage.pageCacheSize"));
+        assertEquals("10000", system.getProperty("derby.language.stalePlanCheckInterval"));
     }
 
     @Test
     void anOperatorsOwnSettingWins() {
         Properties system = new Properties();
         system.setProperty("derby.storage.pageCacheSize", "4000");
+        system.setProperty("derby.language.stalePlanCheckInterval", "100");
         DerbySettings.applyDefaults(system);
         assertEquals("4000", system.getProperty("derby.storage.pageCacheSize"));
+        assertEquals("100", system.getProperty("derby.language.stalePlanCheckInterval"));
     }
 
     @Test
