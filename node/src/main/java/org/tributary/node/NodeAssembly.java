@@ -177,7 +177,7 @@ public final class NodeAssembly implements AutoCloseable {
         ActorKeyStore keyStore = new ActorKeyStore();
         CredentialStore credentials = new CredentialStore();
         TokenStore tokens = new TokenStore();
-        FollowStore followStore = new FollowStore();
+        FollowStore followStore = new FollowStore(database);
         StatusStore statusStore = new StatusStore();
         StatusTagStore tagStore = new StatusTagStore();
         SocialWiring.Stores socialStores = new SocialWiring.Stores();

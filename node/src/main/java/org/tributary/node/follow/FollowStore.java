@@ -14,15 +14,40 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.tributary.node.post.Page;
+import org.tributary.node.store.Database;
 import org.tributary.node.store.Jdbc;
 
-/** Follow relations in the {@code follows} table. */
+/**
+ * Follow relations in the {@code follows} table. Whether an account has followers is remembered between
+ * reads ({@link FollowerPresence}); every write of a follow goes through here, so that it is forgotten.
+ */
 public final class FollowStore {
     private static final String COLUMNS = "id, follower_id, target_id, activity_uri, state, created_at";
+    /** Accounts whose "has followers?" answer is kept: the remote actors a node hears from, and more. */
+    private static final int REMEMBERED_ACCOUNTS = 10_000;
+
+    private final Database database;
+    private final FollowerPresence presence = new FollowerPresence(REMEMBERED_ACCOUNTS);
+
+    /** @param database where the transactions that write follows run, to forget answers when they end */
+    public FollowStore(Database database) {
+        this.database = database;
+    }
 
     public void insert(Connection connection, Follow follow) throws SQLException {
         Jdbc.update(connection, "INSERT INTO follows (" + COLUMNS + ") VALUES (?,?,?,?,?,?)", follow.id(),
                 follow.followerId(), follow.targetId(), follow.activityUri(), follow.state(), follow.createdAt());
+        written(connection);
+    }
+
+    /**
+     * Forgets whether accounts have followers now and once the transaction that wrote a follow ends: a read
+     * before its commit does not see the write, and one in the same transaction sees what a rollback undoes.
+     */
+    private void written(Connection connection) {
+        presence.forget();
+        database.afterCommit(connection, presence::forget);
+        database.afterRollback(connection, presence::forget);
     }
 
     public Optional<Follow> find(Connection connection, long followerId, long targetId) throws SQLException {
@@ -37,17 +62,36 @@ public final class FollowStore {
 
     public void setState(Connection connection, long id, FollowState state) throws SQLException {
         Jdbc.update(connection, "UPDATE follows SET state = ? WHERE id = ?", state, id);
+        written(connection);
     }
 
     public boolean delete(Connection connection, long followerId, long targetId) throws SQLException {
-        return Jdbc.update(connection, "DELETE FROM follows WHERE follower_id = ? AND target_id = ?",
+        boolean deleted = Jdbc.update(connection, "DELETE FROM follows WHERE follower_id = ? AND target_id = ?",
                 followerId, targetId) > 0;
+        written(connection);
+        return deleted;
     }
 
-    /** Whether an account has at least one accepted follower: one index probe, however many it has. */
+    /**
+     * Whether an account has at least one accepted follower: as remembered, else one index probe, however many
+     * it has. Needs no transaction when remembered.
+     */
+    public boolean hasFollowers(long targetId) {
+        return presence.get(targetId).orElseGet(() -> database.inTransaction(connection ->
+                hasFollowers(connection, targetId)));
+    }
+
+    /** {@link #hasFollowers(long)} within a transaction already open. */
     public boolean hasFollowers(Connection connection, long targetId) throws SQLException {
-        return Jdbc.queryOne(connection, "SELECT 1 FROM follows WHERE target_id = ? AND state = 'accepted' "
+        Optional<Boolean> remembered = presence.get(targetId);
+        if (remembered.isPresent()) {
+            return remembered.get();
+        }
+        long readAt = presence.generation();
+        boolean has = Jdbc.queryOne(connection, "SELECT 1 FROM follows WHERE target_id = ? AND state = 'accepted' "
                 + "FETCH FIRST 1 ROWS ONLY", row -> true, targetId).orElse(false);
+        presence.putIfCurrent(targetId, has, readAt);
+        return has;
     }
 
     /**

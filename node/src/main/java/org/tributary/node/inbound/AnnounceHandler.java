@@ -80,9 +80,7 @@ public final class AnnounceHandler implements ActivityHandler {
         Account booster = remoteAccounts.byUri(announce.actor());
         boolean local = uris.isLocal(objectId);
         if (!local) {
-            boolean followed = database.inTransaction(connection ->
-                    follows.hasFollowers(connection, booster.id()));
-            if (!followed) {
+            if (!follows.hasFollowers(booster.id())) {
                 return new HandlerResult.Ignored("nobody here follows the booster");
             }
             // Network: outside any transaction. Does nothing when the post is known already.

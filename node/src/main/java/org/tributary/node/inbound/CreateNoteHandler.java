@@ -1,8 +1,6 @@
 package org.tributary.node.inbound;
 
 import java.net.URI;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -74,12 +72,18 @@ public final class CreateNoteHandler implements ActivityHandler {
             return new HandlerResult.Ignored("the note is not attributed to the actor who created it");
         }
         Account author = remoteAccounts.byUri(create.actor());
-        Optional<Status> stored = database.inTransaction(connection -> {
-            if (!isRelevant(connection, note, author)) {
-                return Optional.<Status>empty();
-            }
-            return incoming.store(connection, note, embedded.json(), author, true);
-        });
+        // Asked outside a transaction where it can be: whether the author has followers here is remembered.
+        boolean wanted = follows.hasFollowers(author.id()) || isAddressedHere(note);
+        List<String> hashtags = hashtags(note);
+        boolean mayBeWantedForItsTags = !hashtags.isEmpty()
+                && IncomingNotes.visibilityOf(note, author) == Visibility.ORGANIZATION;
+        Optional<Status> stored = !wanted && !mayBeWantedForItsTags ? Optional.empty()
+                : database.inTransaction(connection -> {
+                    if (!wanted && !tagFollows.anyFollowed(connection, hashtags)) {
+                        return Optional.<Status>empty();
+                    }
+                    return incoming.store(connection, note, embedded.json(), author, true);
+                });
         if (stored.isEmpty()) {
             return new HandlerResult.Ignored("already known, or nobody here follows the author, is addressed or "
                     + "follows one of its tags: " + note.id());
@@ -92,10 +96,8 @@ public final class CreateNoteHandler implements ActivityHandler {
         return HandlerResult.applied();
     }
 
-    private boolean isRelevant(Connection connection, Note note, Account author) throws SQLException {
-        if (follows.hasFollowers(connection, author.id())) {
-            return true;
-        }
+    /** Whether the note names someone here (to, cc, a mention) or replies to a post of ours. */
+    private boolean isAddressedHere(Note note) {
         List<URI> named = new ArrayList<>(note.to());
         named.addAll(note.cc());
         note.tag().stream().filter(tag -> As2.MENTION.equals(tag.type())).map(Tag::href).forEach(named::add);
@@ -104,11 +106,7 @@ public final class CreateNoteHandler implements ActivityHandler {
                 return true;
             }
         }
-        if (note.inReplyTo() != null && uris.isLocal(note.inReplyTo())) {
-            return true;
-        }
-        return IncomingNotes.visibilityOf(note, author) == Visibility.ORGANIZATION
-                && tagFollows.anyFollowed(connection, hashtags(note));
+        return note.inReplyTo() != null && uris.isLocal(note.inReplyTo());
     }
 
     private static List<String> hashtags(Note note) {

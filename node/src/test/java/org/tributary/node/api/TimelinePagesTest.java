@@ -221,7 +221,7 @@ class TimelinePagesTest {
             new ProfileStore().save(connection, account.id(), new Profile("Sales", "Account manager", "Lyon",
                     Optional.of(URI.create("https://sales.example/avatars/dave.png")), Optional.empty()),
                     Instant.now());
-            new FollowStore().insert(connection, new Follow(remoteId(), aliceAccount.id(), account.id(),
+            new FollowStore(database()).insert(connection, new Follow(remoteId(), aliceAccount.id(), account.id(),
                     URI.create("http://127.0.0.1/follows/dave"), FollowState.ACCEPTED, Instant.now()));
         });
         return account;

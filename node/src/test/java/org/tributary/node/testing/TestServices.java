@@ -95,7 +95,7 @@ public final class TestServices implements AutoCloseable {
     public final ActorKeyStore keyStore = new ActorKeyStore();
     public final CredentialStore credentials = new CredentialStore();
     public final TokenStore tokens = new TokenStore();
-    public final FollowStore followStore = new FollowStore();
+    public final FollowStore followStore;
     public final StatusStore statusStore = new StatusStore();
     public final MediaStore mediaStore = new MediaStore();
     public final PasswordHasher hasher = new PasswordHasher(new SecureRandom(), 1024, 1, 1);
@@ -140,6 +140,7 @@ public final class TestServices implements AutoCloseable {
         this.clock = clock;
         this.store = TestDatabase.migrated(clock);
         this.database = store.database();
+        this.followStore = new FollowStore(database);
         this.ids = new IdGenerator(clock);
         this.config = new NodeConfig(BASE_URL, "127.0.0.1", 443, Path.of("target", "unit"), "finance", 64 * 1024,
                 Duration.ofHours(1), Duration.ofMinutes(5));
@@ -232,7 +233,11 @@ public final class TestServices implements AutoCloseable {
             Jdbc.update(connection, "DELETE FROM tag_peer_subscriptions");
             Jdbc.update(connection, "DELETE FROM media_attachments");
             Jdbc.update(connection, "DELETE FROM statuses");
-            Jdbc.update(connection, "DELETE FROM follows");
+            // Through the store, which remembers who has followers.
+            for (long[] follow : Jdbc.query(connection, "SELECT follower_id, target_id FROM follows",
+                    row -> new long[] {row.getLong(1), row.getLong(2)})) {
+                followStore.delete(connection, follow[0], follow[1]);
+            }
             Jdbc.update(connection, "UPDATE accounts SET locked = FALSE");
         });
     }
