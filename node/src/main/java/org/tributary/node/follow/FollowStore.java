@@ -87,8 +87,11 @@ public final class FollowStore {
                 hasFollowers(connection, targetId)));
     }
 
-    /** {@link #hasFollowers(long)} within a transaction already open. */
-    public boolean hasFollowers(Connection connection, long targetId) throws SQLException {
+    /**
+     * {@link #hasFollowers(long)} within a transaction already open. Not public: asked inside a transaction that
+     * writes follows, it would keep an answer others could see before that transaction ends.
+     */
+    boolean hasFollowers(Connection connection, long targetId) throws SQLException {
         Optional<Boolean> remembered = presence.get(targetId);
         if (remembered.isPresent()) {
             return remembered.get();

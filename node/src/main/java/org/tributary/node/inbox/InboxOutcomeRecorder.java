@@ -147,7 +147,7 @@ final class InboxOutcomeRecorder implements AutoCloseable {
     /** Commits what is queued, then stops. */
     @Override
     public void close() {
-        executor.execute(this::recordQueued); // a commit scheduled for later would not run after shutdown
+        executor.execute(this::recordQueued); // now, rather than once the spacing has passed
         executor.shutdown();
         try {
             executor.awaitTermination(5, TimeUnit.SECONDS);
