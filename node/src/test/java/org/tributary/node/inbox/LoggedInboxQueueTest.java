@@ -2,6 +2,7 @@ package org.tributary.node.inbox;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.tributary.node.inbox.InboxTestActivities.KEY;
 import static org.tributary.node.inbox.InboxTestActivities.activity;
@@ -20,6 +21,7 @@ import org.tributary.node.audit.InboundCapture;
 import org.tributary.node.audit.LoggedInboxStore;
 import org.tributary.node.store.IdGenerator;
 import org.tributary.node.store.Jdbc;
+import org.tributary.node.store.StoreException;
 import org.tributary.node.testing.TestDatabase;
 
 /** The inbox as a view over the log: a mark, the outcomes that say more than "applied", and the retries. */
@@ -29,9 +31,7 @@ class LoggedInboxQueueTest {
     private final TestDatabase store = TestDatabase.migrated(Clock.systemUTC());
     private final AuditLog log = new AuditLog(store.database(), new AuditLogStore(), record -> false);
     private final LoggedInboxQueue queue = new LoggedInboxQueue(store.database(), Clock.systemUTC());
-    private final LoggedInboxStore admission = new LoggedInboxStore(store.database(), log,
-            new InboxRows(new IdGenerator(Clock.systemUTC())), new InboundCapture(), queue.handOff(),
-            Clock.systemUTC());
+    private final LoggedInboxStore admission = admissionTo(queue);
 
     @AfterEach
     void close() {
@@ -189,9 +189,7 @@ class LoggedInboxQueueTest {
     @Test
     void anActivityTheHandOffCouldNotHoldIsReadBackByItsPlace() {
         LoggedInboxQueue holdingNothing = new LoggedInboxQueue(store.database(), Clock.systemUTC(), 0);
-        LoggedInboxStore admitting = new LoggedInboxStore(store.database(), log,
-                new InboxRows(new IdGenerator(Clock.systemUTC())), new InboundCapture(), holdingNothing.handOff(),
-                Clock.systemUTC());
+        LoggedInboxStore admitting = admissionTo(holdingNothing);
         assertTrue(admitting.storeIfAbsent(activity("a", "Like"), NOW, KEY));
         holdingNothing.pending(10, Set.of());
         assertTrue(admitting.storeIfAbsent(activity("b", "Like"), NOW, KEY));
@@ -203,6 +201,23 @@ class LoggedInboxQueueTest {
         assertEquals(List.of("b", "c"), names(read.activities()));
         assertEquals(1, holdingNothing.readsOfTheLog(), "which entries accepted came from the hand-off");
         assertEquals(3, holdingNothing.rowsReadBack(), "a, then b and c, read back by their places");
+    }
+
+    @Test
+    void aReadThatFailedAfterTakingFromTheHandOffReadsThoseEntriesFromTheLogAgain() {
+        LoggedInboxQueue holdingNothing = new LoggedInboxQueue(store.database(), Clock.systemUTC(), 0);
+        LoggedInboxStore admitting = admissionTo(holdingNothing);
+        assertTrue(admitting.storeIfAbsent(activity("a", "Like"), NOW, KEY));
+        holdingNothing.pending(10, Set.of());
+        assertTrue(admitting.storeIfAbsent(activity("b", "Like"), NOW, KEY));
+        assertTrue(admitting.storeIfAbsent(activity("c", "Like"), NOW, KEY));
+        // The log cannot be read for a moment, after the read has taken b and c's places from the hand-off.
+        update("RENAME TABLE audit_entries TO audit_entries_away");
+        assertThrows(StoreException.class, () -> holdingNothing.pending(10, Set.of()));
+        update("RENAME TABLE audit_entries_away TO audit_entries");
+
+        assertEquals(List.of("b", "c"), names(holdingNothing.pending(10, Set.of()).activities()));
+        assertEquals(2, holdingNothing.readsOfTheLog(), "the first read, and the one after the failure");
     }
 
     @Test
@@ -241,6 +256,12 @@ class LoggedInboxQueueTest {
         assertEquals(reads + 1, queue.readsOfTheLog());
     }
 
+    /** Stores accepted activities into the log, handing them over to {@code inbox}. */
+    private LoggedInboxStore admissionTo(LoggedInboxQueue inbox) {
+        return new LoggedInboxStore(store.database(), log, new InboxRows(new IdGenerator(Clock.systemUTC())),
+                new InboundCapture(), inbox.handOff(), Clock.systemUTC());
+    }
+
     private void accept(String name) {
         assertTrue(admission.storeIfAbsent(activity(name, "Like"), NOW, KEY));
     }
@@ -248,6 +269,10 @@ class LoggedInboxQueueTest {
     /** An entry of another kind: a delivery, an administrator's action. */
     private void other() {
         log.record(AuditRecord.of(NOW, AuditDirection.LOCAL, "admin.test"));
+    }
+
+    private void update(String sql) {
+        store.database().inTransactionVoid(connection -> Jdbc.update(connection, sql));
     }
 
     private long mark() {
