@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Predicate;
 
@@ -14,6 +15,12 @@ import java.util.function.Predicate;
  * share one durable commit. No linger and no hand-off thread: a caller that finds the writer free writes
  * at once, alone if need be, and each caller returns only once its own work is committed. (A dedicated
  * writer thread cost two thread wake-ups per request on the inbox's path.)
+ *
+ * <p>A caller waits for its own work, not for the lock: the writer wakes each caller of a batch as soon as its
+ * work is written, and on leaving wakes the caller at the head of the queue to write the next batch. Callers
+ * that waited on the lock itself found out that their work was done only once they got the lock in turn, and a
+ * caller arriving meanwhile could take it first and keep them waiting for a whole further batch: under
+ * benchmark 1 the inbox's batches averaged under three activities, with a fifth of the CPU idle.
  *
  * <p>A batch that fails is written again one item at a time, so one bad item fails only its own caller. A
  * failure the writer expects to go away when the same batch is written again (say a write that asks a
@@ -54,22 +61,44 @@ public final class GroupCommit<W, R> {
 
     /** Writes {@code work} in some batch and returns its result once that batch is committed. */
     public R submit(W work) {
-        Pending<W, R> mine = new Pending<>(Objects.requireNonNull(work, "work"));
+        Pending<W, R> mine = new Pending<>(Objects.requireNonNull(work, "work"), Thread.currentThread());
         queue.add(mine);
+        boolean interrupted = false;
         while (!mine.done) {
-            lock.lock(); // while we wait here, the current batch commits and more callers queue up
-            try {
-                if (!mine.done) {
-                    write(drain());
+            if (lock.tryLock()) {
+                try {
+                    if (!mine.done) {
+                        write(drain());
+                    }
+                } finally {
+                    lock.unlock();
                 }
-            } finally {
-                lock.unlock();
+                wakeTheNextWriter();
+            } else {
+                // Woken when our work is written, or when we head the queue and the writer has left.
+                LockSupport.park(this);
+                // Waits as a lock would, without giving up; the interrupt is kept for the caller.
+                interrupted |= Thread.interrupted();
             }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
         }
         if (mine.failure != null) {
             throw mine.failure;
         }
         return mine.result;
+    }
+
+    /**
+     * After leaving the writer: whoever queued first and is still waiting writes next. Work queued after this
+     * look is not stranded, since its caller tries the lock itself after queueing it.
+     */
+    private void wakeTheNextWriter() {
+        Pending<W, R> next = queue.peek();
+        if (next != null) {
+            LockSupport.unpark(next.caller);
+        }
     }
 
     /** How many callers are waiting for a batch (for tests). */
@@ -87,6 +116,20 @@ public final class GroupCommit<W, R> {
     }
 
     private void write(List<Pending<W, R>> batch) {
+        try {
+            writeOrFail(batch);
+        } catch (Error error) {
+            // Nobody else would ever finish the work drained into this batch: its callers learn it failed.
+            for (Pending<W, R> pending : batch) {
+                if (!pending.done) {
+                    pending.fail(new IllegalStateException("the batch writer failed", error));
+                }
+            }
+            throw error;
+        }
+    }
+
+    private void writeOrFail(List<Pending<W, R>> batch) {
         RuntimeException failure = tryWriting(batch);
         if (failure != null && writeWholeAgain.test(failure)) {
             failure = tryWriting(batch);
@@ -121,25 +164,34 @@ public final class GroupCommit<W, R> {
         return null;
     }
 
-    /** One caller's work, and what became of it (set by the lock holder, read by the caller). */
+    /** One caller's work, and what became of it (set by the writer, read by the caller it wakes). */
     private static final class Pending<W, R> {
         final W work;
+        final Thread caller;
         volatile R result;
         volatile RuntimeException failure;
         volatile boolean done;
 
-        Pending(W work) {
+        Pending(W work, Thread caller) {
             this.work = work;
+            this.caller = caller;
         }
 
         void succeed(R value) {
             result = value;
-            done = true;
+            finish();
         }
 
         void fail(RuntimeException cause) {
             failure = cause;
+            finish();
+        }
+
+        private void finish() {
             done = true;
+            if (caller != Thread.currentThread()) {
+                LockSupport.unpark(caller);
+            }
         }
     }
 }

@@ -7,12 +7,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -113,6 +117,75 @@ class GroupCommitTest {
         assertEquals(batches.get(1), batches.get(2));
     }
 
+    @Test
+    void aCallerReturnsOnceItsWorkIsWrittenWithoutWaitingForTheWriterToFinish() throws Exception {
+        // The batch of items 1 to 4 fails whole, so the writer writes it again item by item. While it writes the
+        // last one, the callers of the items written before (but its own) have their answers and must have
+        // returned: they waited for their work, not for the writer.
+        Map<Integer, Thread> callerOf = new ConcurrentHashMap<>();
+        Map<Integer, Future<Integer>> results = new ConcurrentHashMap<>();
+        AtomicReference<String> stillWaiting = new AtomicReference<>();
+        GroupCommit<Integer, Integer> commits = new GroupCommit<>(100, batch -> {
+            batches.add(List.copyOf(batch));
+            holdTheFirstBatch();
+            if (batch.size() > 1) {
+                throw new IllegalStateException("written again item by item");
+            }
+            if (batch.get(0) == 4) {
+                List<Integer> othersWritten = List.of(1, 2, 3).stream()
+                        .filter(item -> callerOf.get(item) != Thread.currentThread()).toList();
+                stillWaiting.set(waitForAnswers(othersWritten, results).toString());
+            }
+            return batch;
+        });
+        List<Future<Integer>> submitted = submitBehindTheFirst(commits, 4, callerOf);
+        for (int n = 0; n <= 4; n++) {
+            results.put(n, submitted.get(n));
+        }
+
+        for (int n = 0; n <= 4; n++) {
+            assertEquals(n, submitted.get(n).get(10, TimeUnit.SECONDS));
+        }
+        assertEquals(List.of(List.of(0), List.of(1, 2, 3, 4), List.of(1), List.of(2), List.of(3), List.of(4)), batches);
+        assertEquals("[]", stillWaiting.get(), "callers of written items that had not returned");
+    }
+
+    @Test
+    void anErrorInTheWriterFailsEveryCallerOfItsBatchInsteadOfLeavingThemWaiting() throws Exception {
+        StackOverflowError error = new StackOverflowError("the writer broke down");
+        GroupCommit<Integer, Integer> commits = new GroupCommit<>(100, batch -> {
+            batches.add(List.copyOf(batch));
+            holdTheFirstBatch();
+            if (batch.contains(2)) {
+                throw error;
+            }
+            return batch;
+        });
+        List<Future<Integer>> results = submitBehindTheFirst(commits, 3);
+
+        assertEquals(0, results.get(0).get(10, TimeUnit.SECONDS));
+        for (int n = 1; n <= 3; n++) {
+            Future<Integer> result = results.get(n);
+            ExecutionException failed = assertThrows(ExecutionException.class,
+                    () -> result.get(10, TimeUnit.SECONDS));
+            Throwable cause = failed.getCause();
+            assertTrue(cause == error || cause.getCause() == error, "item " + n + ": " + cause);
+        }
+        assertEquals(5, commits.submit(5), "the next batch is written as usual");
+    }
+
+    /** Waits up to five seconds for the answers of {@code items}; returns those still not answered. */
+    private static List<Integer> waitForAnswers(List<Integer> items, Map<Integer, Future<Integer>> results) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        List<Integer> waiting = items;
+        while (!waiting.isEmpty() && System.nanoTime() < deadline) {
+            waiting = waiting.stream().filter(item -> results.get(item) == null || !results.get(item).isDone())
+                    .toList();
+            Thread.onSpinWait();
+        }
+        return waiting;
+    }
+
     /** A failure the writer expects not to see again when the same batch is written again. */
     private static final class PassingFailure extends RuntimeException {
     }
@@ -148,18 +221,29 @@ class GroupCommitTest {
      * #holdTheFirstBatch}), so that they share the next batch; the futures come in item order.
      */
     private <R> List<Future<R>> submitBehindTheFirst(GroupCommit<Integer, R> commits, int others) throws Exception {
+        return submitBehindTheFirst(commits, others, new ConcurrentHashMap<>());
+    }
+
+    /** As above, and records in {@code callerOf} which thread submitted each item. */
+    private <R> List<Future<R>> submitBehindTheFirst(GroupCommit<Integer, R> commits, int others,
+            Map<Integer, Thread> callerOf) throws Exception {
         List<Future<R>> results = new ArrayList<>();
-        results.add(callers.submit(() -> commits.submit(0)));
+        results.add(callers.submit(() -> submitAs(commits, 0, callerOf)));
         firstBatchStarted.await();
         for (int n = 1; n <= others; n++) {
             int item = n;
-            results.add(callers.submit(() -> commits.submit(item)));
+            results.add(callers.submit(() -> submitAs(commits, item, callerOf)));
         }
         while (commits.queued() < others) {
             Thread.sleep(5);
         }
         othersQueued.countDown();
         return results;
+    }
+
+    private static <R> R submitAs(GroupCommit<Integer, R> commits, int item, Map<Integer, Thread> callerOf) {
+        callerOf.put(item, Thread.currentThread());
+        return commits.submit(item);
     }
 
     private static void await(CountDownLatch latch) {
