@@ -20,7 +20,7 @@ import java.util.function.Predicate;
  * work is written, and on leaving wakes the caller at the head of the queue to write the next batch. Callers
  * that waited on the lock itself found out that their work was done only once they got the lock in turn, and a
  * caller arriving meanwhile could take it first and keep them waiting for a whole further batch: under
- * benchmark 1 the inbox's batches averaged under three activities, with a fifth of the CPU idle.
+ * benchmark 1 the log's batches averaged under three activities, with a fifth of the CPU idle.
  *
  * <p>A batch that fails is written again one item at a time, so one bad item fails only its own caller. A
  * failure the writer expects to go away when the same batch is written again (say a write that asks a
@@ -64,25 +64,21 @@ public final class GroupCommit<W, R> {
         Pending<W, R> mine = new Pending<>(Objects.requireNonNull(work, "work"), Thread.currentThread());
         queue.add(mine);
         boolean interrupted = false;
-        while (!mine.done) {
-            if (lock.tryLock()) {
-                try {
-                    if (!mine.done) {
-                        write(drain());
-                    }
-                } finally {
-                    lock.unlock();
+        try {
+            while (!mine.done) {
+                if (lock.tryLock()) {
+                    writeNextBatch(mine);
+                } else {
+                    // Woken when our work is written, or to try the lock when we head the queue.
+                    LockSupport.park(this);
+                    // Waits as a lock would, without giving up; the interrupt is kept for the caller.
+                    interrupted |= Thread.interrupted();
                 }
-                wakeTheNextWriter();
-            } else {
-                // Woken when our work is written, or when we head the queue and the writer has left.
-                LockSupport.park(this);
-                // Waits as a lock would, without giving up; the interrupt is kept for the caller.
-                interrupted |= Thread.interrupted();
             }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
         if (mine.failure != null) {
             throw mine.failure;
@@ -90,9 +86,27 @@ public final class GroupCommit<W, R> {
         return mine.result;
     }
 
+    /** With the lock held: writes what is queued, unless {@code mine} is done already; then lets the next in. */
+    private void writeNextBatch(Pending<W, R> mine) {
+        try {
+            if (!mine.done) {
+                write(drain());
+            }
+        } catch (RuntimeException | Error broken) {
+            // The writer broke down and its failure reaches our caller: our work, if not in that batch, leaves
+            // the queue with it, so that no later batch writes what our caller was told had failed.
+            queue.remove(mine);
+            throw broken;
+        } finally {
+            lock.unlock();
+            wakeTheNextWriter();
+        }
+    }
+
     /**
-     * After leaving the writer: whoever queued first and is still waiting writes next. Work queued after this
-     * look is not stranded, since its caller tries the lock itself after queueing it.
+     * After leaving the writer: the caller at the head of the queue is woken to try the lock. It writes next
+     * unless a caller arriving meanwhile took the lock first, which then wakes the head in turn. Work queued
+     * after this look is not stranded, since its caller tries the lock itself after queueing it.
      */
     private void wakeTheNextWriter() {
         Pending<W, R> next = queue.peek();
@@ -118,14 +132,16 @@ public final class GroupCommit<W, R> {
     private void write(List<Pending<W, R>> batch) {
         try {
             writeOrFail(batch);
-        } catch (Error error) {
-            // Nobody else would ever finish the work drained into this batch: its callers learn it failed.
+        } catch (RuntimeException | Error broken) {
+            // Not a failure the writer reports (those are handled above) but a breakdown: an Error, too few
+            // results, a failing retry rule. Nobody else would finish the work drained into this batch, so its
+            // callers learn it failed.
             for (Pending<W, R> pending : batch) {
                 if (!pending.done) {
-                    pending.fail(new IllegalStateException("the batch writer failed", error));
+                    pending.fail(new IllegalStateException("the batch writer failed", broken));
                 }
             }
-            throw error;
+            throw broken;
         }
     }
 

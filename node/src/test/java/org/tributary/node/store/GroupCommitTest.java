@@ -174,6 +174,25 @@ class GroupCommitTest {
         assertEquals(5, commits.submit(5), "the next batch is written as usual");
     }
 
+    @Test
+    void workQueuedWhileTheWriterBrokeDownIsWrittenWithoutWaitingForAnotherCaller() throws Exception {
+        StackOverflowError error = new StackOverflowError("the writer broke down");
+        GroupCommit<Integer, Integer> commits = new GroupCommit<>(100, batch -> {
+            batches.add(List.copyOf(batch));
+            holdTheFirstBatch();
+            if (batch.contains(0)) {
+                throw error;
+            }
+            return batch;
+        });
+        List<Future<Integer>> results = submitBehindTheFirst(commits, 1);
+
+        ExecutionException failed = assertThrows(ExecutionException.class,
+                () -> results.get(0).get(10, TimeUnit.SECONDS));
+        assertSame(error, failed.getCause());
+        assertEquals(1, results.get(1).get(10, TimeUnit.SECONDS), "item 1, queued behind the broken batch");
+    }
+
     /** Waits up to five seconds for the answers of {@code items}; returns those still not answered. */
     private static List<Integer> waitForAnswers(List<Integer> items, Map<Integer, Future<Integer>> results) {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
@@ -218,7 +237,8 @@ class GroupCommitTest {
 
     /**
      * Submits item 0, then items 1 to {@code others} while the writer holds item 0's batch ({@link
-     * #holdTheFirstBatch}), so that they share the next batch; the futures come in item order.
+     * #holdTheFirstBatch}), so that they share the next batch, queued in item order; the futures come in item
+     * order.
      */
     private <R> List<Future<R>> submitBehindTheFirst(GroupCommit<Integer, R> commits, int others) throws Exception {
         return submitBehindTheFirst(commits, others, new ConcurrentHashMap<>());
@@ -233,9 +253,9 @@ class GroupCommitTest {
         for (int n = 1; n <= others; n++) {
             int item = n;
             results.add(callers.submit(() -> submitAs(commits, item, callerOf)));
-        }
-        while (commits.queued() < others) {
-            Thread.sleep(5);
+            while (commits.queued() < n) { // one at a time, so that they queue in item order
+                Thread.sleep(1);
+            }
         }
         othersQueued.countDown();
         return results;
