@@ -13,8 +13,8 @@ import java.util.function.Predicate;
  * Group commit led by the callers themselves: each caller queues its work, and whichever caller holds the
  * writer lock takes everything queued (up to a maximum) and writes it as one batch, so concurrent callers
  * share one durable commit. No linger and no hand-off thread: a caller that finds the writer free writes
- * at once, alone if need be, and each caller returns only once its own work is committed. (A dedicated
- * writer thread cost two thread wake-ups per request on the inbox's path.)
+ * at once, alone if need be, and each caller returns only once its own work is committed or has failed. (A
+ * dedicated writer thread cost two thread wake-ups per request on the inbox's path.)
  *
  * <p>A caller waits for its own work, not for the lock: the writer wakes each caller of a batch as soon as its
  * work is written, and on leaving wakes the caller at the head of the queue to write the next batch. Callers
@@ -93,8 +93,11 @@ public final class GroupCommit<W, R> {
                 write(drain());
             }
         } catch (RuntimeException | Error broken) {
-            // The writer broke down and its failure reaches our caller: our work, if not in that batch, leaves
-            // the queue with it, so that no later batch writes what our caller was told had failed.
+            if (mine.done && !(broken instanceof Error)) {
+                return; // our work was in that batch and has its answer, committed or failed
+            }
+            // The breakdown reaches our caller: our work, if not in that batch, leaves the queue with it, so that
+            // no later batch writes what our caller was told had failed.
             queue.remove(mine);
             throw broken;
         } finally {
@@ -133,9 +136,9 @@ public final class GroupCommit<W, R> {
         try {
             writeOrFail(batch);
         } catch (RuntimeException | Error broken) {
-            // Not a failure the writer reports (those are handled above) but a breakdown: an Error, too few
-            // results, a failing retry rule. Nobody else would finish the work drained into this batch, so its
-            // callers learn it failed.
+            // Not a failure the writer reports (writeOrFail handles those) but a breakdown: an Error, too few
+            // results for a batch, a failing retry rule. Nobody else would finish the work drained into this
+            // batch, so its callers learn it failed.
             for (Pending<W, R> pending : batch) {
                 if (!pending.done) {
                     pending.fail(new IllegalStateException("the batch writer failed", broken));
@@ -166,7 +169,10 @@ public final class GroupCommit<W, R> {
         }
     }
 
-    /** Writes the batch and hands each caller its result; returns why it failed instead, having handed nothing. */
+    /**
+     * Writes the batch and hands each caller its result; returns why it failed instead, having handed nothing.
+     * A writer that returns too few results breaks down here, after handing out the results it gave.
+     */
     private RuntimeException tryWriting(List<Pending<W, R>> batch) {
         List<R> results;
         try {

@@ -1,6 +1,7 @@
 package org.tributary.node.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -193,6 +194,55 @@ class GroupCommitTest {
         assertEquals(1, results.get(1).get(10, TimeUnit.SECONDS), "item 1, queued behind the broken batch");
     }
 
+    @Test
+    void aWriterGivingTooFewResultsAnswersEveryCallerOfItsBatch() throws Exception {
+        GroupCommit<Integer, Integer> commits = new GroupCommit<>(100, batch -> {
+            batches.add(List.copyOf(batch));
+            holdTheFirstBatch();
+            return batch.size() == 3 ? batch.subList(0, 2) : batch;
+        });
+        List<Future<Integer>> results = submitBehindTheFirst(commits, 3);
+
+        assertEquals(1, results.get(1).get(10, TimeUnit.SECONDS), "its result was handed out before the breakdown");
+        assertEquals(2, results.get(2).get(10, TimeUnit.SECONDS));
+        ExecutionException failed = assertThrows(ExecutionException.class,
+                () -> results.get(3).get(10, TimeUnit.SECONDS));
+        assertTrue(failed.getCause() instanceof IllegalStateException, failed.getCause().toString());
+        assertTrue(failed.getCause().getCause() instanceof IndexOutOfBoundsException, failed.getCause().toString());
+    }
+
+    @Test
+    void aCallerInterruptedWhileWaitingGetsItsResultAndKeepsTheInterrupt() throws Exception {
+        Map<Integer, Thread> callerOf = new ConcurrentHashMap<>();
+        GroupCommit<Integer, Integer> commits = new GroupCommit<>(100, batch -> {
+            batches.add(List.copyOf(batch));
+            holdTheFirstBatch();
+            return batch;
+        });
+        Future<Boolean> interruptKept = callers.submit(() -> {
+            callerOf.put(0, Thread.currentThread());
+            commits.submit(0);
+            return Thread.currentThread().isInterrupted();
+        });
+        firstBatchStarted.await();
+        Future<Boolean> secondKept = callers.submit(() -> {
+            callerOf.put(1, Thread.currentThread());
+            commits.submit(1);
+            return Thread.currentThread().isInterrupted();
+        });
+        while (commits.queued() < 1 || callerOf.get(1).getState() != Thread.State.WAITING) {
+            Thread.sleep(1);
+        }
+        callerOf.get(1).interrupt();
+        Thread.sleep(50); // long enough for a caller that gave up, or spun, to show it
+        assertFalse(secondKept.isDone(), "the interrupted caller still waits for its work");
+        othersQueued.countDown();
+
+        assertEquals(false, interruptKept.get(10, TimeUnit.SECONDS));
+        assertEquals(true, secondKept.get(10, TimeUnit.SECONDS), "the interrupt is kept for the caller");
+        assertEquals(List.of(List.of(0), List.of(1)), batches);
+    }
+
     /** Waits up to five seconds for the answers of {@code items}; returns those still not answered. */
     private static List<Integer> waitForAnswers(List<Integer> items, Map<Integer, Future<Integer>> results) {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
@@ -237,8 +287,8 @@ class GroupCommitTest {
 
     /**
      * Submits item 0, then items 1 to {@code others} while the writer holds item 0's batch ({@link
-     * #holdTheFirstBatch}), so that they share the next batch, queued in item order; the futures come in item
-     * order.
+     * #holdTheFirstBatch}), so that they share the next batch, queued in item order and each waiting by the time
+     * the first batch is let go; the futures come in item order.
      */
     private <R> List<Future<R>> submitBehindTheFirst(GroupCommit<Integer, R> commits, int others) throws Exception {
         return submitBehindTheFirst(commits, others, new ConcurrentHashMap<>());
@@ -254,6 +304,9 @@ class GroupCommitTest {
             int item = n;
             results.add(callers.submit(() -> submitAs(commits, item, callerOf)));
             while (commits.queued() < n) { // one at a time, so that they queue in item order
+                Thread.sleep(1);
+            }
+            while (callerOf.get(item).getState() != Thread.State.WAITING) { // and wait for the writer
                 Thread.sleep(1);
             }
         }
