@@ -18,6 +18,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -126,9 +127,7 @@ class GroupCommitTest {
         Map<Integer, Thread> callerOf = new ConcurrentHashMap<>();
         Map<Integer, Future<Integer>> results = new ConcurrentHashMap<>();
         AtomicReference<String> stillWaiting = new AtomicReference<>();
-        GroupCommit<Integer, Integer> commits = new GroupCommit<>(100, batch -> {
-            batches.add(List.copyOf(batch));
-            holdTheFirstBatch();
+        GroupCommit<Integer, Integer> commits = holdingTheFirstBatch(batch -> {
             if (batch.size() > 1) {
                 throw new IllegalStateException("written again item by item");
             }
@@ -154,9 +153,7 @@ class GroupCommitTest {
     @Test
     void anErrorInTheWriterFailsEveryCallerOfItsBatchInsteadOfLeavingThemWaiting() throws Exception {
         StackOverflowError error = new StackOverflowError("the writer broke down");
-        GroupCommit<Integer, Integer> commits = new GroupCommit<>(100, batch -> {
-            batches.add(List.copyOf(batch));
-            holdTheFirstBatch();
+        GroupCommit<Integer, Integer> commits = holdingTheFirstBatch(batch -> {
             if (batch.contains(2)) {
                 throw error;
             }
@@ -178,9 +175,7 @@ class GroupCommitTest {
     @Test
     void workQueuedWhileTheWriterBrokeDownIsWrittenWithoutWaitingForAnotherCaller() throws Exception {
         StackOverflowError error = new StackOverflowError("the writer broke down");
-        GroupCommit<Integer, Integer> commits = new GroupCommit<>(100, batch -> {
-            batches.add(List.copyOf(batch));
-            holdTheFirstBatch();
+        GroupCommit<Integer, Integer> commits = holdingTheFirstBatch(batch -> {
             if (batch.contains(0)) {
                 throw error;
             }
@@ -196,11 +191,8 @@ class GroupCommitTest {
 
     @Test
     void aWriterGivingTooFewResultsAnswersEveryCallerOfItsBatch() throws Exception {
-        GroupCommit<Integer, Integer> commits = new GroupCommit<>(100, batch -> {
-            batches.add(List.copyOf(batch));
-            holdTheFirstBatch();
-            return batch.size() == 3 ? batch.subList(0, 2) : batch;
-        });
+        GroupCommit<Integer, Integer> commits = holdingTheFirstBatch(
+                batch -> batch.size() == 3 ? batch.subList(0, 2) : batch);
         List<Future<Integer>> results = submitBehindTheFirst(commits, 3);
 
         assertEquals(1, results.get(1).get(10, TimeUnit.SECONDS), "its result was handed out before the breakdown");
@@ -214,11 +206,7 @@ class GroupCommitTest {
     @Test
     void aCallerInterruptedWhileWaitingGetsItsResultAndKeepsTheInterrupt() throws Exception {
         Map<Integer, Thread> callerOf = new ConcurrentHashMap<>();
-        GroupCommit<Integer, Integer> commits = new GroupCommit<>(100, batch -> {
-            batches.add(List.copyOf(batch));
-            holdTheFirstBatch();
-            return batch;
-        });
+        GroupCommit<Integer, Integer> commits = holdingTheFirstBatch(batch -> batch);
         Future<Boolean> interruptKept = callers.submit(() -> {
             callerOf.put(0, Thread.currentThread());
             commits.submit(0);
@@ -275,6 +263,18 @@ class GroupCommitTest {
         }
         assertTrue(batches.stream().allMatch(batch -> batch.size() <= 3), batches.toString());
         assertEquals(50, batches.stream().mapToInt(List::size).sum());
+    }
+
+    /**
+     * A group commit whose writer records each batch, holds the first ({@link #holdTheFirstBatch}), then
+     * answers as {@code write} does.
+     */
+    private GroupCommit<Integer, Integer> holdingTheFirstBatch(UnaryOperator<List<Integer>> write) {
+        return new GroupCommit<>(100, batch -> {
+            batches.add(List.copyOf(batch));
+            holdTheFirstBatch();
+            return write.apply(batch);
+        });
     }
 
     /** In the writer: holds the first batch until the callers behind it have queued up. */
