@@ -153,12 +153,7 @@ class GroupCommitTest {
     @Test
     void anErrorInTheWriterFailsEveryCallerOfItsBatchInsteadOfLeavingThemWaiting() throws Exception {
         StackOverflowError error = new StackOverflowError("the writer broke down");
-        GroupCommit<Integer, Integer> commits = holdingTheFirstBatch(batch -> {
-            if (batch.contains(2)) {
-                throw error;
-            }
-            return batch;
-        });
+        GroupCommit<Integer, Integer> commits = breakingDownOn(2, error);
         List<Future<Integer>> results = submitBehindTheFirst(commits, 3);
 
         assertEquals(0, results.get(0).get(10, TimeUnit.SECONDS));
@@ -175,12 +170,7 @@ class GroupCommitTest {
     @Test
     void workQueuedWhileTheWriterBrokeDownIsWrittenWithoutWaitingForAnotherCaller() throws Exception {
         StackOverflowError error = new StackOverflowError("the writer broke down");
-        GroupCommit<Integer, Integer> commits = holdingTheFirstBatch(batch -> {
-            if (batch.contains(0)) {
-                throw error;
-            }
-            return batch;
-        });
+        GroupCommit<Integer, Integer> commits = breakingDownOn(0, error);
         List<Future<Integer>> results = submitBehindTheFirst(commits, 1);
 
         ExecutionException failed = assertThrows(ExecutionException.class,
@@ -274,6 +264,16 @@ class GroupCommitTest {
             batches.add(List.copyOf(batch));
             holdTheFirstBatch();
             return write.apply(batch);
+        });
+    }
+
+    /** As {@link #holdingTheFirstBatch}, with a writer that throws {@code error} on any batch holding {@code item}. */
+    private GroupCommit<Integer, Integer> breakingDownOn(int item, Error error) {
+        return holdingTheFirstBatch(batch -> {
+            if (batch.contains(item)) {
+                throw error;
+            }
+            return batch;
         });
     }
 
