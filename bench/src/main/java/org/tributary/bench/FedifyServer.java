@@ -8,6 +8,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -87,6 +88,11 @@ public final class FedifyServer implements AutoCloseable {
         } catch (IOException | RuntimeException e) {
             ready.completeExceptionally(e);
         }
+    }
+
+    /** The CPU time (user + system) the server's Node.js process has used so far. */
+    Duration cpuTime() {
+        return process.info().totalCpuDuration().orElse(Duration.ZERO);
     }
 
     @Override

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -34,10 +35,11 @@ public final class InboxThroughputBenchmark implements Benchmark {
 
     @Override
     public List<BenchRow> run(BenchContext context) throws Exception {
-        // Each server warms up on as many activities as are measured. After 6,000, the node's optimizing compiler,
-        // starved by the load on both cores, was still compiling through the measured phase (JFR: a C2 compile of
-        // 100-300 ms every second or so), and the rate measured the warm-up: 1,448/s against 2,160/s after 30,000.
+        // Each server warms up on at least as many activities as are measured, and a node on more, in rounds, while
+        // its optimizing compiler is busy (WarmUp). Starved by the load on both cores, that compiler took half a
+        // core through a measurement after 30,000 (a third of the node's CPU), and went quiet after 90,000-130,000.
         int warmup = context.count(200, 30_000);
+        int warmupPool = context.count(200, 150_000);
         int measured = context.count(800, 30_000);
         Duration limit = Duration.ofSeconds(context.count(2, 60));
         ExecutorService peerThreads = Executors.newFixedThreadPool(4);
@@ -54,13 +56,14 @@ public final class InboxThroughputBenchmark implements Benchmark {
             // Both nodes listen on the same port in turn, so one set of signed requests serves both runs.
             int port = BenchContext.freePort();
             URI inbox = URI.create("http://127.0.0.1:" + port + "/inbox");
-            SignedLoad load = SignedLoad.sign(context, actors, inbox, warmup, measured, "Tributary");
+            SignedLoad load = SignedLoad.sign(context, actors, inbox, warmup, warmupPool, measured,
+                    "Tributary");
             List<BenchRow> rows = new ArrayList<>();
 
             NodeDataDir logged = node(context, "inbox", port, peers);
             Run ours;
             try (NodeProcess node = NodeProcess.start(context, logged)) {
-                ours = Run.measure(node::cpuTime, () -> load.runAgainst(context, limit, node.memory(), "Tributary"));
+                ours = load.runAgainst(context, limit, Server.node(node, "Tributary", true));
                 context.observations().recordInboxPeakRss(Math.max(node.memory().peakSampledKib(),
                         node.memory().rssKib()));
             }
@@ -68,8 +71,9 @@ public final class InboxThroughputBenchmark implements Benchmark {
             rows.add(BenchRow.measured("1", "inbox throughput (signed Create(Note), 64 connections)",
                     "≥ 5,000/s", rate, OptionalDouble.empty(), "/s", BenchRow.atLeast(rate, TARGET_PER_SECOND),
                     describe(ours.result()) + String.format(Locale.ROOT, "; node CPU %.2f ms per accepted activity, "
-                            + "handling it included; load generator CPU %.2f ms per request",
-                            ours.cpuMillisPerActivity(), ours.loadCpuMillisPerRequest())));
+                            + "handling it included; load generator CPU %.2f ms per request; ",
+                            ours.cpuMillisPerActivity(), ours.loadCpuMillisPerRequest())
+                            + ours.compilerSummary()));
 
             // 1c, A-B-B-A: twice without the log, then with it again, each on a fresh node, so that a load
             // drifting during the runs (a shared machine) weighs on both sides alike: the mean times of the two
@@ -79,14 +83,13 @@ public final class InboxThroughputBenchmark implements Benchmark {
                 NodeDataDir unlogged = node(context, "inbox-unlogged-" + run, port, peers)
                         .configure("audit.federation.enabled", "false");
                 try (NodeProcess node = NodeProcess.start(context, unlogged)) {
-                    withoutLog.add(Run.measure(node::cpuTime, () -> load.runAgainst(context, limit, null,
-                            "Tributary without the federation log")));
+                    withoutLog.add(load.runAgainst(context, limit,
+                            Server.node(node, "Tributary without the federation log", false)));
                 }
             }
             Run loggedAgain;
             try (NodeProcess node = NodeProcess.start(context, node(context, "inbox-again", port, peers))) {
-                loggedAgain = Run.measure(node::cpuTime, () -> load.runAgainst(context, limit, null,
-                        "Tributary with the log, again"));
+                loggedAgain = load.runAgainst(context, limit, Server.node(node, "Tributary with the log, again", false));
             }
             rows.add(logCostRow(List.of(ours, loggedAgain), withoutLog));
             rows.add(floorRow(context, load, limit, port, rate));
@@ -105,26 +108,38 @@ public final class InboxThroughputBenchmark implements Benchmark {
     }
 
     /**
-     * One run against one server: what the load generator saw, what the server's CPU spent per activity, and what
-     * the load generator's own process spent per request (it shares the machine's cores with the server).
+     * A server under load: its CPU clock, its memory (whose sampled peak is taken over the measured phase; null when
+     * not wanted) and, for a node, its optimizing compiler, which the warm-up waits for.
      */
-    private record Run(LoadGenerator.Result result, double cpuMillisPerActivity, double loadCpuMillisPerRequest) {
-        static Run measure(Supplier<Duration> serverCpuTime, Supplier<Phases> load) {
-            Duration cpuBefore = serverCpuTime.get();
-            Duration ownBefore = ownCpuTime();
-            Phases phases = load.get();
-            LoadGenerator.Result result = phases.measured();
-            // Over all three phases, per accepted activity: what one costs the node and the sender (the whole
-            // benchmark process, whose fake peers serve only the first phase's key fetches).
-            int activities = phases.acceptedBefore() + result.succeeded();
-            double cpu = serverCpuTime.get().minus(cpuBefore).toNanos() / 1e6 / activities;
-            double own = ownCpuTime().minus(ownBefore).toNanos() / 1e6 / activities;
-            return new Run(result, cpu, own);
+    private record Server(String who, Supplier<Duration> cpuTime, ProcessMemory memory,
+            Optional<OptimizingCompiler> compiler) {
+        static Server node(NodeProcess node, String who, boolean sampleMemory) {
+            return new Server(who, node::cpuTime, sampleMemory ? node.memory() : null,
+                    Optional.of(OptimizingCompiler.of(node.pid())));
         }
 
-        private static Duration ownCpuTime() {
+        static Server other(String who, Supplier<Duration> cpuTime) {
+            return new Server(who, cpuTime, null, Optional.empty());
+        }
+    }
+
+    /**
+     * One run against one server: what the load generator saw in the measured phase, the warm-up before it, and
+     * over the measured phase, what the server's CPU spent per activity, what the load generator's own process spent
+     * per request (it shares the machine's cores with the server) and how much of a core the server's optimizing
+     * compiler took (empty where not known).
+     */
+    private record Run(LoadGenerator.Result result, WarmUp warmUp, double cpuMillisPerActivity,
+            double loadCpuMillisPerRequest, OptionalDouble compilerCores) {
+        static Duration ownCpuTime() {
             return ProcessHandle.current().info().totalCpuDuration()
                     .orElseThrow(() -> new IllegalStateException("this system does not report process CPU time"));
+        }
+
+        String compilerSummary() {
+            return warmUp.describe() + (compilerCores.isPresent() ? String.format(Locale.ROOT,
+                    "; during the measurement the compiler took %.0f %% of a core", 100 * compilerCores.getAsDouble())
+                    : "");
         }
     }
 
@@ -166,7 +181,7 @@ public final class InboxThroughputBenchmark implements Benchmark {
             FloorServer.Level level) {
         String who = "floor server (" + level.argument + ")";
         try (FloorProcess floor = FloorProcess.start(level, port, context.newDirectory("floor-" + level.argument))) {
-            return Run.measure(floor::cpuTime, () -> load.runAgainst(context, limit, null, who));
+            return load.runAgainst(context, limit, Server.other(who, floor::cpuTime));
         }
     }
 
@@ -182,35 +197,44 @@ public final class InboxThroughputBenchmark implements Benchmark {
         return runs.stream().mapToDouble(run -> run.result().medianWindowRate()).average().orElseThrow();
     }
 
-    /** The three request lists of one run, signed before any clock starts. */
-    private record SignedLoad(List<WireRequest> first, List<WireRequest> warm, List<WireRequest> measured) {
-        static SignedLoad sign(BenchContext context, List<FakeActor> actors, URI inbox, int warmup, int measured,
-                String who) {
+    /**
+     * The three request lists of one run, signed before any clock starts. The warm-up list is a pool: a server runs
+     * {@code minimumWarmup} of it, and a node more, as long as its optimizing compiler is busy ({@link WarmUp}).
+     */
+    private record SignedLoad(List<WireRequest> first, List<WireRequest> warm, int minimumWarmup,
+            List<WireRequest> measured) {
+        static SignedLoad sign(BenchContext context, List<FakeActor> actors, URI inbox, int minimumWarmup,
+                int warmupPool, int measured, String who) {
             SignedRequests signer = new SignedRequests(SignatureScheme.CAVAGE);
-            context.progress(who + ": signing " + (actors.size() + warmup + measured) + " activities");
+            context.progress(who + ": signing " + (actors.size() + warmupPool + measured) + " activities");
             return new SignedLoad(signer.createNotes(actors, inbox, actors.size(), "first"),
-                    signer.createNotes(actors, inbox, warmup, "warm-up"),
+                    signer.createNotes(actors, inbox, warmupPool, "warm-up"), minimumWarmup,
                     signer.createNotes(actors, inbox, measured, "measured"));
         }
 
-        Phases runAgainst(BenchContext context, Duration limit, ProcessMemory memory, String who) {
+        Run runAgainst(BenchContext context, Duration limit, Server server) {
             LoadGenerator load = new LoadGenerator(CONCURRENCY);
             // One activity per actor first, so the node's key fetches are not part of the measurement.
-            LoadGenerator.Result firstResult = load.run(first, Duration.ofSeconds(30));
-            context.progress(who + ": warm-up");
-            LoadGenerator.Result warmResult = load.run(warm, limit);
-            if (memory != null) {
-                memory.resetSampledPeak();
+            load.run(first, Duration.ofSeconds(30));
+            context.progress(server.who() + ": warm-up");
+            WarmUp warmUp = WarmUp.run(load, warm, minimumWarmup, limit, server.compiler());
+            context.progress(server.who() + ": " + warmUp.describe());
+            if (server.memory() != null) {
+                server.memory().resetSampledPeak();
             }
-            context.progress(who + ": measuring " + measured.size() + " requests");
-            LoadGenerator.Result result = load.run(measured, limit);
-            context.progress(who + ": " + describe(result));
-            return new Phases(firstResult.succeeded() + warmResult.succeeded(), result);
+            context.progress(server.who() + ": measuring " + measured.size() + " requests");
+            Duration cpuBefore = server.cpuTime().get();
+            Duration ownBefore = Run.ownCpuTime();
+            OptimizingCompiler.Measured<LoadGenerator.Result> result = OptimizingCompiler.measure(server.compiler(),
+                    () -> load.run(measured, limit));
+            // Per accepted activity of the measured phase: what one costs the server, and the sender (the whole
+            // benchmark process; its fake peers serve only the first phase's key fetches).
+            int activities = Math.max(1, result.value().succeeded());
+            double cpu = server.cpuTime().get().minus(cpuBefore).toNanos() / 1e6 / activities;
+            double own = Run.ownCpuTime().minus(ownBefore).toNanos() / 1e6 / activities;
+            context.progress(server.who() + ": " + describe(result.value()));
+            return new Run(result.value(), warmUp, cpu, own, result.compilerCores());
         }
-    }
-
-    /** A run's three phases: how many activities the first two had accepted, and the measured one. */
-    private record Phases(int acceptedBefore, LoadGenerator.Result measured) {
     }
 
     private static BenchRow fedifyRow(BenchContext context, List<FakeActor> actors, int warmup, int measured,
@@ -220,13 +244,14 @@ public final class InboxThroughputBenchmark implements Benchmark {
             return BenchRow.notAvailable("1b", title, "ratio", "skipped (--no-fedify, or --quick without --fedify)");
         }
         try (FedifyServer fedify = FedifyServer.start(context)) {
-            LoadGenerator.Result theirs = SignedLoad.sign(context, actors, fedify.baseUri().resolve("/inbox"),
-                    warmup, measured, "Fedify").runAgainst(context, limit, null, "Fedify").measured();
-            double rate = theirs.medianWindowRate();
+            Run theirs = SignedLoad.sign(context, actors, fedify.baseUri().resolve("/inbox"), warmup, warmup,
+                    measured, "Fedify").runAgainst(context, limit, Server.other("Fedify", fedify::cpuTime));
+            double rate = theirs.result().medianWindowRate();
             double ratio = ourRate / rate;
             return BenchRow.measured("1b", title, "ratio", rate, OptionalDouble.empty(), "/s",
-                    BenchRow.Verdict.REPORTED, String.format(Locale.ROOT, "ratio Tributary/Fedify = %.2f; Fedify: %s",
-                            ratio, describe(theirs)));
+                    BenchRow.Verdict.REPORTED, String.format(Locale.ROOT, "ratio Tributary/Fedify = %.2f; Fedify: %s; "
+                            + "server CPU %.2f ms per accepted activity", ratio, describe(theirs.result()),
+                            theirs.cpuMillisPerActivity()));
         } catch (RuntimeException e) {
             return BenchRow.notAvailable("1b", title, "ratio", "Fedify could not run: " + e.getMessage());
         }

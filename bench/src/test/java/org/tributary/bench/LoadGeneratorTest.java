@@ -5,9 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
@@ -17,54 +15,44 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The load generator against a real HTTP server on loopback, with each way a response can be framed. */
 class LoadGeneratorTest {
-    private HttpServer server;
-    private ExecutorService serverThreads;
+    private LoopbackHttpServer server;
     private final Map<String, byte[]> bodiesReceived = new ConcurrentHashMap<>();
 
     @BeforeEach
     void startServer() throws IOException {
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 128);
-        serverThreads = Executors.newFixedThreadPool(8);
-        server.setExecutor(serverThreads);
-        server.createContext("/sized", exchange -> { // Content-Length framing
+        server = LoopbackHttpServer.start(8, Map.of("/sized", exchange -> { // Content-Length framing
             byte[] body = exchange.getRequestBody().readAllBytes();
             bodiesReceived.put(exchange.getRequestHeaders().getFirst("X-Id"), body);
             byte[] answer = "{\"ok\":true}".getBytes(StandardCharsets.UTF_8);
             exchange.sendResponseHeaders(202, answer.length);
             exchange.getResponseBody().write(answer);
             exchange.close();
-        });
-        server.createContext("/chunked", exchange -> { // length 0: the JDK server sends a chunked body
+        }, "/chunked", exchange -> { // length 0: the JDK server sends a chunked body
             exchange.getRequestBody().readAllBytes();
             exchange.sendResponseHeaders(200, 0);
             exchange.getResponseBody().write("x".repeat(20_000).getBytes(StandardCharsets.UTF_8));
             exchange.close();
-        });
-        server.createContext("/closing", exchange -> {
+        }, "/closing", exchange -> {
             exchange.getRequestBody().readAllBytes();
             exchange.getResponseHeaders().add("Connection", "close");
             exchange.sendResponseHeaders(429, -1);
             exchange.close();
-        });
-        server.start();
+        }));
     }
 
     @AfterEach
     void stopServer() {
-        server.stop(0);
-        serverThreads.shutdownNow();
+        server.close();
     }
 
     private URI uri(String path) {
-        return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + path);
+        return server.uri(path);
     }
 
     @Test
