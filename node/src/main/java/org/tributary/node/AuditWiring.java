@@ -20,6 +20,7 @@ import org.tributary.node.activitypub.SignedGetVerifier;
 import org.tributary.node.audit.AuditConsole;
 import org.tributary.node.audit.AuditExporter;
 import org.tributary.node.audit.AuditGraph;
+import org.tributary.node.audit.AuditKeyIndexer;
 import org.tributary.node.audit.AuditKinds;
 import org.tributary.node.audit.AuditLog;
 import org.tributary.node.audit.AuditLogStore;
@@ -67,6 +68,7 @@ final class AuditWiring implements AutoCloseable {
     private final AuditScheduler scheduler;
     private final AuditConsole console;
     private final ScheduledExecutorService executor;
+    private final ScheduledExecutorService keysExecutor;
 
     AuditWiring(Database database, AuditLogStore auditStore, AuditLog auditLog, AuditSettings settings,
             LocalUris uris, IdGenerator ids, Clock clock, NodeInfoClient nodeInfo, PeerService peers,
@@ -91,10 +93,12 @@ final class AuditWiring implements AutoCloseable {
                 new CheckpointWitness(settings.maxSilence(), clock), auditLog, uris, clock);
         this.proofs = new AuditProofs(database, auditStore, checkpointStore, auditLog);
         this.executor = Executors.newSingleThreadScheduledExecutor(daemon("tributary-audit"));
+        this.keysExecutor = Executors.newSingleThreadScheduledExecutor(daemon("tributary-audit-keys"));
         AuditRetention retention = new AuditRetention(database, auditStore, settings, clock);
         this.scheduler = new AuditScheduler(signer, publisher,
-                new PeerSilenceCheck(database, witnessStore, auditLog, settings.maxSilence(), clock),
-                retention, auditLog, settings, executor);
+                new PeerSilenceCheck(database, auditStore, witnessStore, auditLog, settings.maxSilence(), clock),
+                retention, auditLog, settings, executor,
+                new AuditKeyIndexer(database, auditStore, () -> auditLog.state().size()), keysExecutor);
         AuditRdf rdf = new AuditRdf(origin);
         this.console = new AuditConsole(new StorageVerifier(database, auditStore, checkpointStore),
                 new AuditExporter(database, auditStore, checkpointStore, rdf, origin), proofs, signer,
@@ -139,6 +143,7 @@ final class AuditWiring implements AutoCloseable {
     @Override
     public void close() {
         executor.shutdownNow();
+        keysExecutor.shutdownNow();
     }
 
     private static Boolean runsTributary(NodeInfoClient nodeInfo, String authority) {

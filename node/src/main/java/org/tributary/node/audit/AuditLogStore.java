@@ -10,14 +10,20 @@ import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
 import org.tributary.federation.audit.AuditDirection;
 import org.tributary.federation.audit.AuditEntry;
 import org.tributary.federation.audit.AuditFormatException;
 import org.tributary.federation.audit.CompleteSubtree;
 import org.tributary.federation.audit.TreeHash;
 import org.tributary.node.store.Jdbc;
+import org.tributary.node.store.Jdbc.RowMapper;
 
 /**
  * SQL for {@code audit_entries}, {@code audit_subtrees} and {@code audit_leaf_blocks}. There is deliberately no
@@ -52,6 +58,9 @@ public final class AuditLogStore {
      * entry with the leaf recorded when it was appended, for one row per 16 entries instead of one per entry.
      */
     static final int LEAVES_PER_BLOCK = 1 << FIRST_STORED_LEVEL;
+
+    /** How many entries retention empties per statement (Derby's longest IN list, {@link Jdbc#MAX_IN_LIST}). */
+    static final int PRUNED_AT_ONCE = Jdbc.MAX_IN_LIST;
 
     /** Whether subtrees of {@code level} have rows in {@code audit_subtrees}. */
     static boolean isStored(int level) {
@@ -222,22 +231,61 @@ public final class AuditLogStore {
                 + "FROM audit_entries WHERE seq = ?", row -> map(row, true), sequence);
     }
 
-    /** A page of entries matching the filter, in sequence order, without raw bodies. */
+    /**
+     * A page of entries matching the filter, in sequence order, without raw bodies. A filter on time, peer or kind
+     * finds the keyed entries through {@code audit_entry_keys} and reads the entries not keyed yet ({@link
+     * #keyedUpTo}) from the log itself; the two parts do not overlap, and the keyed part comes first in sequence.
+     */
     public List<StoredAuditEntry> list(Connection connection, AuditFilter filter) throws SQLException {
+        if (filter.from().isEmpty() && filter.to().isEmpty() && filter.peer().isEmpty() && filter.kind().isEmpty()) {
+            return listInOrder(connection, filter, filter.afterSequence(), filter.limit());
+        }
+        long keyed = keyedUpTo(connection);
+        StringBuilder sql = new StringBuilder("SELECT " + qualified(LEAF_COLUMNS, "e.")
+                + ", e.headers, e.header_bytes, e.body_pruned_at FROM audit_entry_keys k "
+                + "JOIN audit_entries e ON e.seq = k.seq WHERE k.seq > ? AND k.seq < ?");
+        List<Object> params = new ArrayList<>(List.of(filter.afterSequence(), keyed));
+        conditions(sql, params, filter, "k.", "e.");
+        sql.append(" ORDER BY k.seq FETCH FIRST ").append(filter.limit()).append(" ROWS ONLY");
+        List<StoredAuditEntry> page = new ArrayList<>(Jdbc.query(connection, sql.toString(), row -> map(row, false),
+                params.toArray()));
+        if (page.size() < filter.limit()) {
+            page.addAll(listInOrder(connection, filter, Math.max(filter.afterSequence(), keyed - 1),
+                    filter.limit() - page.size()));
+        }
+        return page;
+    }
+
+    /** Entries after {@code afterSequence} matching the filter, read from the log in sequence order. */
+    private List<StoredAuditEntry> listInOrder(Connection connection, AuditFilter filter, long afterSequence,
+            int limit) throws SQLException {
         StringBuilder sql = new StringBuilder("SELECT " + LEAF_COLUMNS + ", headers, header_bytes, body_pruned_at "
                 + "FROM audit_entries WHERE seq > ?");
-        List<Object> params = new ArrayList<>();
-        params.add(filter.afterSequence());
-        filter.from().ifPresent(from -> condition(sql, params, "time_ms >= ?", from.toEpochMilli()));
-        filter.to().ifPresent(to -> condition(sql, params, "time_ms < ?", to.toEpochMilli()));
-        filter.peer().ifPresent(peer -> condition(sql, params, "peer = ?", peer));
-        filter.actor().ifPresent(actor -> condition(sql, params, "actor = ?", actor));
-        filter.activityType().ifPresent(type -> condition(sql, params, "activity_type = ?", type));
-        filter.direction().ifPresent(direction -> condition(sql, params, "direction = ?", direction.wireName()));
-        filter.kind().ifPresent(kind -> condition(sql, params, "kind = ?", kind));
-        filter.result().ifPresent(result -> condition(sql, params, "result = ?", result));
-        sql.append(" ORDER BY seq FETCH FIRST ").append(filter.limit()).append(" ROWS ONLY");
+        List<Object> params = new ArrayList<>(List.of(afterSequence));
+        conditions(sql, params, filter, "", "");
+        sql.append(" ORDER BY seq FETCH FIRST ").append(limit).append(" ROWS ONLY");
         return Jdbc.query(connection, sql.toString(), row -> map(row, false), params.toArray());
+    }
+
+    /**
+     * The filter's conditions, on the columns of {@code audit_entry_keys} ({@code keys}) for time, peer and kind, and
+     * on those of {@code audit_entries} ({@code entries}) for the rest; each is a table alias with its dot, or empty.
+     */
+    private static void conditions(StringBuilder sql, List<Object> params, AuditFilter filter, String keys,
+            String entries) {
+        filter.from().ifPresent(from -> condition(sql, params, keys + "time_ms >= ?", from.toEpochMilli()));
+        filter.to().ifPresent(to -> condition(sql, params, keys + "time_ms < ?", to.toEpochMilli()));
+        filter.peer().ifPresent(peer -> condition(sql, params, keys + "peer = ?", peer));
+        filter.kind().ifPresent(kind -> condition(sql, params, keys + "kind = ?", kind));
+        filter.actor().ifPresent(actor -> condition(sql, params, entries + "actor = ?", actor));
+        filter.activityType().ifPresent(type -> condition(sql, params, entries + "activity_type = ?", type));
+        filter.direction().ifPresent(direction -> condition(sql, params, entries + "direction = ?",
+                direction.wireName()));
+        filter.result().ifPresent(result -> condition(sql, params, entries + "result = ?", result));
+    }
+
+    private static String qualified(String columns, String alias) {
+        return alias + columns.replace(", ", ", " + alias);
     }
 
     /** Streams entries {@code [from, to)} in the order of their sequence numbers, without raw bodies. */
@@ -264,20 +312,118 @@ public final class AuditLogStore {
 
     /**
      * Retention: removes the raw bodies of entries of {@code kind} (every kind when empty) older than
-     * {@code before}. Leaf fields, digests and hashes stay, so every proof still verifies.
+     * {@code before}. Leaf fields, digests and hashes stay, so every proof still verifies. The keyed entries are
+     * found through the keys' indexes, a statement's worth ({@link #PRUNED_AT_ONCE}) at a time in sequence order, the others in the log.
      */
     public int pruneBodies(Connection connection, Optional<String> kind, Instant before, Instant now)
             throws SQLException {
-        String sql = "UPDATE audit_entries SET body = NULL, body_pruned_at = ? WHERE body IS NOT NULL AND time_ms < ?"
-                + (kind.isPresent() ? " AND kind = ?" : "");
-        return kind.isPresent()
-                ? Jdbc.update(connection, sql, now, before.toEpochMilli(), kind.get())
-                : Jdbc.update(connection, sql, now, before.toEpochMilli());
+        long keyed = keyedUpTo(connection);
+        String ofKind = kind.isPresent() ? " AND k.kind = ?" : "";
+        String oldBodies = "SELECT k.seq FROM audit_entry_keys k JOIN audit_entries e ON e.seq = k.seq "
+                + "WHERE k.seq > ? AND k.time_ms < ?" + ofKind + " AND e.body IS NOT NULL ORDER BY k.seq FETCH FIRST "
+                + PRUNED_AT_ONCE + " ROWS ONLY";
+        int pruned = 0;
+        long after = -1;
+        while (true) {
+            List<Object> params = new ArrayList<>(List.of(after, before.toEpochMilli()));
+            kind.ifPresent(params::add);
+            List<Long> found = Jdbc.query(connection, oldBodies, row -> row.getLong(1), params.toArray());
+            if (found.isEmpty()) {
+                break;
+            }
+            pruned += Jdbc.updateIn(connection, "UPDATE audit_entries SET body = NULL, body_pruned_at = ? "
+                    + "WHERE seq IN (%s)", found, now);
+            after = found.get(found.size() - 1);
+        }
+        String tail = "UPDATE audit_entries SET body = NULL, body_pruned_at = ? WHERE seq >= ? AND body IS NOT NULL "
+                + "AND time_ms < ?" + (kind.isPresent() ? " AND kind = ?" : "");
+        return pruned + (kind.isPresent()
+                ? Jdbc.update(connection, tail, now, keyed, before.toEpochMilli(), kind.get())
+                : Jdbc.update(connection, tail, now, keyed, before.toEpochMilli()));
     }
 
     /** The kinds present in the log, for per-kind retention. */
     public List<String> kinds(Connection connection) throws SQLException {
-        return Jdbc.query(connection, "SELECT DISTINCT kind FROM audit_entries", row -> row.getString(1));
+        long keyed = keyedUpTo(connection);
+        Set<String> kinds = new TreeSet<>(Jdbc.query(connection, "SELECT DISTINCT kind FROM audit_entry_keys",
+                row -> row.getString(1)));
+        kinds.addAll(Jdbc.query(connection, "SELECT DISTINCT kind FROM audit_entries WHERE seq >= ?",
+                row -> row.getString(1), keyed));
+        return List.copyOf(kinds);
+    }
+
+    /**
+     * The time of the earliest entry with {@code peer}, one of {@code kinds} and a time after {@code after}, whose
+     * activity id is not like {@code activityIdNotLike} (a SQL {@code LIKE} pattern); empty when there is none.
+     */
+    public Optional<Instant> earliestAfter(Connection connection, String peer, Instant after, List<String> kinds,
+            String activityIdNotLike) throws SQLException {
+        if (kinds.isEmpty()) {
+            return Optional.empty();
+        }
+        long keyed = keyedUpTo(connection);
+        String kindList = String.join(", ", Collections.nCopies(kinds.size(), "?"));
+        List<Object> params = new ArrayList<>(List.of(keyed, peer, after.toEpochMilli()));
+        params.addAll(kinds);
+        params.add(activityIdNotLike);
+        RowMapper<Optional<Long>> earliest = row -> {
+            long millis = row.getLong(1);
+            return row.wasNull() ? Optional.empty() : Optional.of(millis);
+        };
+        Optional<Long> keyedEarliest = Jdbc.queryOne(connection, "SELECT MIN(k.time_ms) FROM audit_entry_keys k "
+                + "JOIN audit_entries e ON e.seq = k.seq WHERE k.seq < ? AND k.peer = ? AND k.time_ms > ? "
+                + "AND k.kind IN (" + kindList + ") AND e.activity_id NOT LIKE ?", earliest, params.toArray())
+                .flatMap(found -> found);
+        Optional<Long> tailEarliest = Jdbc.queryOne(connection, "SELECT MIN(time_ms) FROM audit_entries "
+                + "WHERE seq >= ? AND peer = ? AND time_ms > ? AND kind IN (" + kindList + ") "
+                + "AND activity_id NOT LIKE ?", earliest, params.toArray()).flatMap(found -> found);
+        return Stream.of(keyedEarliest, tailEarliest).flatMap(Optional::stream).min(Long::compare)
+                .map(Instant::ofEpochMilli);
+    }
+
+    /**
+     * One past the last entry whose keys are in {@code audit_entry_keys}. The table holds a prefix of the log
+     * ({@link AuditKeyIndexer} copies whole committed ranges from here on), so every entry before it is keyed.
+     */
+    public long keyedUpTo(Connection connection) throws SQLException {
+        return Jdbc.queryOne(connection, "SELECT MAX(seq) FROM audit_entry_keys", row -> {
+            long max = row.getLong(1);
+            return row.wasNull() ? 0L : max + 1;
+        }).orElse(0L);
+    }
+
+    /**
+     * The first entry whose keys are not as it says (a time, peer or kind that differs, or a row of keys without its
+     * entry), or that has none although the table's prefix covers it; empty when the keys match the log.
+     */
+    public OptionalLong firstBadKeys(Connection connection) throws SQLException {
+        long keyed = keyedUpTo(connection);
+        OptionalLong altered = minimum(connection, "SELECT MIN(k.seq) FROM audit_entry_keys k "
+                + "LEFT OUTER JOIN audit_entries e ON e.seq = k.seq WHERE e.seq IS NULL OR e.time_ms <> k.time_ms "
+                + "OR e.peer <> k.peer OR e.kind <> k.kind");
+        if (altered.isPresent()) {
+            return altered;
+        }
+        // A prefix has a row for every entry below its end: a row missing in the middle shows in the count.
+        if (Jdbc.count(connection, "SELECT COUNT(*) FROM audit_entry_keys") == keyed) {
+            return OptionalLong.empty();
+        }
+        return minimum(connection, "SELECT MIN(e.seq) FROM audit_entries e WHERE e.seq < ? AND NOT EXISTS "
+                + "(SELECT 1 FROM audit_entry_keys k WHERE k.seq = e.seq)", keyed);
+    }
+
+    /** The one number a {@code SELECT MIN(...)} returns, empty when it is NULL. */
+    private static OptionalLong minimum(Connection connection, String sql, Object... params) throws SQLException {
+        return Jdbc.queryOne(connection, sql, row -> {
+            long value = row.getLong(1);
+            return row.wasNull() ? OptionalLong.empty() : OptionalLong.of(value);
+        }, params).orElse(OptionalLong.empty());
+    }
+
+    /** Copies the keys of the entries {@code [from, to)} into {@code audit_entry_keys}; returns how many. */
+    public int copyKeys(Connection connection, long from, long to) throws SQLException {
+        return Jdbc.update(connection, "INSERT INTO audit_entry_keys (seq, time_ms, peer, kind) "
+                + "SELECT seq, time_ms, peer, kind FROM audit_entries WHERE seq >= ? AND seq < ?", from, to);
     }
 
     private static void condition(StringBuilder sql, List<Object> params, String clause, Object value) {

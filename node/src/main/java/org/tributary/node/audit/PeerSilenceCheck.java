@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Optional;
 import org.tributary.federation.audit.AuditDirection;
 import org.tributary.node.store.Database;
-import org.tributary.node.store.Jdbc;
 
 /**
  * The "stopped" alarm: a peer whose log must have grown (it exchanged a message with us after its last
@@ -17,14 +16,16 @@ import org.tributary.node.store.Jdbc;
  */
 public final class PeerSilenceCheck {
     private final Database database;
+    private final AuditLogStore entries;
     private final WitnessStore witnessed;
     private final AuditTrail trail;
     private final Duration maxSilence;
     private final Clock clock;
 
-    public PeerSilenceCheck(Database database, WitnessStore witnessed, AuditTrail trail, Duration maxSilence,
-            Clock clock) {
+    public PeerSilenceCheck(Database database, AuditLogStore entries, WitnessStore witnessed, AuditTrail trail,
+            Duration maxSilence, Clock clock) {
         this.database = database;
+        this.entries = entries;
         this.witnessed = witnessed;
         this.trail = trail;
         this.maxSilence = maxSilence;
@@ -37,14 +38,9 @@ public final class PeerSilenceCheck {
         List<String> stopped = new ArrayList<>();
         for (WitnessStore.Witnessed last : database.inTransaction(witnessed::latestPerPeer)) {
             Instant covered = last.checkpoint().checkpoint().timestamp();
-            Optional<Instant> firstUncovered = database.inTransaction(connection -> Jdbc.queryOne(connection,
-                    "SELECT MIN(time_ms) FROM audit_entries WHERE peer = ? AND time_ms > ? AND kind IN (?, ?) "
-                            + "AND activity_id NOT LIKE '%/audit/checkpoints/%'",
-                    row -> {
-                        long millis = row.getLong(1);
-                        return row.wasNull() ? Optional.<Instant>empty() : Optional.of(Instant.ofEpochMilli(millis));
-                    }, last.peer(), covered.toEpochMilli(), AuditKinds.INBOX_ACCEPTED, AuditKinds.DELIVERY_ATTEMPT))
-                    .flatMap(found -> found);
+            Optional<Instant> firstUncovered = database.inTransaction(connection -> entries.earliestAfter(connection,
+                    last.peer(), covered, List.of(AuditKinds.INBOX_ACCEPTED, AuditKinds.DELIVERY_ATTEMPT),
+                    "%/audit/checkpoints/%"));
             if (firstUncovered.isEmpty() || Duration.between(firstUncovered.get(), now).compareTo(maxSilence) <= 0) {
                 continue;
             }

@@ -39,6 +39,11 @@ public sealed interface StorageVerification {
         /** The tree recomputed from the entries has another root than a signed checkpoint. */
         ROOT_MISMATCH,
         /** The log holds fewer entries than a signed checkpoint covers. */
-        TRUNCATED
+        TRUNCATED,
+        /**
+         * The keys that searches go by ({@code audit_entry_keys}: time, peer, kind) do not match an entry, or an entry
+         * below the keyed prefix has none: searches by those could miss it. The entries themselves verified.
+         */
+        KEYS_ALTERED
     }
 }

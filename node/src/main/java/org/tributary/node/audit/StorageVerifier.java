@@ -24,6 +24,8 @@ import org.tributary.node.store.Database;
  *       position ({@code ENTRY_MISSING} / {@code ENTRY_ALTERED});</li>
  *   <li>a truncated log is shorter than its newest checkpoint ({@code TRUNCATED}).</li>
  * </ul>
+ * Then it checks that the keys searches go by ({@code audit_entry_keys}) match the entries they point at
+ * ({@code KEYS_ALTERED}).
  */
 public final class StorageVerifier {
     private final Database database;
@@ -69,6 +71,13 @@ public final class StorageVerifier {
             return new Failed(Problem.TRUNCATED, OptionalLong.of(pass.expected), "the log ends after "
                     + pass.expected + " entries but a checkpoint signed at " + pass.next.checkpoint().timestamp()
                     + " covers " + size + "; entry " + pass.expected + " is the first missing");
+        }
+        OptionalLong badKeys = entries.firstBadKeys(connection);
+        if (badKeys.isPresent()) {
+            return new Failed(Problem.KEYS_ALTERED, badKeys, "the search keys (time, peer, kind) of entry "
+                    + badKeys.getAsLong() + " do not match it or are missing: searches by those could miss entries. "
+                    + "The entries verified; delete the rows of audit_entry_keys from seq " + badKeys.getAsLong()
+                    + " on, and the node copies them again from the entries");
         }
         return new StorageVerification.Verified(pass.expected, signed.size());
     }

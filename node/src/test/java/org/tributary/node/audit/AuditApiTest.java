@@ -51,6 +51,18 @@ class AuditApiTest {
     }
 
     @Test
+    void aStartedNodeKeysItsEntriesForSearchesOnATimerOfItsOwn() throws InterruptedException {
+        AuditLogStore store = new AuditLogStore();
+        long size = node.assembly().auditLog().state().size();
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (node.assembly().database().inTransaction(store::keyedUpTo) < size && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertTrue(node.assembly().database().inTransaction(store::keyedUpTo) >= size,
+                "the entries logged at start are keyed within seconds");
+    }
+
+    @Test
     void onlyAuditorsAndAdminsMayRead() {
         node.api(employee).get(BASE + "entries").then().statusCode(403).body("code", equalTo("forbidden"));
         node.anonymous().get(BASE + "entries").then().statusCode(401);

@@ -110,6 +110,31 @@ class StorageVerifierTest {
         assertEquals(Problem.BAD_CHECKPOINT_SIGNATURE, failed.problem());
     }
 
+    @Test
+    void aKeyedLogVerifies() {
+        keyEveryEntry();
+        assertEquals(new StorageVerification.Verified(20, 2), node.audit().verify());
+    }
+
+    @Test
+    void aChangedSearchKeyIsNamed() {
+        keyEveryEntry();
+        AuditFixtures.sql(node, "UPDATE audit_entry_keys SET peer = 'elsewhere.example' WHERE seq = 12");
+        assertFailed(Problem.KEYS_ALTERED, 12);
+    }
+
+    @Test
+    void aSearchKeyRemovedFromTheKeyedPrefixIsNamed() {
+        keyEveryEntry();
+        AuditFixtures.sql(node, "DELETE FROM audit_entry_keys WHERE seq = 5");
+        assertFailed(Problem.KEYS_ALTERED, 5);
+    }
+
+    private void keyEveryEntry() {
+        AuditFixtures.sql(node, "INSERT INTO audit_entry_keys (seq, time_ms, peer, kind) "
+                + "SELECT seq, time_ms, peer, kind FROM audit_entries");
+    }
+
     private void assertFailed(Problem problem, long firstBad) {
         StorageVerification.Failed failed = assertInstanceOf(StorageVerification.Failed.class, node.audit().verify());
         assertEquals(problem, failed.problem(), failed.detail());
