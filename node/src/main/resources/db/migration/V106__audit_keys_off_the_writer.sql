@@ -12,8 +12,9 @@ CREATE TABLE audit_entry_keys (
 );
 INSERT INTO audit_entry_keys (seq, time_ms, peer, kind) SELECT seq, time_ms, peer, kind FROM audit_entries;
 CREATE INDEX audit_entry_keys_time ON audit_entry_keys (time_ms);
-CREATE INDEX audit_entry_keys_peer ON audit_entry_keys (peer, time_ms);
-CREATE INDEX audit_entry_keys_kind ON audit_entry_keys (kind, time_ms);
+-- seq in the peer and kind indexes: the peer-silence check and retention then read the index alone.
+CREATE INDEX audit_entry_keys_peer ON audit_entry_keys (peer, time_ms, seq);
+CREATE INDEX audit_entry_keys_kind ON audit_entry_keys (kind, time_ms, seq);
 DROP INDEX audit_entries_time;
 DROP INDEX audit_entries_peer;
 DROP INDEX audit_entries_kind;

@@ -89,7 +89,8 @@ public final class InboxThroughputBenchmark implements Benchmark {
             }
             Run loggedAgain;
             try (NodeProcess node = NodeProcess.start(context, node(context, "inbox-again", port, peers))) {
-                loggedAgain = load.runAgainst(context, limit, Server.node(node, "Tributary with the log, again", false));
+                loggedAgain = load.runAgainst(context, limit,
+                        Server.node(node, "Tributary with the log, again", false));
             }
             rows.add(logCostRow(List.of(ours, loggedAgain), withoutLog));
             rows.add(floorRow(context, load, limit, port, rate));

@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
 import org.tributary.federation.audit.CheckpointWitness;
 import org.tributary.federation.audit.SignedCheckpoint;
 import org.tributary.federation.delivery.DeliveryPlanner;
@@ -144,6 +145,12 @@ final class AuditWiring implements AutoCloseable {
     public void close() {
         executor.shutdownNow();
         keysExecutor.shutdownNow();
+        try {
+            // The keys' copy is a transaction every 100 ms: let the one under way end before the store closes.
+            keysExecutor.awaitTermination(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static Boolean runsTributary(NodeInfoClient nodeInfo, String authority) {

@@ -9,8 +9,8 @@ import org.tributary.node.store.Database;
  * Keeps {@code audit_entry_keys} up with the log: the keys that searches go by (time, peer, kind) of the committed
  * entries, copied a range at a time by a thread of its own instead of indexed in the transaction of the log's one
  * writer, through which every accepted activity passes (V106). The table stays a prefix of the log: each copy is
- * one transaction over a range of committed entries, from where the table ends. Searches read the entries not keyed yet from
- * the log itself ({@link AuditLogStore}), so the lag costs them a short scan, never an entry.
+ * one transaction over a range of committed entries, from where the table ends. Searches read the entries not
+ * keyed yet from the log itself ({@link AuditLogStore}), so the lag costs them a short scan, never an entry.
  */
 public final class AuditKeyIndexer {
     private static final Logger LOG = Logger.getLogger(AuditKeyIndexer.class.getName());

@@ -59,8 +59,12 @@ public final class AuditLogStore {
      */
     static final int LEAVES_PER_BLOCK = 1 << FIRST_STORED_LEVEL;
 
-    /** How many entries retention empties per statement (Derby's longest IN list, {@link Jdbc#MAX_IN_LIST}). */
-    static final int PRUNED_AT_ONCE = Jdbc.MAX_IN_LIST;
+    static final String KINDS_KEYED = "SELECT DISTINCT kind FROM audit_entry_keys";
+    static final String KINDS_NOT_KEYED = "SELECT DISTINCT kind FROM audit_entries WHERE seq >= ?";
+    static final String KEYED_OLDER_THAN = "SELECT MIN(seq), MAX(seq) FROM audit_entry_keys WHERE kind = ? "
+            + "AND time_ms < ?";
+    static final String PRUNE = "UPDATE audit_entries SET body = NULL, body_pruned_at = ? WHERE seq >= ? AND seq < ? "
+            + "AND body IS NOT NULL AND time_ms < ? AND kind = ?";
 
     /** Whether subtrees of {@code level} have rows in {@code audit_subtrees}. */
     static boolean isStored(int level) {
@@ -310,45 +314,37 @@ public final class AuditLogStore {
         }
     }
 
+    /** The first and last sequence numbers of a run of entries. */
+    public record SequenceRange(long first, long last) {
+    }
+
     /**
-     * Retention: removes the raw bodies of entries of {@code kind} (every kind when empty) older than
-     * {@code before}. Leaf fields, digests and hashes stay, so every proof still verifies. The keyed entries are
-     * found through the keys' indexes, a statement's worth ({@link #PRUNED_AT_ONCE}) at a time in sequence order, the others in the log.
+     * Where retention looks for the bodies of {@code kind} older than {@code before} among the keyed entries: the
+     * first and last such entry, found through the keys' (kind, time) index; empty when there is none.
      */
-    public int pruneBodies(Connection connection, Optional<String> kind, Instant before, Instant now)
+    public Optional<SequenceRange> keyedOlderThan(Connection connection, String kind, Instant before)
             throws SQLException {
-        long keyed = keyedUpTo(connection);
-        String ofKind = kind.isPresent() ? " AND k.kind = ?" : "";
-        String oldBodies = "SELECT k.seq FROM audit_entry_keys k JOIN audit_entries e ON e.seq = k.seq "
-                + "WHERE k.seq > ? AND k.time_ms < ?" + ofKind + " AND e.body IS NOT NULL ORDER BY k.seq FETCH FIRST "
-                + PRUNED_AT_ONCE + " ROWS ONLY";
-        int pruned = 0;
-        long after = -1;
-        while (true) {
-            List<Object> params = new ArrayList<>(List.of(after, before.toEpochMilli()));
-            kind.ifPresent(params::add);
-            List<Long> found = Jdbc.query(connection, oldBodies, row -> row.getLong(1), params.toArray());
-            if (found.isEmpty()) {
-                break;
-            }
-            pruned += Jdbc.updateIn(connection, "UPDATE audit_entries SET body = NULL, body_pruned_at = ? "
-                    + "WHERE seq IN (%s)", found, now);
-            after = found.get(found.size() - 1);
-        }
-        String tail = "UPDATE audit_entries SET body = NULL, body_pruned_at = ? WHERE seq >= ? AND body IS NOT NULL "
-                + "AND time_ms < ?" + (kind.isPresent() ? " AND kind = ?" : "");
-        return pruned + (kind.isPresent()
-                ? Jdbc.update(connection, tail, now, keyed, before.toEpochMilli(), kind.get())
-                : Jdbc.update(connection, tail, now, keyed, before.toEpochMilli()));
+        return Jdbc.queryOne(connection, KEYED_OLDER_THAN, row -> {
+                    long first = row.getLong(1);
+                    return row.wasNull() ? Optional.<SequenceRange>empty()
+                            : Optional.of(new SequenceRange(first, row.getLong(2)));
+                }, kind, before.toEpochMilli()).flatMap(found -> found);
+    }
+
+    /**
+     * Retention: removes the raw bodies of the entries {@code [from, to)} of {@code kind} older than
+     * {@code before}, read in sequence order. Leaf fields, digests and hashes stay, so every proof still verifies.
+     */
+    public int pruneBodies(Connection connection, String kind, Instant before, Instant now, long from, long to)
+            throws SQLException {
+        return Jdbc.update(connection, PRUNE, now, from, to, before.toEpochMilli(), kind);
     }
 
     /** The kinds present in the log, for per-kind retention. */
     public List<String> kinds(Connection connection) throws SQLException {
         long keyed = keyedUpTo(connection);
-        Set<String> kinds = new TreeSet<>(Jdbc.query(connection, "SELECT DISTINCT kind FROM audit_entry_keys",
-                row -> row.getString(1)));
-        kinds.addAll(Jdbc.query(connection, "SELECT DISTINCT kind FROM audit_entries WHERE seq >= ?",
-                row -> row.getString(1), keyed));
+        Set<String> kinds = new TreeSet<>(Jdbc.query(connection, KINDS_KEYED, row -> row.getString(1)));
+        kinds.addAll(Jdbc.query(connection, KINDS_NOT_KEYED, row -> row.getString(1), keyed));
         return List.copyOf(kinds);
     }
 
@@ -362,7 +358,6 @@ public final class AuditLogStore {
             return Optional.empty();
         }
         long keyed = keyedUpTo(connection);
-        String kindList = String.join(", ", Collections.nCopies(kinds.size(), "?"));
         List<Object> params = new ArrayList<>(List.of(keyed, peer, after.toEpochMilli()));
         params.addAll(kinds);
         params.add(activityIdNotLike);
@@ -370,15 +365,29 @@ public final class AuditLogStore {
             long millis = row.getLong(1);
             return row.wasNull() ? Optional.empty() : Optional.of(millis);
         };
-        Optional<Long> keyedEarliest = Jdbc.queryOne(connection, "SELECT MIN(k.time_ms) FROM audit_entry_keys k "
-                + "JOIN audit_entries e ON e.seq = k.seq WHERE k.seq < ? AND k.peer = ? AND k.time_ms > ? "
-                + "AND k.kind IN (" + kindList + ") AND e.activity_id NOT LIKE ?", earliest, params.toArray())
-                .flatMap(found -> found);
-        Optional<Long> tailEarliest = Jdbc.queryOne(connection, "SELECT MIN(time_ms) FROM audit_entries "
-                + "WHERE seq >= ? AND peer = ? AND time_ms > ? AND kind IN (" + kindList + ") "
-                + "AND activity_id NOT LIKE ?", earliest, params.toArray()).flatMap(found -> found);
+        Optional<Long> keyedEarliest = Jdbc.queryOne(connection, earliestKeyed(kinds.size()), earliest,
+                params.toArray()).flatMap(found -> found);
+        Optional<Long> tailEarliest = Jdbc.queryOne(connection, earliestNotKeyed(kinds.size()), earliest,
+                params.toArray()).flatMap(found -> found);
         return Stream.of(keyedEarliest, tailEarliest).flatMap(Optional::stream).min(Long::compare)
                 .map(Instant::ofEpochMilli);
+    }
+
+    /** {@link #earliestAfter}'s question of the keyed entries; parameters: keyed up to, peer, after, kinds, pattern. */
+    static String earliestKeyed(int kinds) {
+        return "SELECT MIN(k.time_ms) FROM audit_entry_keys k JOIN audit_entries e ON e.seq = k.seq WHERE k.seq < ? "
+                + "AND k.peer = ? AND k.time_ms > ? AND k.kind IN (" + placeholders(kinds) + ") "
+                + "AND e.activity_id NOT LIKE ?";
+    }
+
+    /** {@link #earliestAfter}'s question of the entries not keyed yet, with the same parameters. */
+    static String earliestNotKeyed(int kinds) {
+        return "SELECT MIN(time_ms) FROM audit_entries WHERE seq >= ? AND peer = ? AND time_ms > ? AND kind IN ("
+                + placeholders(kinds) + ") AND activity_id NOT LIKE ?";
+    }
+
+    private static String placeholders(int count) {
+        return String.join(", ", Collections.nCopies(count, "?"));
     }
 
     /**

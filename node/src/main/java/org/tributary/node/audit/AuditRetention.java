@@ -11,27 +11,55 @@ import org.tributary.node.store.Database;
  * identifies the message that was exchanged.
  */
 public final class AuditRetention {
+    /**
+     * Entries looked at per transaction: a transaction that locked more rows of a table (Derby's threshold is
+     * 5,000) would lock the whole table, and the log's writer, through which all intake passes, would wait for it.
+     */
+    static final int CHUNK = 2_000;
+
     private final Database database;
     private final AuditLogStore store;
     private final AuditSettings settings;
     private final Clock clock;
+    private final int chunk;
 
     public AuditRetention(Database database, AuditLogStore store, AuditSettings settings, Clock clock) {
+        this(database, store, settings, clock, CHUNK);
+    }
+
+    /** With {@code chunk} entries per transaction (for tests). */
+    AuditRetention(Database database, AuditLogStore store, AuditSettings settings, Clock clock, int chunk) {
         this.database = database;
         this.store = store;
         this.settings = settings;
         this.clock = clock;
+        this.chunk = chunk;
     }
 
-    /** Prunes now; returns how many bodies were removed. */
+    /**
+     * Prunes now; returns how many bodies were removed. For each kind, the keyed entries old enough are found
+     * through the keys' index ({@code audit_entry_keys}) as a run of sequence numbers (entries are appended in time
+     * order, nearly), which is read in chunks, each a transaction; then the entries not keyed yet.
+     */
     public int prune() {
         Instant now = clock.instant();
-        return database.inTransaction(connection -> {
-            int pruned = 0;
-            for (String kind : store.kinds(connection)) {
-                pruned += store.pruneBodies(connection, Optional.of(kind), now.minus(settings.retentionOf(kind)), now);
+        int pruned = 0;
+        for (String kind : database.inTransaction(store::kinds)) {
+            Instant before = now.minus(settings.retentionOf(kind));
+            long keyed = database.inTransaction(store::keyedUpTo);
+            Optional<AuditLogStore.SequenceRange> old = database.inTransaction(connection ->
+                    store.keyedOlderThan(connection, kind, before));
+            if (old.isPresent()) {
+                for (long from = old.get().first(); from <= old.get().last(); from += chunk) {
+                    long start = from;
+                    long end = Math.min(from + chunk, old.get().last() + 1);
+                    pruned += database.inTransaction(connection -> store.pruneBodies(connection, kind, before, now,
+                            start, end));
+                }
             }
-            return pruned;
-        });
+            pruned += database.inTransaction(connection -> store.pruneBodies(connection, kind, before, now, keyed,
+                    Long.MAX_VALUE));
+        }
+        return pruned;
     }
 }

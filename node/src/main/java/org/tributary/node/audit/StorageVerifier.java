@@ -77,7 +77,7 @@ public final class StorageVerifier {
             return new Failed(Problem.KEYS_ALTERED, badKeys, "the search keys (time, peer, kind) of entry "
                     + badKeys.getAsLong() + " do not match it or are missing: searches by those could miss entries. "
                     + "The entries verified; delete the rows of audit_entry_keys from seq " + badKeys.getAsLong()
-                    + " on, and the node copies them again from the entries");
+                    + " on, and the node copies them again from the entries as its log grows");
         }
         return new StorageVerification.Verified(pass.expected, signed.size());
     }

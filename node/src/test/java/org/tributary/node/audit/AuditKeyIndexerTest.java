@@ -191,10 +191,15 @@ class AuditKeyIndexerTest {
     @Test
     void retentionPrunesOldBodiesWhetherTheirEntriesAreKeyedOrNot() {
         keyFirst(21);
+        Instant now = Instant.parse("2025-06-01T00:00:00Z");
         Instant before = START.plus(Duration.ofDays(50)); // entries 0-25 (and 26, which sits 90 minutes earlier)
+        AuditSettings accepted42Days = new AuditSettings(Duration.ofSeconds(15), Duration.ofMinutes(10),
+                Duration.ofDays(365), Map.of(AuditKinds.INBOX_ACCEPTED, Duration.between(before, now)),
+                Duration.ofSeconds(5), true);
+        AuditRetention retention = new AuditRetention(node.database(), store, accepted42Days,
+                Clock.fixed(now, ZoneOffset.UTC), 3); // chunks of 3 entries, each a transaction
 
-        int pruned = node.database().inTransaction(c -> store.pruneBodies(c, Optional.of(AuditKinds.INBOX_ACCEPTED),
-                before, Instant.parse("2025-06-01T00:00:00Z")));
+        int pruned = retention.prune();
 
         List<Long> old = expected(r -> r.time().isBefore(before) && r.kind().equals(AuditKinds.INBOX_ACCEPTED));
         assertTrue(old.stream().anyMatch(seq -> seq < 21) && old.stream().anyMatch(seq -> seq >= 21),
@@ -204,9 +209,7 @@ class AuditKeyIndexerTest {
             StoredAuditEntry entry = find(seq);
             assertEquals(!old.contains(seq), entry.body().isPresent(), "entry " + seq);
         }
-        int none = node.database().inTransaction(c -> store.pruneBodies(c, Optional.empty(), START,
-                Instant.parse("2025-06-01T00:00:00Z")));
-        assertEquals(0, none, "nothing older than the first entry");
+        assertEquals(0, retention.prune(), "nothing left to prune");
     }
 
     private StoredAuditEntry find(long seq) {
