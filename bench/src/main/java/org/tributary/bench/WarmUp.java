@@ -13,12 +13,11 @@ import java.util.OptionalDouble;
  * still compiles measures the warm-up (half a core went to the compiler 20 s into the load); a node in service runs
  * for days.
  *
- * @param accepted       how many of the warm-up's requests were accepted
  * @param sent           how many were sent
  * @param lastRoundCores how much of a core the compiler took in the last round, where known
  * @param quiet          whether the compiler went quiet before the pool ran out (false also where not watched)
  */
-record WarmUp(int accepted, int sent, OptionalDouble lastRoundCores, boolean quiet) {
+record WarmUp(int sent, OptionalDouble lastRoundCores, boolean quiet) {
     static final int ROUND = 10_000;
     static final double QUIET_CORES = 0.1;
 
@@ -31,18 +30,16 @@ record WarmUp(int accepted, int sent, OptionalDouble lastRoundCores, boolean qui
     static WarmUp run(LoadGenerator load, List<WireRequest> pool, int minimum, int roundSize, Duration limit,
             Optional<OptimizingCompiler> compiler) {
         int sent = 0;
-        int accepted = 0;
         while (true) {
             int end = sent == 0 ? Math.min(minimum, pool.size()) : Math.min(sent + roundSize, pool.size());
             List<WireRequest> round = pool.subList(sent, end);
             OptimizingCompiler.Measured<LoadGenerator.Result> result = OptimizingCompiler.measure(compiler,
                     () -> load.run(round, limit));
             sent = end;
-            accepted += result.value().succeeded();
             OptionalDouble cores = result.compilerCores();
             boolean quiet = cores.isPresent() && cores.getAsDouble() < QUIET_CORES;
             if (quiet || cores.isEmpty() || sent >= pool.size()) {
-                return new WarmUp(accepted, sent, cores, quiet);
+                return new WarmUp(sent, cores, quiet);
             }
         }
     }

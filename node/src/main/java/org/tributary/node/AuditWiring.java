@@ -19,6 +19,7 @@ import org.tributary.node.account.AccountService;
 import org.tributary.node.activitypub.RequestParts;
 import org.tributary.node.activitypub.SignedGetVerifier;
 import org.tributary.node.audit.AuditConsole;
+import org.tributary.node.audit.AuditEntryKeys;
 import org.tributary.node.audit.AuditExporter;
 import org.tributary.node.audit.AuditGraph;
 import org.tributary.node.audit.AuditKeyIndexer;
@@ -95,13 +96,14 @@ final class AuditWiring implements AutoCloseable {
         this.proofs = new AuditProofs(database, auditStore, checkpointStore, auditLog);
         this.executor = Executors.newSingleThreadScheduledExecutor(daemon("tributary-audit"));
         this.keysExecutor = Executors.newSingleThreadScheduledExecutor(daemon("tributary-audit-keys"));
-        AuditRetention retention = new AuditRetention(database, auditStore, settings, clock);
+        AuditEntryKeys entryKeys = new AuditEntryKeys();
+        AuditRetention retention = new AuditRetention(database, auditStore, entryKeys, settings, clock);
         this.scheduler = new AuditScheduler(signer, publisher,
                 new PeerSilenceCheck(database, auditStore, witnessStore, auditLog, settings.maxSilence(), clock),
                 retention, auditLog, settings, executor,
-                new AuditKeyIndexer(database, auditStore, () -> auditLog.state().size()), keysExecutor);
+                new AuditKeyIndexer(database, entryKeys, () -> auditLog.state().size()), keysExecutor);
         AuditRdf rdf = new AuditRdf(origin);
-        this.console = new AuditConsole(new StorageVerifier(database, auditStore, checkpointStore),
+        this.console = new AuditConsole(new StorageVerifier(database, auditStore, entryKeys, checkpointStore),
                 new AuditExporter(database, auditStore, checkpointStore, rdf, origin), proofs, signer,
                 () -> instanceKey(accounts), origin, retention);
         this.reader = new AuditReader(database, auditStore, proofs, witnessStore,

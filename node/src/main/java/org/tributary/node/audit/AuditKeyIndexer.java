@@ -18,7 +18,7 @@ public final class AuditKeyIndexer {
     static final int RANGE = 5_000;
 
     private final Database database;
-    private final AuditLogStore store;
+    private final AuditEntryKeys keys;
     private final LongSupplier committedSize;
     private final int range;
     private long caughtUpWith = -1; // the committed size the last pass reached; guarded by this
@@ -27,14 +27,14 @@ public final class AuditKeyIndexer {
      * @param committedSize how many entries the log has committed ({@code AuditLog.state().size()}): never copy
      *                      past it, or an entry committed later would fall behind the end of the table
      */
-    public AuditKeyIndexer(Database database, AuditLogStore store, LongSupplier committedSize) {
-        this(database, store, committedSize, RANGE);
+    public AuditKeyIndexer(Database database, AuditEntryKeys keys, LongSupplier committedSize) {
+        this(database, keys, committedSize, RANGE);
     }
 
     /** With {@code range} entries per transaction (for tests). */
-    AuditKeyIndexer(Database database, AuditLogStore store, LongSupplier committedSize, int range) {
+    AuditKeyIndexer(Database database, AuditEntryKeys keys, LongSupplier committedSize, int range) {
         this.database = database;
-        this.store = store;
+        this.keys = keys;
         this.committedSize = committedSize;
         this.range = range;
     }
@@ -45,12 +45,12 @@ public final class AuditKeyIndexer {
         if (target == caughtUpWith) {
             return 0; // an idle log: no transaction ten times a second
         }
-        long from = database.inTransaction(store::keyedUpTo);
+        long from = database.inTransaction(keys::keyedUpTo);
         long copied = 0;
         while (from < target) {
             long start = from;
             long end = Math.min(target, from + range);
-            int count = database.inTransaction(connection -> store.copyKeys(connection, start, end));
+            int count = database.inTransaction(connection -> keys.copyKeys(connection, start, end));
             if (count < end - start) {
                 // Past the hole, so that the entries after it are still keyed; audit verify names the first missing.
                 LOG.log(Level.WARNING, "{0} of the entries {1} to {2} are missing from the federation log; run audit "

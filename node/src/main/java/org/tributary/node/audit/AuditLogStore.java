@@ -13,7 +13,6 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
@@ -26,12 +25,14 @@ import org.tributary.node.store.Jdbc;
 import org.tributary.node.store.Jdbc.RowMapper;
 
 /**
- * SQL for {@code audit_entries}, {@code audit_subtrees} and {@code audit_leaf_blocks}. There is deliberately no
+ * SQL for {@code audit_entries}, {@code audit_subtrees} and {@code audit_leaf_blocks}, and the searches that read
+ * {@code audit_entries} through {@code audit_entry_keys} ({@link AuditEntryKeys}). There is deliberately no
  * method that updates an entry's leaf fields: entries and subtrees are inserted once, and retention may only
  * null a raw body. The one row that changes is the last leaf block's, which grows as entries are appended,
  * and only from the length this writer left it at.
  */
 public final class AuditLogStore {
+    private final AuditEntryKeys keys = new AuditEntryKeys(); // SQL only: no state to share
     private static final String LEAF_COLUMNS = "seq, time_ms, direction, kind, peer, activity_id, activity_type, "
             + "actor, object, result, body_digest, header_digest, leaf_hash";
 
@@ -61,8 +62,6 @@ public final class AuditLogStore {
 
     static final String KINDS_KEYED = "SELECT DISTINCT kind FROM audit_entry_keys";
     static final String KINDS_NOT_KEYED = "SELECT DISTINCT kind FROM audit_entries WHERE seq >= ?";
-    static final String KEYED_OLDER_THAN = "SELECT MIN(seq), MAX(seq) FROM audit_entry_keys WHERE kind = ? "
-            + "AND time_ms < ?";
     static final String PRUNE = "UPDATE audit_entries SET body = NULL, body_pruned_at = ? WHERE seq >= ? AND seq < ? "
             + "AND body IS NOT NULL AND time_ms < ? AND kind = ?";
 
@@ -238,13 +237,14 @@ public final class AuditLogStore {
     /**
      * A page of entries matching the filter, in sequence order, without raw bodies. A filter on time, peer or kind
      * finds the keyed entries through {@code audit_entry_keys} and reads the entries not keyed yet ({@link
-     * #keyedUpTo}) from the log itself; the two parts do not overlap, and the keyed part comes first in sequence.
+     * AuditEntryKeys#keyedUpTo}) from the log itself; the two parts do not overlap, and the keyed part comes first
+     * in sequence.
      */
     public List<StoredAuditEntry> list(Connection connection, AuditFilter filter) throws SQLException {
         if (filter.from().isEmpty() && filter.to().isEmpty() && filter.peer().isEmpty() && filter.kind().isEmpty()) {
             return listInOrder(connection, filter, filter.afterSequence(), filter.limit());
         }
-        long keyed = keyedUpTo(connection);
+        long keyed = keys.keyedUpTo(connection);
         StringBuilder sql = new StringBuilder("SELECT " + qualified(LEAF_COLUMNS, "e.")
                 + ", e.headers, e.header_bytes, e.body_pruned_at FROM audit_entry_keys k "
                 + "JOIN audit_entries e ON e.seq = k.seq WHERE k.seq > ? AND k.seq < ?");
@@ -314,23 +314,6 @@ public final class AuditLogStore {
         }
     }
 
-    /** The first and last sequence numbers of a run of entries. */
-    public record SequenceRange(long first, long last) {
-    }
-
-    /**
-     * Where retention looks for the bodies of {@code kind} older than {@code before} among the keyed entries: the
-     * first and last such entry, found through the keys' (kind, time) index; empty when there is none.
-     */
-    public Optional<SequenceRange> keyedOlderThan(Connection connection, String kind, Instant before)
-            throws SQLException {
-        return Jdbc.queryOne(connection, KEYED_OLDER_THAN, row -> {
-                    long first = row.getLong(1);
-                    return row.wasNull() ? Optional.<SequenceRange>empty()
-                            : Optional.of(new SequenceRange(first, row.getLong(2)));
-                }, kind, before.toEpochMilli()).flatMap(found -> found);
-    }
-
     /**
      * Retention: removes the raw bodies of the entries {@code [from, to)} of {@code kind} older than
      * {@code before}, read in sequence order. Leaf fields, digests and hashes stay, so every proof still verifies.
@@ -342,7 +325,7 @@ public final class AuditLogStore {
 
     /** The kinds present in the log, for per-kind retention. */
     public List<String> kinds(Connection connection) throws SQLException {
-        long keyed = keyedUpTo(connection);
+        long keyed = keys.keyedUpTo(connection);
         Set<String> kinds = new TreeSet<>(Jdbc.query(connection, KINDS_KEYED, row -> row.getString(1)));
         kinds.addAll(Jdbc.query(connection, KINDS_NOT_KEYED, row -> row.getString(1), keyed));
         return List.copyOf(kinds);
@@ -357,7 +340,7 @@ public final class AuditLogStore {
         if (kinds.isEmpty()) {
             return Optional.empty();
         }
-        long keyed = keyedUpTo(connection);
+        long keyed = keys.keyedUpTo(connection);
         List<Object> params = new ArrayList<>(List.of(keyed, peer, after.toEpochMilli()));
         params.addAll(kinds);
         params.add(activityIdNotLike);
@@ -388,51 +371,6 @@ public final class AuditLogStore {
 
     private static String placeholders(int count) {
         return String.join(", ", Collections.nCopies(count, "?"));
-    }
-
-    /**
-     * One past the last entry whose keys are in {@code audit_entry_keys}. The table holds a prefix of the log
-     * ({@link AuditKeyIndexer} copies whole committed ranges from here on), so every entry before it is keyed.
-     */
-    public long keyedUpTo(Connection connection) throws SQLException {
-        return Jdbc.queryOne(connection, "SELECT MAX(seq) FROM audit_entry_keys", row -> {
-            long max = row.getLong(1);
-            return row.wasNull() ? 0L : max + 1;
-        }).orElse(0L);
-    }
-
-    /**
-     * The first entry whose keys are not as it says (a time, peer or kind that differs, or a row of keys without its
-     * entry), or that has none although the table's prefix covers it; empty when the keys match the log.
-     */
-    public OptionalLong firstBadKeys(Connection connection) throws SQLException {
-        long keyed = keyedUpTo(connection);
-        OptionalLong altered = minimum(connection, "SELECT MIN(k.seq) FROM audit_entry_keys k "
-                + "LEFT OUTER JOIN audit_entries e ON e.seq = k.seq WHERE e.seq IS NULL OR e.time_ms <> k.time_ms "
-                + "OR e.peer <> k.peer OR e.kind <> k.kind");
-        if (altered.isPresent()) {
-            return altered;
-        }
-        // A prefix has a row for every entry below its end: a row missing in the middle shows in the count.
-        if (Jdbc.count(connection, "SELECT COUNT(*) FROM audit_entry_keys") == keyed) {
-            return OptionalLong.empty();
-        }
-        return minimum(connection, "SELECT MIN(e.seq) FROM audit_entries e WHERE e.seq < ? AND NOT EXISTS "
-                + "(SELECT 1 FROM audit_entry_keys k WHERE k.seq = e.seq)", keyed);
-    }
-
-    /** The one number a {@code SELECT MIN(...)} returns, empty when it is NULL. */
-    private static OptionalLong minimum(Connection connection, String sql, Object... params) throws SQLException {
-        return Jdbc.queryOne(connection, sql, row -> {
-            long value = row.getLong(1);
-            return row.wasNull() ? OptionalLong.empty() : OptionalLong.of(value);
-        }, params).orElse(OptionalLong.empty());
-    }
-
-    /** Copies the keys of the entries {@code [from, to)} into {@code audit_entry_keys}; returns how many. */
-    public int copyKeys(Connection connection, long from, long to) throws SQLException {
-        return Jdbc.update(connection, "INSERT INTO audit_entry_keys (seq, time_ms, peer, kind) "
-                + "SELECT seq, time_ms, peer, kind FROM audit_entries WHERE seq >= ? AND seq < ?", from, to);
     }
 
     private static void condition(StringBuilder sql, List<Object> params, String clause, Object value) {

@@ -19,18 +19,22 @@ public final class AuditRetention {
 
     private final Database database;
     private final AuditLogStore store;
+    private final AuditEntryKeys keys;
     private final AuditSettings settings;
     private final Clock clock;
     private final int chunk;
 
-    public AuditRetention(Database database, AuditLogStore store, AuditSettings settings, Clock clock) {
-        this(database, store, settings, clock, CHUNK);
+    public AuditRetention(Database database, AuditLogStore store, AuditEntryKeys keys, AuditSettings settings,
+            Clock clock) {
+        this(database, store, keys, settings, clock, CHUNK);
     }
 
     /** With {@code chunk} entries per transaction (for tests). */
-    AuditRetention(Database database, AuditLogStore store, AuditSettings settings, Clock clock, int chunk) {
+    AuditRetention(Database database, AuditLogStore store, AuditEntryKeys keys, AuditSettings settings, Clock clock,
+            int chunk) {
         this.database = database;
         this.store = store;
+        this.keys = keys;
         this.settings = settings;
         this.clock = clock;
         this.chunk = chunk;
@@ -46,9 +50,9 @@ public final class AuditRetention {
         int pruned = 0;
         for (String kind : database.inTransaction(store::kinds)) {
             Instant before = now.minus(settings.retentionOf(kind));
-            long keyed = database.inTransaction(store::keyedUpTo);
-            Optional<AuditLogStore.SequenceRange> old = database.inTransaction(connection ->
-                    store.keyedOlderThan(connection, kind, before));
+            long keyed = database.inTransaction(keys::keyedUpTo);
+            Optional<AuditEntryKeys.SequenceRange> old = database.inTransaction(connection ->
+                    keys.keyedOlderThan(connection, kind, before));
             if (old.isPresent()) {
                 for (long from = old.get().first(); from <= old.get().last(); from += chunk) {
                     long start = from;

@@ -30,11 +30,14 @@ import org.tributary.node.store.Database;
 public final class StorageVerifier {
     private final Database database;
     private final AuditLogStore entries;
+    private final AuditEntryKeys keys;
     private final CheckpointStore checkpoints;
 
-    public StorageVerifier(Database database, AuditLogStore entries, CheckpointStore checkpoints) {
+    public StorageVerifier(Database database, AuditLogStore entries, AuditEntryKeys keys,
+            CheckpointStore checkpoints) {
         this.database = database;
         this.entries = entries;
+        this.keys = keys;
         this.checkpoints = checkpoints;
     }
 
@@ -72,7 +75,7 @@ public final class StorageVerifier {
                     + pass.expected + " entries but a checkpoint signed at " + pass.next.checkpoint().timestamp()
                     + " covers " + size + "; entry " + pass.expected + " is the first missing");
         }
-        OptionalLong badKeys = entries.firstBadKeys(connection);
+        OptionalLong badKeys = keys.firstBadKeys(connection);
         if (badKeys.isPresent()) {
             return new Failed(Problem.KEYS_ALTERED, badKeys, "the search keys (time, peer, kind) of entry "
                     + badKeys.getAsLong() + " do not match it or are missing: searches by those could miss entries. "

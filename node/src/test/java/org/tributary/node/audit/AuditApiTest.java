@@ -52,13 +52,13 @@ class AuditApiTest {
 
     @Test
     void aStartedNodeKeysItsEntriesForSearchesOnATimerOfItsOwn() throws InterruptedException {
-        AuditLogStore store = new AuditLogStore();
+        AuditEntryKeys keys = new AuditEntryKeys();
         long size = node.assembly().auditLog().state().size();
         long deadline = System.nanoTime() + 10_000_000_000L;
-        while (node.assembly().database().inTransaction(store::keyedUpTo) < size && System.nanoTime() < deadline) {
+        while (node.assembly().database().inTransaction(keys::keyedUpTo) < size && System.nanoTime() < deadline) {
             Thread.sleep(20);
         }
-        assertTrue(node.assembly().database().inTransaction(store::keyedUpTo) >= size,
+        assertTrue(node.assembly().database().inTransaction(keys::keyedUpTo) >= size,
                 "the entries logged at start are keyed within seconds");
     }
 

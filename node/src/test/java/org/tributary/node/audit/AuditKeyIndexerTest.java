@@ -33,6 +33,7 @@ class AuditKeyIndexerTest {
     private static final String KEYS_MIGRATION = "V106__audit_keys_off_the_writer.sql";
 
     private final AuditLogStore store = new AuditLogStore();
+    private final AuditEntryKeys keys = new AuditEntryKeys();
     private NodeAssembly node;
     private final List<AuditRecord> recorded = new ArrayList<>();
 
@@ -57,15 +58,15 @@ class AuditKeyIndexerTest {
     }
 
     private AuditKeyIndexer indexer(int range) {
-        return new AuditKeyIndexer(node.database(), store, () -> node.auditLog().state().size(), range);
+        return new AuditKeyIndexer(node.database(), keys, () -> node.auditLog().state().size(), range);
     }
 
     private long keyedUpTo() {
-        return node.database().inTransaction(store::keyedUpTo);
+        return node.database().inTransaction(keys::keyedUpTo);
     }
 
     private void keyFirst(long count) {
-        node.database().inTransaction(connection -> store.copyKeys(connection, keyedUpTo(), count));
+        node.database().inTransaction(connection -> keys.copyKeys(connection, keyedUpTo(), count));
     }
 
     /** Every page of the filter, {@code pageSize} at a time, as sequence numbers. */
@@ -182,7 +183,7 @@ class AuditKeyIndexerTest {
 
     @Test
     void theIndexerNeverCopiesPastWhatTheLogHasCommitted() {
-        AuditKeyIndexer behind = new AuditKeyIndexer(node.database(), store, () -> 10, 4);
+        AuditKeyIndexer behind = new AuditKeyIndexer(node.database(), keys, () -> 10, 4);
 
         assertEquals(10, behind.catchUp());
         assertEquals(10, keyedUpTo());
@@ -196,7 +197,7 @@ class AuditKeyIndexerTest {
         AuditSettings accepted42Days = new AuditSettings(Duration.ofSeconds(15), Duration.ofMinutes(10),
                 Duration.ofDays(365), Map.of(AuditKinds.INBOX_ACCEPTED, Duration.between(before, now)),
                 Duration.ofSeconds(5), true);
-        AuditRetention retention = new AuditRetention(node.database(), store, accepted42Days,
+        AuditRetention retention = new AuditRetention(node.database(), store, keys, accepted42Days,
                 Clock.fixed(now, ZoneOffset.UTC), 3); // chunks of 3 entries, each a transaction
 
         int pruned = retention.prune();

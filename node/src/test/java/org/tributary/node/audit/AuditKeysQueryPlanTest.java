@@ -70,7 +70,7 @@ class AuditKeysQueryPlanTest {
         assertNoScanOfTheLog(earliest);
         assertTrue(earliest.contains("AUDIT_ENTRY_KEYS_PEER"), earliest);
 
-        String olderThan = QueryPlans.of(store.dataSource(), AuditLogStore.KEYED_OLDER_THAN,
+        String olderThan = QueryPlans.of(store.dataSource(), AuditEntryKeys.KEYED_OLDER_THAN,
                 AuditKinds.INBOX_REJECTED, 100_000L);
         assertFalse(olderThan.contains("Table Scan"), olderThan);
         assertTrue(olderThan.contains("AUDIT_ENTRY_KEYS_KIND"), olderThan);

@@ -96,7 +96,8 @@ class LoggedWriteTest {
         assertEquals(19, log.state().size());
         callers.shutdown();
         PublicKey unused = KeyPairGenerator.getInstance("Ed25519").generateKeyPair().getPublic(); // no checkpoints yet
-        assertInstanceOf(StorageVerification.Verified.class, new StorageVerifier(database, store, new CheckpointStore())
+        assertInstanceOf(StorageVerification.Verified.class, new StorageVerifier(database, store,
+                new AuditEntryKeys(), new CheckpointStore())
                 .verify(unused, URI.create("http://node.example")), "the stored tree recomputes to the same entries");
     }
 
